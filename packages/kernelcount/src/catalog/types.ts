@@ -1,0 +1,37 @@
+/** How far to trust a default: vendor text or code; a reputable secondary or old vendor source; a weak estimate; or the user's own figure (an override). */
+export type Trust = 'vendor' | 'secondary' | 'weak' | 'user';
+
+export interface Source {
+  title: string;
+  url?: string;
+}
+
+/** One default of the catalog: a value with its unit, where it comes from and when that was true. */
+export interface CatalogEntry<T = unknown> {
+  /** Stable id, also the key for overrides in a scenario's `catalog:` section. */
+  id: string;
+  label: string;
+  value: T;
+  unit: string;
+  source: Source;
+  /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
+  asOf: string;
+  trust: Trust;
+  note?: string;
+}
+
+/** A catalog entry as used by one evaluation: the default, or the user's override of it. */
+export interface Assumption {
+  id: string;
+  label: string;
+  value: unknown;
+  unit: string;
+  source: Source;
+  asOf: string;
+  trust: Trust;
+  note?: string;
+  /** True when the scenario replaced the catalog's value. */
+  overridden: boolean;
+  /** Set when the default should be re-checked: older than 18 months, or weak trust. */
+  flags: Array<'stale' | 'weak'>;
+}

@@ -1,0 +1,215 @@
+import { DoesNotFitError, packGroups, type PackGroup, type PackResult } from '../packing/pack.js';
+import type { OsFamily, Policy, Workload } from '../scenario/types.js';
+import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
+
+export type Resource = 'cpu' | 'memory' | 'disk' | 'pods';
+export const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'disk', 'pods'];
+
+/** One kind of item to place: the instances of a workload, or fixed members such as a control plane. */
+export interface PoolItem {
+  id: string;
+  workload: Workload | null;
+  label: string;
+  count: number;
+  footprint: Footprint;
+  /** Shared image stored once per bin (disk MiB, reported in the app layer). */
+  image?: { key: string; diskMiB: number };
+  maxPerBin?: number;
+  priority?: number;
+  /** vCPUs of the VM (VM platforms) or whole cores requested (containers), for per-core licences. */
+  licensableCores: number;
+}
+
+/** A set of identical bins (hosts, or node VMs) and what to place in them. */
+export interface PoolSpec {
+  key: string;
+  os: OsFamily;
+  /** Raw capacity of one bin. */
+  capacity: { cpuMillicores: number; memoryMiB: number; diskMiB: number; pods: number };
+  /** What each bin keeps for itself before anything is placed. */
+  fixed: Footprint;
+  items: PoolItem[];
+  /** Explanations of the fixed reservations. */
+  formulas: string[];
+}
+
+export interface UsableCapacity {
+  cpuMillicores: number;
+  memoryMiB: number;
+  diskMiB: number;
+  pods: number;
+  formula: string[];
+}
+
+/**
+ * What the scheduler may place on one bin: capacity less the bin's own reservations, times the target
+ * utilization (and the HA reserve share, if HA is a reserve), times overcommit. Whole units, rounded down.
+ */
+export function usableCapacity(spec: PoolSpec, policy: Policy, overcommit: { cpu: number; memory: number }): UsableCapacity {
+  const reserve = policy.ha.kind === 'reserve-percent' ? 1 - policy.ha.reservePercent / 100 : 1;
+  const t = policy.targetUtilization;
+  const cpuBase = spec.capacity.cpuMillicores - spec.fixed.cpuMillicores;
+  const memBase = spec.capacity.memoryMiB - total(spec.fixed.memoryMiB);
+  const diskBase = spec.capacity.diskMiB - total(spec.fixed.diskMiB);
+  const f = (x: number, factor: number) => Math.max(0, Math.floor(x * factor + 1e-9));
+  const cpu = f(cpuBase, t.cpu * reserve * overcommit.cpu);
+  const mem = f(memBase, t.memory * reserve * overcommit.memory);
+  const disk = f(diskBase, t.disk * reserve);
+  const haText = policy.ha.kind === 'reserve-percent' ? ` x (1 - ${policy.ha.reservePercent}% HA reserve)` : '';
+  return {
+    cpuMillicores: cpu,
+    memoryMiB: mem,
+    diskMiB: disk,
+    pods: spec.capacity.pods,
+    formula: [
+      `usable CPU = (${spec.capacity.cpuMillicores} - ${spec.fixed.cpuMillicores} reserved) m x ${t.cpu} target${haText} x ${overcommit.cpu} overcommit = ${cpu} m`,
+      `usable memory = (${spec.capacity.memoryMiB} - ${total(spec.fixed.memoryMiB)} reserved) MiB x ${t.memory} target${haText} x ${overcommit.memory} overcommit = ${mem} MiB`,
+      `usable disk = (${spec.capacity.diskMiB} - ${total(spec.fixed.diskMiB)} reserved) MiB x ${t.disk} target${haText} = ${disk} MiB`,
+    ],
+  };
+}
+
+function sizeOf(fp: Footprint): number[] {
+  return [fp.cpuMillicores, total(fp.memoryMiB), total(fp.diskMiB), fp.pods];
+}
+
+export interface ItemDensity {
+  id: string;
+  label: string;
+  /** Most of these items one empty bin takes. */
+  maxPerBin: number;
+  /** The resource that stops the next one fitting. */
+  binding: Resource;
+}
+
+/** How many of one item fit an empty bin alone, and what binds. */
+export function densityOf(item: PoolItem, usable: UsableCapacity): ItemDensity {
+  const size = sizeOf(item.footprint);
+  const cap = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB - (item.image?.diskMiB ?? 0), usable.pods];
+  let best = Number.MAX_SAFE_INTEGER;
+  let binding: Resource = 'memory';
+  RESOURCES.forEach((r, d) => {
+    const s = size[d]!;
+    if (s <= 0) return;
+    const k = Math.max(0, Math.floor(cap[d]! / s));
+    if (k < best) {
+      best = k;
+      binding = r;
+    }
+  });
+  return { id: item.id, label: item.label, maxPerBin: best === Number.MAX_SAFE_INTEGER ? 0 : best, binding };
+}
+
+export interface PackedPool {
+  spec: PoolSpec;
+  usable: UsableCapacity;
+  pack: PackResult;
+  /** Bins needed for the load (before HA spares). */
+  bins: number;
+  /** Sum of item demand per resource. */
+  demand: Record<Resource, number>;
+  /** Share of usable capacity the load takes over the packed bins, per resource. */
+  utilization: Record<Resource, number>;
+  binding: Resource;
+  densities: ItemDensity[];
+}
+
+export class ItemTooLargeError extends Error {
+  constructor(
+    readonly item: PoolItem,
+    readonly resource: Resource,
+    readonly need: number,
+    readonly usable: number,
+  ) {
+    super(`${item.label} needs ${need} of ${resource}, a bin offers ${usable}`);
+  }
+}
+
+/** Packs a pool's items into its bins. */
+export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
+  const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
+  const groups: PackGroup[] = spec.items.map((it) => {
+    const g: PackGroup = { id: it.id, count: it.count, size: sizeOf(it.footprint) };
+    if (it.image) g.shared = [{ key: it.image.key, size: [0, 0, it.image.diskMiB, 0] }];
+    if (it.maxPerBin !== undefined) g.maxPerBin = it.maxPerBin;
+    if (it.priority !== undefined) g.priority = it.priority;
+    return g;
+  });
+  let pack: PackResult;
+  try {
+    pack = packGroups(capacity, groups);
+  } catch (e) {
+    if (e instanceof DoesNotFitError) {
+      const item = spec.items.find((i) => i.id === e.groupId)!;
+      const resource = RESOURCES[e.dimension]!;
+      const need = sizeOf(item.footprint)[e.dimension]! + (resource === 'disk' ? (item.image?.diskMiB ?? 0) : 0);
+      throw new ItemTooLargeError(item, resource, need, capacity[e.dimension]!);
+    }
+    throw e;
+  }
+  const demand: Record<Resource, number> = { cpu: 0, memory: 0, disk: 0, pods: 0 };
+  for (const it of spec.items) {
+    const s = sizeOf(it.footprint);
+    RESOURCES.forEach((r, d) => (demand[r] += s[d]! * it.count));
+  }
+  for (const [key, n] of pack.sharedBins) {
+    const it = spec.items.find((i) => i.image?.key === key);
+    if (it?.image) demand.disk += it.image.diskMiB * n;
+  }
+  const utilization: Record<Resource, number> = { cpu: 0, memory: 0, disk: 0, pods: 0 };
+  let binding: Resource = 'memory';
+  let top = -1;
+  RESOURCES.forEach((r, d) => {
+    const cap = capacity[d]! * pack.bins;
+    utilization[r] = cap > 0 ? demand[r] / cap : 0;
+    if (cap > 0 && utilization[r] > top) {
+      top = utilization[r];
+      binding = r;
+    }
+  });
+  return {
+    spec,
+    usable,
+    pack,
+    bins: pack.bins,
+    demand,
+    utilization,
+    binding,
+    densities: spec.items.filter((i) => i.workload).map((i) => densityOf(i, usable)),
+  };
+}
+
+/** Memory and disk of a whole pool by layer, over `bins` bins; free is what no layer uses. */
+export interface LayerTotals {
+  memoryMiB: LayerAmounts & { free: number };
+  diskMiB: LayerAmounts & { free: number };
+}
+
+export function poolLayerTotals(packed: PackedPool, binsIncludingSpares: number): LayerTotals {
+  const mem = layers();
+  const disk = layers();
+  addInto(mem, packed.spec.fixed.memoryMiB, binsIncludingSpares);
+  addInto(disk, packed.spec.fixed.diskMiB, binsIncludingSpares);
+  for (const it of packed.spec.items) {
+    addInto(mem, it.footprint.memoryMiB, it.count);
+    addInto(disk, it.footprint.diskMiB, it.count);
+  }
+  for (const [key, n] of packed.pack.sharedBins) {
+    const it = packed.spec.items.find((i) => i.image?.key === key);
+    if (it?.image) disk.app += it.image.diskMiB * n;
+  }
+  return {
+    memoryMiB: { ...mem, free: packed.spec.capacity.memoryMiB * binsIncludingSpares - total(mem) },
+    diskMiB: { ...disk, free: packed.spec.capacity.diskMiB * binsIncludingSpares - total(disk) },
+  };
+}
+
+/** The OS instances (VMs or node VMs) on each packed bin, as (bins, instances per bin) pairs. */
+export function instancesPerBin(packed: PackedPool, filter: (item: PoolItem) => boolean = () => true): Array<{ bins: number; instances: number }> {
+  const byId = new Map(packed.spec.items.map((i) => [i.id, i]));
+  return packed.pack.records.map((r) => {
+    let n = 0;
+    for (const [id, c] of r.counts) if (filter(byId.get(id)!)) n += c;
+    return { bins: r.mult, instances: n };
+  });
+}

@@ -1,0 +1,266 @@
+import type { Money } from '../money.js';
+import type { ReservationProfile } from '../rules/reservations.js';
+import type { SandboxRuntime } from '../rules/sandbox.js';
+
+/* ------------------------------------------------------------------------------------------
+ * What a user writes (a scenario file, or an object in code). Units are in the key names.
+ * Anything optional takes a default from the catalog or the documented convention.
+ * ---------------------------------------------------------------------------------------- */
+
+export type OsFamily = 'linux' | 'windows';
+export type PlatformType = 'vm' | 'containers' | 'containers-in-vms' | 'microvm';
+export const PLATFORM_TYPES: readonly PlatformType[] = ['vm', 'containers', 'containers-in-vms', 'microvm'];
+
+export type Hypervisor = 'esxi-6.7' | 'esxi-6.5' | 'kubevirt' | 'openshift-virt' | 'proxmox' | 'hyperv';
+export const HYPERVISORS: readonly Hypervisor[] = ['esxi-6.7', 'esxi-6.5', 'kubevirt', 'openshift-virt', 'proxmox', 'hyperv'];
+
+export type HypervisorLicence = 'none' | 'vsphere-standard' | 'vsphere-enterprise-plus' | 'vvf' | 'vcf';
+export const HYPERVISOR_LICENCES: readonly HypervisorLicence[] = ['none', 'vsphere-standard', 'vsphere-enterprise-plus', 'vvf', 'vcf'];
+
+export type WindowsLicensing = 'cheapest' | 'standard' | 'datacenter';
+export type LinuxLicence = 'none' | 'rhel' | 'rhel-vdc';
+export type ControlPlane = 'stacked' | 'eks' | 'gke' | 'aks' | 'none';
+export const CONTROL_PLANES: readonly ControlPlane[] = ['stacked', 'eks', 'gke', 'aks', 'none'];
+export type InstanceLicenceProduct = 'sql-server-standard' | 'sql-server-enterprise';
+
+export interface HostInput {
+  name: string;
+  sockets: number;
+  coresPerSocket: number;
+  /** Hardware threads per core (2 with SMT). Default 2. */
+  threadsPerCore?: number;
+  memoryGiB?: number;
+  memoryMiB?: number;
+  /** Usable local disk for VMs, images and data. */
+  diskGiB?: number;
+  /** Purchase price per host, in the scenario's currency. */
+  price: number | string;
+  powerIdleW?: number;
+  powerMaxW?: number;
+  rackUnits?: number;
+}
+
+export type InstanceLicenceInput =
+  | { product: InstanceLicenceProduct }
+  | { name: string; pricePerInstanceYear: number | string };
+
+export interface WorkloadInput {
+  name: string;
+  /** How many copies run. */
+  instances: number;
+  os?: OsFamily;
+  /** CPU one instance needs, in (virtual) CPUs; fractions allowed. Give this or `cpuMillicores`. */
+  vcpus?: number;
+  cpuMillicores?: number;
+  /** Memory the application itself needs per instance (not the OS). Give this or `memoryMiB`. */
+  memoryGiB?: number;
+  memoryMiB?: number;
+  /** Application data per instance. Default 0. */
+  storageGiB?: number;
+  /** Container image size unpacked; default by OS from the catalog. */
+  imageMiB?: number;
+  /** Instances of the same image share its layers on a node; default: the workload's own name. */
+  image?: string;
+  /** True when the workload needs its own kernel (kernel modules, another OS version, strong isolation). */
+  needsOwnKernel?: boolean;
+  /** Licences bought per instance (SQL Server per core, or any flat price per instance-year). */
+  licences?: InstanceLicenceInput[];
+}
+
+interface PlatformCommon {
+  /** Unique name; default: the type. */
+  name?: string;
+  /** Which of `hosts` this platform runs on; default: the first. */
+  host?: string;
+  cpuOvercommit?: number;
+  memoryOvercommit?: number;
+}
+
+interface HypervisorSettings {
+  hypervisor?: Hypervisor;
+  /** Replaces the hypervisor's per-VM overhead rule with your own figure. */
+  perVmOverheadMiB?: number;
+  disk?: 'thick' | 'thin';
+  hypervisorLicence?: HypervisorLicence;
+  windowsLicensing?: WindowsLicensing;
+  linuxLicence?: LinuxLicence;
+  /** Proxmox with ZFS: reserve the ZFS ARC on each host. */
+  zfs?: boolean;
+}
+
+export interface GenericReservationSettings {
+  kubeReservedCpuMillicores?: number;
+  kubeReservedMemoryMiB?: number;
+  systemReservedCpuMillicores?: number;
+  systemReservedMemoryMiB?: number;
+  evictionMemoryMiB?: number;
+}
+
+interface KubernetesSettings {
+  reservation?: ReservationProfile;
+  /** Overrides for the generic profile's figures. */
+  generic?: GenericReservationSettings;
+  maxPods?: number;
+  controlPlane?: ControlPlane;
+  /** Runtime for workloads that need their own kernel. Default kata-qemu. */
+  ownKernelRuntime?: SandboxRuntime;
+  hostLinuxLicence?: 'none' | 'rhel';
+}
+
+export interface VmPlatformInput extends PlatformCommon, HypervisorSettings {
+  type: 'vm';
+}
+export interface ContainersPlatformInput extends PlatformCommon, KubernetesSettings {
+  type: 'containers';
+}
+export interface ContainersInVmsPlatformInput extends PlatformCommon, HypervisorSettings, Omit<KubernetesSettings, 'hostLinuxLicence'> {
+  type: 'containers-in-vms';
+  nodeVm?: { vcpus?: number; memoryGiB?: number; diskGiB?: number };
+}
+export interface MicrovmPlatformInput extends PlatformCommon, KubernetesSettings {
+  type: 'microvm';
+  runtime?: SandboxRuntime;
+}
+export type PlatformInput = VmPlatformInput | ContainersPlatformInput | ContainersInVmsPlatformInput | MicrovmPlatformInput;
+
+export interface PolicyInput {
+  /** High availability: N+k spare hosts per cluster, or a share of every host held back. */
+  ha?: { spareHosts: number } | { reservePercent: number };
+  /** Plan hosts to at most this share of their usable capacity. */
+  targetUtilization?: { cpu?: number; memory?: number; disk?: number };
+  /** Allocated CPU per physical CPU (vCPU:pCPU, or requests:capacity). Default 1. */
+  cpuOvercommit?: number;
+  memoryOvercommit?: number;
+}
+
+export interface PricesInput {
+  electricityPerKWh?: number | string;
+  pue?: number;
+  colocationPerKWMonth?: number | string;
+  amortizationYears?: number;
+  hardwareSupportPercentPerYear?: number;
+  adminCostPerYear?: number | string;
+  physicalServersPerAdmin?: number;
+  osInstancesPerAdmin?: number;
+  averageLoad?: number;
+  /** Licence list prices by product id, e.g. `windows-server-datacenter: 6771`. */
+  licences?: Record<string, number | string>;
+}
+
+/** A scenario as written in a file or passed from code. */
+export interface ScenarioInput {
+  name?: string;
+  description?: string;
+  /** ISO 4217 code of every price in the scenario (no conversion is done). Default USD. */
+  currency?: string;
+  horizonYears?: number;
+  /** Platform name the others are compared with; default the first platform. */
+  baseline?: string;
+  hosts: HostInput[];
+  workloads: WorkloadInput[];
+  platforms?: PlatformInput[];
+  policy?: PolicyInput;
+  prices?: PricesInput;
+  /** Overrides of catalog defaults by id (see `kernelcount catalog`). */
+  catalog?: Record<string, unknown>;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The validated, normalized scenario the model works on: integers for capacity, Money for money,
+ * every default resolved.
+ * ---------------------------------------------------------------------------------------- */
+
+export interface Host {
+  name: string;
+  sockets: number;
+  coresPerSocket: number;
+  threadsPerCore: number;
+  memoryMiB: number;
+  diskMiB: number;
+  price: Money;
+  powerIdleW: number;
+  powerMaxW: number;
+  rackUnits: number;
+}
+
+export type InstanceLicence =
+  | { kind: 'product'; product: InstanceLicenceProduct }
+  | { kind: 'flat'; name: string; pricePerInstanceYear: Money };
+
+export interface Workload {
+  name: string;
+  instances: number;
+  os: OsFamily;
+  cpuMillicores: number;
+  memoryMiB: number;
+  storageMiB: number;
+  imageMiB: number;
+  image: string;
+  needsOwnKernel: boolean;
+  licences: InstanceLicence[];
+}
+
+export interface KubernetesConfig {
+  reservation: ReservationProfile;
+  generic: Required<GenericReservationSettings>;
+  maxPods: number;
+  controlPlane: ControlPlane;
+  ownKernelRuntime: SandboxRuntime;
+}
+
+export interface HypervisorConfig {
+  hypervisor: Hypervisor;
+  perVmOverheadMiB: number | null;
+  disk: 'thick' | 'thin';
+  hypervisorLicence: HypervisorLicence;
+  windowsLicensing: WindowsLicensing;
+  linuxLicence: LinuxLicence;
+  zfs: boolean;
+}
+
+interface PlatformBase {
+  name: string;
+  host: Host;
+  cpuOvercommit: number;
+  memoryOvercommit: number;
+}
+export interface VmPlatform extends PlatformBase, HypervisorConfig {
+  type: 'vm';
+}
+export interface ContainersPlatform extends PlatformBase, KubernetesConfig {
+  type: 'containers';
+  hostLinuxLicence: 'none' | 'rhel';
+}
+export interface ContainersInVmsPlatform extends PlatformBase, KubernetesConfig, HypervisorConfig {
+  type: 'containers-in-vms';
+  nodeVm: { vcpus: number; memoryMiB: number; diskMiB: number };
+}
+export interface MicrovmPlatform extends PlatformBase, KubernetesConfig {
+  type: 'microvm';
+  runtime: SandboxRuntime;
+  hostLinuxLicence: 'none' | 'rhel';
+}
+export type Platform = VmPlatform | ContainersPlatform | ContainersInVmsPlatform | MicrovmPlatform;
+
+export interface Policy {
+  ha: { kind: 'spare-hosts'; spareHosts: number } | { kind: 'reserve-percent'; reservePercent: number };
+  targetUtilization: { cpu: number; memory: number; disk: number };
+  cpuOvercommit: number;
+  memoryOvercommit: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  currency: string;
+  horizonYears: number;
+  baseline: string;
+  hosts: Host[];
+  workloads: Workload[];
+  platforms: Platform[];
+  policy: Policy;
+  /** Catalog overrides by id (from `catalog:` and the `prices:` aliases). */
+  overrides: Record<string, unknown>;
+  /** Things the normalization did that a user should know (units rounded, defaults chosen). */
+  notes: string[];
+}

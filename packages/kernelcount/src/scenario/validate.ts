@@ -1,0 +1,667 @@
+import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { CatalogView } from '../catalog/tracker.js';
+import { KernelcountError, joinPath } from '../errors.js';
+import { Money, money } from '../money.js';
+import { RESERVATION_PROFILES } from '../rules/reservations.js';
+import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
+import { Reader, own } from './reader.js';
+import {
+  CONTROL_PLANES,
+  HYPERVISORS,
+  HYPERVISOR_LICENCES,
+  PLATFORM_TYPES,
+  type ContainersInVmsPlatform,
+  type HypervisorConfig,
+  type Host,
+  type InstanceLicence,
+  type KubernetesConfig,
+  type Platform,
+  type PlatformType,
+  type Policy,
+  type Scenario,
+  type Workload,
+} from './types.js';
+
+/** Documented limits that keep every evaluation bounded in time and memory. */
+export const LIMITS = {
+  hosts: 100,
+  workloads: 5_000,
+  platforms: 16,
+  licencesPerWorkload: 20,
+  instancesPerWorkload: 10_000_000,
+  hostMemoryMiB: 64 * 1024 * 1024, // 64 TiB
+  hostDiskMiB: 10 * 1024 * 1024 * 1024, // 10 PiB
+  coresPerSocket: 1024,
+  sockets: 64,
+  horizonYears: 30,
+} as const;
+
+const MiB_PER_GiB = 1024;
+
+const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog'] as const;
+const HOST_KEYS = ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'memoryMiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW', 'rackUnits'] as const;
+const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences'] as const;
+const COMMON_PLATFORM_KEYS = ['type', 'name', 'host', 'cpuOvercommit', 'memoryOvercommit'] as const;
+const HYPERVISOR_KEYS = ['hypervisor', 'perVmOverheadMiB', 'disk', 'hypervisorLicence', 'windowsLicensing', 'linuxLicence', 'zfs'] as const;
+const K8S_KEYS = ['reservation', 'generic', 'maxPods', 'controlPlane', 'ownKernelRuntime'] as const;
+const PLATFORM_KEYS: Record<PlatformType, readonly string[]> = {
+  vm: [...COMMON_PLATFORM_KEYS, ...HYPERVISOR_KEYS],
+  containers: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'hostLinuxLicence'],
+  'containers-in-vms': [...COMMON_PLATFORM_KEYS, ...HYPERVISOR_KEYS, ...K8S_KEYS, 'nodeVm'],
+  microvm: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'runtime', 'hostLinuxLicence'],
+};
+const GENERIC_KEYS = ['kubeReservedCpuMillicores', 'kubeReservedMemoryMiB', 'systemReservedCpuMillicores', 'systemReservedMemoryMiB', 'evictionMemoryMiB'] as const;
+
+/** Friendly `prices:` keys and the catalog ids they override. */
+export const PRICE_ALIASES = {
+  electricityPerKWh: 'power.pricePerKWh',
+  pue: 'power.pue',
+  colocationPerKWMonth: 'facilities.colocationPerKWMonth',
+  amortizationYears: 'hardware.amortizationYears',
+  hardwareSupportPercentPerYear: 'hardware.supportPercentPerYear',
+  adminCostPerYear: 'labour.costPerAdminYear',
+  physicalServersPerAdmin: 'labour.physicalServersPerAdmin',
+  osInstancesPerAdmin: 'labour.osInstancesPerAdmin',
+  averageLoad: 'power.averageLoad',
+} as const satisfies Record<string, CatalogId>;
+
+/** Products whose list price `prices.licences` may set, and the catalog id of each. */
+export const LICENCE_PRICE_IDS: Record<string, CatalogId> = Object.fromEntries(
+  (Object.keys(CATALOG) as CatalogId[])
+    .filter((id) => id.startsWith('licence.') || id.startsWith('controlPlane.'))
+    .map((id) => [id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`, id]),
+);
+
+type Bounds = { gt?: number; min?: number; max?: number; integer?: boolean };
+/** Bounds for catalog values that other figures divide by or scale with. Others: 0..1e12. */
+const CATALOG_BOUNDS: Partial<Record<CatalogId, Bounds | Record<string, Bounds>>> = {
+  'power.pue': { min: 1, max: 5 },
+  'power.averageLoad': { min: 0, max: 1 },
+  'vm.thinUsedFraction': { gt: 0, max: 1 },
+  'hardware.amortizationYears': { min: 1, max: 30, integer: true },
+  'hardware.supportPercentPerYear': { min: 0, max: 100 },
+  'hypervisor.esxi.hostReservePercent': { min: 0, max: 90 },
+  'labour.physicalServersPerAdmin': { gt: 0, max: 100000 },
+  'labour.osInstancesPerAdmin': { gt: 0, max: 1000000 },
+  'k8s.maxPodsPerNode': { min: 1, max: 10000, integer: true },
+  'host.threadsPerCore': { min: 1, max: 8, integer: true },
+  'policy.targetUtilization': { cpu: { gt: 0, max: 1 }, memory: { gt: 0, max: 1 }, disk: { gt: 0, max: 1 } },
+  'policy.overcommit': { cpu: { min: 0.1, max: 100 }, memory: { min: 0.1, max: 10 } },
+  'policy.ha': { spareHosts: { min: 0, max: 100, integer: true } },
+  'k8s.nodeVm': { vcpus: { min: 1, max: 1024, integer: true }, memoryGiB: { gt: 0, max: 65536 }, diskGiB: { gt: 0, max: 1048576 } },
+  'hypervisor.kubevirt.formula': { pageTableDivisor: { gt: 0, max: 1e6 } },
+};
+
+const DEFAULT_BOUNDS: Bounds = { min: 0, max: 1e12 };
+
+/** Converts GiB (possibly fractional) to whole MiB, rounding up; notes when it had to round. */
+function gibToMiB(gib: number, path: string, notes: string[]): number {
+  const exact = money(gib).times(MiB_PER_GiB);
+  const rounded = exact.ceil();
+  if (!exact.eq(rounded)) notes.push(`${path}: ${gib} GiB = ${exact.toString()} MiB, rounded up to ${rounded.toString()} MiB`);
+  return rounded.toNumber();
+}
+
+/** Reads a value in one of two units (GiB or MiB); exactly one may be given. */
+function readSize(
+  r: Reader,
+  obj: Record<string, unknown>,
+  path: string,
+  base: string,
+  opts: { required: boolean; gt?: number; min?: number; maxMiB: number },
+  notes: string[],
+): number | undefined {
+  const gibKey = `${base}GiB`;
+  const mibKey = `${base}MiB`;
+  const gib = own(obj, gibKey);
+  const mib = own(obj, mibKey);
+  if (gib !== undefined && mib !== undefined) {
+    r.add('conflict', joinPath(path, mibKey), `give ${gibKey} or ${mibKey}, not both`);
+    return undefined;
+  }
+  if (gib === undefined && mib === undefined) {
+    if (opts.required) r.add('required', joinPath(path, gibKey), `is required (or ${mibKey})`);
+    return undefined;
+  }
+  const limits = { gt: opts.gt, min: opts.min };
+  if (gib !== undefined) {
+    const v = r.number(gib, joinPath(path, gibKey), { ...limits, max: opts.maxMiB / MiB_PER_GiB, unit: 'GiB' });
+    return v === undefined ? undefined : gibToMiB(v, joinPath(path, gibKey), notes);
+  }
+  return r.number(mib, joinPath(path, mibKey), { ...limits, max: opts.maxMiB, integer: true, unit: 'MiB' });
+}
+
+function validateCatalogValue(r: Reader, id: CatalogId, value: unknown, path: string): unknown {
+  const def = CATALOG[id].value as unknown;
+  const bounds = CATALOG_BOUNDS[id];
+  return validateLike(r, def, value, path, bounds);
+}
+
+function validateLike(r: Reader, def: unknown, value: unknown, path: string, bounds: unknown): unknown {
+  if (typeof def === 'number') {
+    const b = (bounds as Bounds | undefined) ?? DEFAULT_BOUNDS;
+    return r.number(value, path, { ...DEFAULT_BOUNDS, ...b });
+  }
+  if (typeof def === 'string') {
+    return r.amount(value, path);
+  }
+  if (Array.isArray(def)) {
+    const list = r.list(value, path, { min: 2, max: 64 });
+    if (!list) return undefined;
+    const out = list.map((v, i) => validateLike(r, def[0], v, joinPath(path, i), undefined));
+    return out.some((v) => v === undefined) ? undefined : out;
+  }
+  if (def !== null && typeof def === 'object') {
+    const keys = Object.keys(def);
+    const obj = r.object(value, path, keys);
+    if (!obj) return undefined;
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (const k of keys) {
+      const v = own(obj, k);
+      const sub = joinPath(path, k);
+      if (v === undefined) {
+        r.add('required', sub, 'is required when overriding this entry');
+        ok = false;
+        continue;
+      }
+      const fieldBounds = bounds && typeof bounds === 'object' ? (bounds as Record<string, unknown>)[k] : undefined;
+      const res = validateLike(r, (def as Record<string, unknown>)[k], v, sub, fieldBounds);
+      if (res === undefined) ok = false;
+      else out[k] = res;
+    }
+    return ok ? out : undefined;
+  }
+  return undefined;
+}
+
+function readOverrides(r: Reader, input: Record<string, unknown>): Record<string, unknown> {
+  const overrides: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const prices = own(input, 'prices');
+  if (prices !== undefined) {
+    const p = r.object(prices, 'prices', [...Object.keys(PRICE_ALIASES), 'licences']);
+    if (p) {
+      for (const [alias, id] of Object.entries(PRICE_ALIASES)) {
+        const v = own(p, alias);
+        if (v === undefined) continue;
+        const res = validateCatalogValue(r, id, v, joinPath('prices', alias));
+        if (res !== undefined) overrides[id] = res;
+      }
+      const lic = own(p, 'licences');
+      if (lic !== undefined) {
+        const l = r.object(lic, 'prices.licences', Object.keys(LICENCE_PRICE_IDS));
+        if (l) {
+          for (const [product, id] of Object.entries(LICENCE_PRICE_IDS)) {
+            const v = own(l, product);
+            if (v === undefined) continue;
+            const res = validateCatalogValue(r, id, v, joinPath('prices.licences', product));
+            if (res !== undefined) overrides[id] = res;
+          }
+        }
+      }
+    }
+  }
+  const cat = own(input, 'catalog');
+  if (cat !== undefined) {
+    const c = r.object(cat, 'catalog', null);
+    if (c) {
+      for (const key of Object.keys(c)) {
+        const path = joinPath('catalog', key);
+        if (!Object.prototype.hasOwnProperty.call(CATALOG, key)) {
+          r.add('unknown_key', path, 'not a catalog id; `kernelcount catalog` lists them');
+          continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(overrides, key)) {
+          r.add('conflict', path, 'is also set under prices:; give it once');
+          continue;
+        }
+        const res = validateCatalogValue(r, key as CatalogId, c[key], path);
+        if (res !== undefined) overrides[key] = res;
+      }
+    }
+  }
+  return overrides;
+}
+
+function readHost(r: Reader, value: unknown, path: string, cat: CatalogView, notes: string[]): Host | undefined {
+  const h = r.object(value, path, HOST_KEYS);
+  if (!h) return undefined;
+  const name = r.string(own(h, 'name'), joinPath(path, 'name'), { nonEmpty: true });
+  const sockets = r.number(own(h, 'sockets'), joinPath(path, 'sockets'), { min: 1, max: LIMITS.sockets, integer: true });
+  const coresPerSocket = r.number(own(h, 'coresPerSocket'), joinPath(path, 'coresPerSocket'), { min: 1, max: LIMITS.coresPerSocket, integer: true });
+  const tpc = own(h, 'threadsPerCore');
+  const threadsPerCore =
+    tpc === undefined ? cat.get('host.threadsPerCore') : r.number(tpc, joinPath(path, 'threadsPerCore'), { min: 1, max: 8, integer: true });
+  const memoryMiB = readSize(r, h, path, 'memory', { required: true, min: 1024, maxMiB: LIMITS.hostMemoryMiB }, notes);
+  const diskGiB = own(h, 'diskGiB');
+  let diskMiB: number | undefined;
+  if (diskGiB === undefined) r.add('required', joinPath(path, 'diskGiB'), 'is required (usable local disk in GiB)');
+  else {
+    const d = r.number(diskGiB, joinPath(path, 'diskGiB'), { gt: 0, max: LIMITS.hostDiskMiB / MiB_PER_GiB, unit: 'GiB' });
+    if (d !== undefined) diskMiB = gibToMiB(d, joinPath(path, 'diskGiB'), notes);
+  }
+  const priceRaw = own(h, 'price');
+  let price: Money | undefined;
+  if (priceRaw === undefined) r.add('required', joinPath(path, 'price'), 'is required (purchase price per host)');
+  else {
+    const p = r.amount(priceRaw, joinPath(path, 'price'));
+    if (p !== undefined) price = money(p);
+  }
+  const idleRaw = own(h, 'powerIdleW');
+  const maxRaw = own(h, 'powerMaxW');
+  const powerIdleW = idleRaw === undefined ? cat.get('host.powerIdleW') : r.number(idleRaw, joinPath(path, 'powerIdleW'), { min: 0, max: 100000, unit: 'W' });
+  const powerMaxW = maxRaw === undefined ? cat.get('host.powerMaxW') : r.number(maxRaw, joinPath(path, 'powerMaxW'), { min: 0, max: 100000, unit: 'W' });
+  if (powerIdleW !== undefined && powerMaxW !== undefined && powerMaxW < powerIdleW) {
+    r.add('conflict', joinPath(path, 'powerMaxW'), `must be >= powerIdleW (${powerIdleW} W), got ${powerMaxW}`);
+  }
+  const ruRaw = own(h, 'rackUnits');
+  const rackUnits = ruRaw === undefined ? 1 : r.number(ruRaw, joinPath(path, 'rackUnits'), { min: 1, max: 64, integer: true });
+  if (
+    name === undefined || sockets === undefined || coresPerSocket === undefined || threadsPerCore === undefined ||
+    memoryMiB === undefined || diskMiB === undefined || price === undefined || powerIdleW === undefined ||
+    powerMaxW === undefined || rackUnits === undefined
+  ) {
+    return undefined;
+  }
+  return { name, sockets, coresPerSocket, threadsPerCore, memoryMiB, diskMiB, price, powerIdleW, powerMaxW, rackUnits };
+}
+
+function readLicences(r: Reader, value: unknown, path: string): InstanceLicence[] | undefined {
+  if (value === undefined) return [];
+  const list = r.list(value, path, { max: LIMITS.licencesPerWorkload });
+  if (!list) return undefined;
+  const out: InstanceLicence[] = [];
+  let ok = true;
+  list.forEach((item, i) => {
+    const p = joinPath(path, i);
+    const o = r.object(item, p, ['product', 'name', 'pricePerInstanceYear']);
+    if (!o) return void (ok = false);
+    if (own(o, 'product') !== undefined) {
+      if (own(o, 'name') !== undefined || own(o, 'pricePerInstanceYear') !== undefined) {
+        r.add('conflict', p, 'give either product, or name and pricePerInstanceYear');
+        return void (ok = false);
+      }
+      const product = r.oneOf(own(o, 'product'), joinPath(p, 'product'), ['sql-server-standard', 'sql-server-enterprise'] as const);
+      if (!product) return void (ok = false);
+      out.push({ kind: 'product', product });
+      return;
+    }
+    const name = r.string(own(o, 'name'), joinPath(p, 'name'), { nonEmpty: true });
+    const priceRaw = own(o, 'pricePerInstanceYear');
+    if (priceRaw === undefined) {
+      r.add('required', joinPath(p, 'pricePerInstanceYear'), 'is required with a licence name');
+      return void (ok = false);
+    }
+    const price = r.amount(priceRaw, joinPath(p, 'pricePerInstanceYear'));
+    if (name === undefined || price === undefined) return void (ok = false);
+    out.push({ kind: 'flat', name, pricePerInstanceYear: money(price) });
+  });
+  return ok ? out : undefined;
+}
+
+function readWorkload(r: Reader, value: unknown, path: string, cat: CatalogView, notes: string[]): Workload | undefined {
+  const w = r.object(value, path, WORKLOAD_KEYS);
+  if (!w) return undefined;
+  const name = r.string(own(w, 'name'), joinPath(path, 'name'), { nonEmpty: true });
+  const instances = r.number(own(w, 'instances'), joinPath(path, 'instances'), { min: 0, max: LIMITS.instancesPerWorkload, integer: true });
+  const osRaw = own(w, 'os');
+  const os = osRaw === undefined ? 'linux' : r.oneOf(osRaw, joinPath(path, 'os'), ['linux', 'windows'] as const);
+  const vcpusRaw = own(w, 'vcpus');
+  const milliRaw = own(w, 'cpuMillicores');
+  let cpuMillicores: number | undefined;
+  if (vcpusRaw !== undefined && milliRaw !== undefined) {
+    r.add('conflict', joinPath(path, 'cpuMillicores'), 'give vcpus or cpuMillicores, not both');
+  } else if (vcpusRaw === undefined && milliRaw === undefined) {
+    r.add('required', joinPath(path, 'vcpus'), 'is required (or cpuMillicores)');
+  } else if (vcpusRaw !== undefined) {
+    const v = r.number(vcpusRaw, joinPath(path, 'vcpus'), { gt: 0, max: 4096, unit: 'vCPU' });
+    if (v !== undefined) {
+      const exact = money(v).times(1000);
+      const rounded = exact.ceil();
+      if (!exact.eq(rounded)) notes.push(`${joinPath(path, 'vcpus')}: ${v} vCPU = ${exact.toString()} millicores, rounded up to ${rounded.toString()}`);
+      cpuMillicores = rounded.toNumber();
+    }
+  } else {
+    cpuMillicores = r.number(milliRaw, joinPath(path, 'cpuMillicores'), { min: 1, max: 4_096_000, integer: true, unit: 'millicores' });
+  }
+  const memoryMiB = readSize(r, w, path, 'memory', { required: true, gt: 0, maxMiB: LIMITS.hostMemoryMiB }, notes);
+  const stRaw = own(w, 'storageGiB');
+  let storageMiB: number | undefined = 0;
+  if (stRaw !== undefined) {
+    const s = r.number(stRaw, joinPath(path, 'storageGiB'), { min: 0, max: LIMITS.hostDiskMiB / MiB_PER_GiB, unit: 'GiB' });
+    storageMiB = s === undefined ? undefined : gibToMiB(s, joinPath(path, 'storageGiB'), notes);
+  }
+  const imgRaw = own(w, 'imageMiB');
+  const imageMiB =
+    imgRaw !== undefined
+      ? r.number(imgRaw, joinPath(path, 'imageMiB'), { min: 0, max: 1024 * 1024, integer: true, unit: 'MiB' })
+      : os === 'windows'
+        ? cat.get('image.windows.sizeMiB')
+        : cat.get('image.linux.sizeMiB');
+  const imageRaw = own(w, 'image');
+  const image = imageRaw === undefined ? name : r.string(imageRaw, joinPath(path, 'image'), { nonEmpty: true });
+  const nokRaw = own(w, 'needsOwnKernel');
+  const needsOwnKernel = nokRaw === undefined ? false : r.boolean(nokRaw, joinPath(path, 'needsOwnKernel'));
+  const licences = readLicences(r, own(w, 'licences'), joinPath(path, 'licences'));
+  if (
+    name === undefined || instances === undefined || os === undefined || cpuMillicores === undefined ||
+    memoryMiB === undefined || storageMiB === undefined || imageMiB === undefined || image === undefined ||
+    needsOwnKernel === undefined || licences === undefined
+  ) {
+    return undefined;
+  }
+  return { name, instances, os, cpuMillicores, memoryMiB, storageMiB, imageMiB, image, needsOwnKernel, licences };
+}
+
+function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: string): HypervisorConfig | undefined {
+  const hv = own(p, 'hypervisor');
+  const hypervisor = hv === undefined ? 'esxi-6.7' : r.oneOf(hv, joinPath(path, 'hypervisor'), HYPERVISORS);
+  const ovRaw = own(p, 'perVmOverheadMiB');
+  const perVmOverheadMiB =
+    ovRaw === undefined ? null : r.number(ovRaw, joinPath(path, 'perVmOverheadMiB'), { min: 0, max: 1024 * 1024, integer: true, unit: 'MiB' });
+  const diskRaw = own(p, 'disk');
+  const disk = diskRaw === undefined ? 'thick' : r.oneOf(diskRaw, joinPath(path, 'disk'), ['thick', 'thin'] as const);
+  const licRaw = own(p, 'hypervisorLicence');
+  const isEsxi = hypervisor === 'esxi-6.7' || hypervisor === 'esxi-6.5';
+  const hypervisorLicence =
+    licRaw === undefined ? (isEsxi ? 'vvf' : 'none') : r.oneOf(licRaw, joinPath(path, 'hypervisorLicence'), HYPERVISOR_LICENCES);
+  if (hypervisorLicence && hypervisorLicence !== 'none' && hypervisor && !isEsxi) {
+    r.add('conflict', joinPath(path, 'hypervisorLicence'), `${hypervisorLicence} licenses ESXi, but hypervisor is ${hypervisor}`);
+  }
+  const wlRaw = own(p, 'windowsLicensing');
+  const windowsLicensing =
+    wlRaw === undefined ? 'cheapest' : r.oneOf(wlRaw, joinPath(path, 'windowsLicensing'), ['cheapest', 'standard', 'datacenter'] as const);
+  const llRaw = own(p, 'linuxLicence');
+  const linuxLicence = llRaw === undefined ? 'none' : r.oneOf(llRaw, joinPath(path, 'linuxLicence'), ['none', 'rhel', 'rhel-vdc'] as const);
+  const zfsRaw = own(p, 'zfs');
+  const zfs = zfsRaw === undefined ? false : r.boolean(zfsRaw, joinPath(path, 'zfs'));
+  if (zfs && hypervisor !== 'proxmox') r.add('conflict', joinPath(path, 'zfs'), 'applies to the proxmox hypervisor only');
+  if (
+    hypervisor === undefined || perVmOverheadMiB === undefined || disk === undefined || hypervisorLicence === undefined ||
+    windowsLicensing === undefined || linuxLicence === undefined || zfs === undefined
+  ) {
+    return undefined;
+  }
+  return { hypervisor, perVmOverheadMiB, disk, hypervisorLicence, windowsLicensing, linuxLicence, zfs };
+}
+
+function readKubernetesConfig(r: Reader, p: Record<string, unknown>, path: string, cat: CatalogView): KubernetesConfig | undefined {
+  const resRaw = own(p, 'reservation');
+  const reservation = resRaw === undefined ? 'generic' : r.oneOf(resRaw, joinPath(path, 'reservation'), RESERVATION_PROFILES);
+  const genRaw = own(p, 'generic');
+  let generic: KubernetesConfig['generic'] | undefined;
+  if (reservation === 'generic' || genRaw !== undefined) {
+    const base = { ...cat.get('k8s.generic.reservation') };
+    if (genRaw !== undefined) {
+      if (reservation !== 'generic') r.add('conflict', joinPath(path, 'generic'), `applies to reservation: generic, not ${reservation}`);
+      const g = r.object(genRaw, joinPath(path, 'generic'), GENERIC_KEYS);
+      if (g) {
+        for (const k of GENERIC_KEYS) {
+          const v = own(g, k);
+          if (v === undefined) continue;
+          const n = r.number(v, joinPath(joinPath(path, 'generic'), k), { min: 0, max: k.endsWith('MiB') ? LIMITS.hostMemoryMiB : 4_096_000, integer: true });
+          if (n !== undefined) base[k] = n;
+        }
+      }
+    }
+    generic = base;
+  } else {
+    generic = { ...cat.get('k8s.generic.reservation') };
+  }
+  const mpRaw = own(p, 'maxPods');
+  const maxPods = mpRaw === undefined ? cat.get('k8s.maxPodsPerNode') : r.number(mpRaw, joinPath(path, 'maxPods'), { min: 1, max: 10000, integer: true });
+  const cpRaw = own(p, 'controlPlane');
+  const controlPlane = cpRaw === undefined ? 'stacked' : r.oneOf(cpRaw, joinPath(path, 'controlPlane'), CONTROL_PLANES);
+  const okRaw = own(p, 'ownKernelRuntime');
+  const ownKernelRuntime = okRaw === undefined ? 'kata-qemu' : r.oneOf(okRaw, joinPath(path, 'ownKernelRuntime'), SANDBOX_RUNTIMES);
+  if (reservation === undefined || maxPods === undefined || controlPlane === undefined || ownKernelRuntime === undefined) return undefined;
+  return { reservation, generic, maxPods, controlPlane, ownKernelRuntime };
+}
+
+function readPlatform(
+  r: Reader,
+  value: unknown,
+  path: string,
+  hosts: Host[],
+  hostNamesOk: boolean,
+  policy: Policy | undefined,
+  cat: CatalogView,
+  notes: string[],
+): Platform | undefined {
+  const pre = r.object(value, path, null);
+  if (!pre) return undefined;
+  const type = r.oneOf(own(pre, 'type'), joinPath(path, 'type'), PLATFORM_TYPES);
+  if (!type) return undefined;
+  const p = r.object(value, path, PLATFORM_KEYS[type])!;
+  const nameRaw = own(p, 'name');
+  const name = nameRaw === undefined ? type : r.string(nameRaw, joinPath(path, 'name'), { nonEmpty: true, max: 60 });
+  const hostRaw = own(p, 'host');
+  let host: Host | undefined = hosts[0];
+  if (hostRaw !== undefined) {
+    const hn = r.string(hostRaw, joinPath(path, 'host'), { nonEmpty: true });
+    if (hn !== undefined) {
+      host = hosts.find((h) => h.name === hn);
+      if (!host && hostNamesOk) r.add('unknown_value', joinPath(path, 'host'), `no host named ${JSON.stringify(hn)}; hosts are ${hosts.map((h) => JSON.stringify(h.name)).join(', ')}`);
+    }
+  }
+  const coRaw = own(p, 'cpuOvercommit');
+  const cpuOvercommit = coRaw === undefined ? policy?.cpuOvercommit : r.number(coRaw, joinPath(path, 'cpuOvercommit'), { min: 0.1, max: 100 });
+  const moRaw = own(p, 'memoryOvercommit');
+  const memoryOvercommit = moRaw === undefined ? policy?.memoryOvercommit : r.number(moRaw, joinPath(path, 'memoryOvercommit'), { min: 0.1, max: 10 });
+  const hlRaw = own(p, 'hostLinuxLicence');
+  const hostLinuxLicence = hlRaw === undefined ? 'none' : r.oneOf(hlRaw, joinPath(path, 'hostLinuxLicence'), ['none', 'rhel'] as const);
+
+  const hvc = type === 'vm' || type === 'containers-in-vms' ? readHypervisorConfig(r, p, path) : undefined;
+  const k8s = type !== 'vm' ? readKubernetesConfig(r, p, path, cat) : undefined;
+  let nodeVm: ContainersInVmsPlatform['nodeVm'] | undefined;
+  if (type === 'containers-in-vms') {
+    const d = cat.get('k8s.nodeVm');
+    const nvRaw = own(p, 'nodeVm');
+    const nv = nvRaw === undefined ? {} : r.object(nvRaw, joinPath(path, 'nodeVm'), ['vcpus', 'memoryGiB', 'diskGiB']);
+    if (nv) {
+      const np = joinPath(path, 'nodeVm');
+      const vc = own(nv, 'vcpus');
+      const vcpus = vc === undefined ? d.vcpus : r.number(vc, joinPath(np, 'vcpus'), { min: 1, max: 1024, integer: true });
+      const mg = own(nv, 'memoryGiB');
+      const memGiB = mg === undefined ? d.memoryGiB : r.number(mg, joinPath(np, 'memoryGiB'), { min: 1, max: 65536, unit: 'GiB' });
+      const dg = own(nv, 'diskGiB');
+      const diskGiB = dg === undefined ? d.diskGiB : r.number(dg, joinPath(np, 'diskGiB'), { gt: 0, max: 1048576, unit: 'GiB' });
+      if (vcpus !== undefined && memGiB !== undefined && diskGiB !== undefined) {
+        nodeVm = { vcpus, memoryMiB: gibToMiB(memGiB, joinPath(np, 'memoryGiB'), notes), diskMiB: gibToMiB(diskGiB, joinPath(np, 'diskGiB'), notes) };
+      }
+    }
+  }
+  let runtime: SandboxRuntime | undefined;
+  if (type === 'microvm') {
+    const rtRaw = own(p, 'runtime');
+    runtime = rtRaw === undefined ? 'kata-fc' : r.oneOf(rtRaw, joinPath(path, 'runtime'), SANDBOX_RUNTIMES);
+  }
+  if (name === undefined || host === undefined || cpuOvercommit === undefined || memoryOvercommit === undefined || hostLinuxLicence === undefined) {
+    return undefined;
+  }
+  const base = { name, host, cpuOvercommit, memoryOvercommit };
+  switch (type) {
+    case 'vm':
+      return hvc ? { type, ...base, ...hvc } : undefined;
+    case 'containers':
+      return k8s ? { type, ...base, ...k8s, hostLinuxLicence } : undefined;
+    case 'containers-in-vms':
+      return hvc && k8s && nodeVm ? { type, ...base, ...hvc, ...k8s, nodeVm } : undefined;
+    case 'microvm':
+      return k8s && runtime ? { type, ...base, ...k8s, runtime, hostLinuxLicence } : undefined;
+  }
+}
+
+function readPolicy(r: Reader, value: unknown, cat: CatalogView): Policy | undefined {
+  const p = value === undefined ? {} : r.object(value, 'policy', ['ha', 'targetUtilization', 'cpuOvercommit', 'memoryOvercommit']);
+  if (!p) return undefined;
+  let ha: Policy['ha'] | undefined;
+  const haRaw = own(p, 'ha');
+  if (haRaw === undefined) {
+    ha = { kind: 'spare-hosts', spareHosts: cat.get('policy.ha').spareHosts };
+  } else {
+    const h = r.object(haRaw, 'policy.ha', ['spareHosts', 'reservePercent']);
+    if (h) {
+      const sh = own(h, 'spareHosts');
+      const rp = own(h, 'reservePercent');
+      if (sh !== undefined && rp !== undefined) r.add('conflict', 'policy.ha', 'give spareHosts or reservePercent, not both');
+      else if (sh !== undefined) {
+        const n = r.number(sh, 'policy.ha.spareHosts', { min: 0, max: 100, integer: true });
+        if (n !== undefined) ha = { kind: 'spare-hosts', spareHosts: n };
+      } else if (rp !== undefined) {
+        const n = r.number(rp, 'policy.ha.reservePercent', { min: 0, max: 90, unit: '%' });
+        if (n !== undefined) ha = { kind: 'reserve-percent', reservePercent: n };
+      } else r.add('required', 'policy.ha', 'needs spareHosts or reservePercent');
+    }
+  }
+  const tDefault = cat.get('policy.targetUtilization');
+  const tRaw = own(p, 'targetUtilization');
+  let targetUtilization: Policy['targetUtilization'] | undefined = { ...tDefault };
+  if (tRaw !== undefined) {
+    const t = r.object(tRaw, 'policy.targetUtilization', ['cpu', 'memory', 'disk']);
+    if (!t) targetUtilization = undefined;
+    else {
+      for (const k of ['cpu', 'memory', 'disk'] as const) {
+        const v = own(t, k);
+        if (v === undefined) continue;
+        const n = r.number(v, `policy.targetUtilization.${k}`, { gt: 0, max: 1 });
+        if (n === undefined) targetUtilization = undefined;
+        else if (targetUtilization) targetUtilization[k] = n;
+      }
+    }
+  }
+  const oc = cat.get('policy.overcommit');
+  const coRaw = own(p, 'cpuOvercommit');
+  const cpuOvercommit = coRaw === undefined ? oc.cpu : r.number(coRaw, 'policy.cpuOvercommit', { min: 0.1, max: 100 });
+  const moRaw = own(p, 'memoryOvercommit');
+  const memoryOvercommit = moRaw === undefined ? oc.memory : r.number(moRaw, 'policy.memoryOvercommit', { min: 0.1, max: 10 });
+  if (!ha || !targetUtilization || cpuOvercommit === undefined || memoryOvercommit === undefined) return undefined;
+  return { ha, targetUtilization, cpuOvercommit, memoryOvercommit };
+}
+
+function checkUnique(r: Reader, names: Array<string | undefined>, path: string, field: string): void {
+  const seen = new Map<string, number>();
+  names.forEach((n, i) => {
+    if (n === undefined) return;
+    const first = seen.get(n);
+    if (first !== undefined) r.add('duplicate', joinPath(joinPath(path, i), field), `${JSON.stringify(n)} is already used by ${path}[${first}]`);
+    else seen.set(n, i);
+  });
+}
+
+export interface ParseOptions {
+  /** Date used to flag stale defaults (YYYY-MM-DD); default today. */
+  today?: string;
+}
+
+/** Result of validating a scenario: the normalized scenario plus the catalog view that resolved its defaults. */
+export interface ParsedScenario {
+  scenario: Scenario;
+  catalog: CatalogView;
+}
+
+/** @internal Validates and normalizes; throws KernelcountError listing every issue. */
+export function parseScenarioWithCatalog(input: unknown, options: ParseOptions = {}): ParsedScenario {
+  const r = new Reader();
+  const notes: string[] = [];
+  const top = r.object(input, '', SCENARIO_KEYS);
+  if (!top) throw new KernelcountError(r.issues.map((i) => ({ ...i, message: `a scenario ${i.message}` })));
+  const overrides = readOverrides(r, top);
+  const cat = new CatalogView(overrides, options.today);
+
+  const nameRaw = own(top, 'name');
+  const name = nameRaw === undefined ? 'Untitled scenario' : (r.string(nameRaw, 'name', { max: 200 }) ?? '');
+  const descRaw = own(top, 'description');
+  const description = descRaw === undefined ? '' : (r.string(descRaw, 'description', { max: 4000 }) ?? '');
+  const curRaw = own(top, 'currency');
+  let currency = 'USD';
+  if (curRaw !== undefined) {
+    const c = r.string(curRaw, 'currency', { max: 3 });
+    if (c !== undefined && !/^[A-Z]{3}$/.test(c)) r.add('invalid_type', 'currency', `must be a 3-letter ISO 4217 code like USD or EUR, got ${JSON.stringify(c)}`);
+    else if (c !== undefined) currency = c;
+  }
+  const hzRaw = own(top, 'horizonYears');
+  const horizonYears = hzRaw === undefined ? 5 : (r.number(hzRaw, 'horizonYears', { min: 1, max: LIMITS.horizonYears, integer: true }) ?? 5);
+
+  const hostsRaw = own(top, 'hosts');
+  const hosts: Host[] = [];
+  let hostsOk = true;
+  if (hostsRaw === undefined) {
+    r.add('required', 'hosts', 'is required: at least one host type');
+    hostsOk = false;
+  } else {
+    const list = r.list(hostsRaw, 'hosts', { min: 1, max: LIMITS.hosts }) ?? [];
+    list.forEach((h, i) => {
+      const host = readHost(r, h, joinPath('hosts', i), cat, notes);
+      if (host) hosts.push(host);
+      else hostsOk = false;
+    });
+    checkUnique(r, list.map((h) => (h && typeof h === 'object' ? (own(h as Record<string, unknown>, 'name') as string | undefined) : undefined)), 'hosts', 'name');
+  }
+
+  const wRaw = own(top, 'workloads');
+  const workloads: Workload[] = [];
+  if (wRaw === undefined) r.add('required', 'workloads', 'is required: at least one workload');
+  else {
+    const list = r.list(wRaw, 'workloads', { min: 1, max: LIMITS.workloads }) ?? [];
+    list.forEach((w, i) => {
+      const wl = readWorkload(r, w, joinPath('workloads', i), cat, notes);
+      if (wl) workloads.push(wl);
+    });
+    checkUnique(r, list.map((w) => (w && typeof w === 'object' ? (own(w as Record<string, unknown>, 'name') as string | undefined) : undefined)), 'workloads', 'name');
+    if (list.length > 0 && workloads.length === list.length && workloads.every((w) => w.instances === 0)) {
+      r.add('too_small', 'workloads', 'every workload has 0 instances; nothing to place');
+    }
+  }
+
+  const policy = readPolicy(r, own(top, 'policy'), cat);
+
+  const pRaw = own(top, 'platforms');
+  const platforms: Platform[] = [];
+  const platformList: unknown[] =
+    pRaw === undefined ? PLATFORM_TYPES.map((type) => ({ type })) : (r.list(pRaw, 'platforms', { min: 1, max: LIMITS.platforms }) ?? []);
+  platformList.forEach((p, i) => {
+    const pl = readPlatform(r, p, joinPath('platforms', i), hosts, hostsOk, policy, cat, notes);
+    if (pl) platforms.push(pl);
+  });
+  checkUnique(
+    r,
+    platformList.map((p) => {
+      if (!p || typeof p !== 'object') return undefined;
+      const o = p as Record<string, unknown>;
+      return (own(o, 'name') as string | undefined) ?? (own(o, 'type') as string | undefined);
+    }),
+    'platforms',
+    'name',
+  );
+
+  const blRaw = own(top, 'baseline');
+  let baseline = platforms[0]?.name ?? '';
+  if (blRaw !== undefined) {
+    const b = r.string(blRaw, 'baseline', { nonEmpty: true });
+    if (b !== undefined) {
+      if (platforms.length === platformList.length && !platforms.some((p) => p.name === b)) {
+        r.add('unknown_value', 'baseline', `no platform named ${JSON.stringify(b)}; platforms are ${platforms.map((p) => JSON.stringify(p.name)).join(', ')}`);
+      } else baseline = b;
+    }
+  }
+
+  if (r.issues.length > 0 || !policy) throw new KernelcountError(r.issues);
+  return {
+    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, overrides: { ...overrides }, notes },
+    catalog: cat,
+  };
+}
+
+/**
+ * Validates a scenario (as parsed from JSON or YAML, or built in code) and returns it normalized:
+ * capacities in whole MiB and millicores, money as Decimal, every default resolved.
+ * Throws one KernelcountError listing every issue with its path.
+ *
+ * @example
+ * parseScenario({ hosts: [{ name: 'h', sockets: 2, coresPerSocket: 16, memoryGiB: 512, diskGiB: 3840, price: 20000 }],
+ *   workloads: [{ name: 'api', instances: 10, vcpus: 0.5, memoryGiB: 1 }] }).workloads[0].cpuMillicores //=> 500
+ */
+export function parseScenario(input: unknown, options: ParseOptions = {}): Scenario {
+  return parseScenarioWithCatalog(input, options).scenario;
+}

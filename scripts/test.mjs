@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm test`: every check of the repo, in order, carrying on after a failure.
+//   1. build the kernelcount package       (1 check)
+//   2. typecheck the kernelcount package   (1 check)
+//   3. build the site with Astro           (1 check; before Vitest, whose site tests read dist/)
+//   4. typecheck the site's TypeScript     (1 check)
+//   5. Vitest over the whole repo          (each test counts; vitest.config.ts lists the projects)
+// Ends with one line `N passed, N failed`; exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'node_modules', '.bin');
+// node_modules/.bin first, as under `npm run`, so children get the pinned Node
+// even when this file is started with another `node`.
+const env = {
+  ...process.env,
+  PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+function run(cmd, args) {
+  console.log(`\n$ ${[cmd, ...args].join(' ')}`);
+  const res = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (res.error) {
+    console.error(`could not start ${cmd}: ${res.error.message}`);
+    return 127;
+  }
+  return res.status ?? 1;
+}
+
+function record(name, ok, detail = '') {
+  if (ok) passed += 1;
+  else failed += 1;
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+}
+
+function check(name, cmd, args) {
+  const code = run(cmd, args);
+  record(name, code === 0, code === 0 ? '' : `exit ${code}`);
+}
+
+check('build package kernelcount', 'npm', ['run', 'build', '-w', 'kernelcount']);
+check('typecheck package kernelcount', 'npm', ['run', 'typecheck', '-w', 'kernelcount']);
+
+// A stale dist/ must not let the site tests pass after a failed build.
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+check('build site (astro build)', 'astro', ['build']);
+check('typecheck site (tsc)', 'tsc', ['-p', 'tsconfig.json', '--noEmit']);
+
+// Vitest: default reporter to the console, JSON to a temp file for the counts.
+const tmp = mkdtempSync(path.join(tmpdir(), 'kernelcount-test-'));
+const report = path.join(tmp, 'vitest.json');
+const code = run('vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
+if (!existsSync(report)) {
+  record('vitest', false, `no JSON report, exit ${code}`);
+} else {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  const tests = json.numPassedTests + json.numFailedTests;
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  // A test file that fails as a whole (import error, hook error) has no failed test.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
+  failed += brokenFiles.length;
+  let detail = `${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests + json.numTodoTests} skipped`;
+  if (brokenFiles.length) {
+    detail += `; ${brokenFiles.length} file(s) failed to run: ${brokenFiles
+      .map((f) => path.relative(root, f.name))
+      .join(', ')}`;
+  }
+  if (json.numTotalTests === 0) {
+    failed += 1;
+    detail = 'ran no tests';
+  } else if (code !== 0 && json.numFailedTests === 0 && brokenFiles.length === 0) {
+    failed += 1; // e.g. an unhandled error outside any test
+    detail += `; vitest exited ${code}`;
+  }
+  summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} vitest (${detail})`);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+console.log('\n' + summary.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
