@@ -12,7 +12,8 @@ export type IssueCode =
   | 'conflict'
   | 'duplicate'
   | 'does_not_fit'
-  | 'too_large_input';
+  | 'too_large_input'
+  | 'unreadable';
 
 /** One problem found in the input, with where it is. */
 export interface Issue {

@@ -1,13 +1,13 @@
-import DecimalJs from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The package's own Decimal constructor. decimal.js keeps global mutable settings,
  * so we clone once with our own precision and never touch the global one.
  * 40 significant digits hold any realistic budget to far below a cent.
  */
-export const Money = DecimalJs.Decimal.clone({
+export const Money = Decimal.clone({
   precision: 40,
-  rounding: DecimalJs.Decimal.ROUND_HALF_EVEN,
+  rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -40,
   toExpPos: 40,
 });
@@ -40,7 +40,7 @@ export function sumMoney(values: Iterable<Money>): Money {
  * formatMoney(money('1234.565')) //=> '1234.57'
  */
 export function formatMoney(value: Money, decimals = 2): string {
-  return value.toDecimalPlaces(decimals, DecimalJs.Decimal.ROUND_HALF_UP).toFixed(decimals);
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
 }
 
 /** Groups thousands for human output: 1234567.8 -> "1,234,567.80". */

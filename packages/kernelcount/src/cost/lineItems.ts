@@ -100,8 +100,7 @@ function power(s: PlatformSizing, cat: CatalogView): Draft[] {
   const watts = money(s.host.powerIdleW).plus(money(s.host.powerMaxW - s.host.powerIdleW).times(load));
   const kwhPerHost = watts.times(HOURS_PER_YEAR).times(pue).div(1000);
   const sources = ['power.pue', 'power.averageLoad', 'power.pricePerKWh'];
-  if (s.host.powerIdleW === cat.get('host.powerIdleW')) sources.push('host.powerIdleW');
-  if (s.host.powerMaxW === cat.get('host.powerMaxW')) sources.push('host.powerMaxW');
+  sources.push(...s.host.defaults.filter((id) => id.startsWith('host.power')));
   return [
     {
       category: 'power',
@@ -128,7 +127,7 @@ function facilities(s: PlatformSizing, cat: CatalogView): Draft[] {
       unit: 'kW-month',
       unitPrice: perKwMonth,
       formula: `${s.hosts} hosts x ${s.host.powerMaxW} W / 1000 x 12 months`,
-      sources: ['facilities.colocationPerKWMonth'],
+      sources: ['facilities.colocationPerKWMonth', ...s.host.defaults.filter((id) => id === 'host.powerMaxW')],
     },
   ];
 }

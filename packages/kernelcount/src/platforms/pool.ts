@@ -4,6 +4,8 @@ import { addInto, layers, total, type Footprint, type LayerAmounts } from './foo
 
 export type Resource = 'cpu' | 'memory' | 'disk' | 'pods';
 export const RESOURCES: readonly Resource[] = ['cpu', 'memory', 'disk', 'pods'];
+/** What decides the number of bins: a resource, or a minimum cluster size (3 control-plane nodes). */
+export type Binding = Resource | 'cluster-size';
 
 /** One kind of item to place: the instances of a workload, or fixed members such as a control plane. */
 export interface PoolItem {
@@ -110,7 +112,7 @@ export interface PackedPool {
   demand: Record<Resource, number>;
   /** Share of usable capacity the load takes over the packed bins, per resource. */
   utilization: Record<Resource, number>;
-  binding: Resource;
+  binding: Binding;
   densities: ItemDensity[];
 }
 
@@ -167,6 +169,11 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
       binding = r;
     }
   });
+  // When members that must sit on separate bins (a 3-node control plane) open more bins than the
+  // load needs, the cluster's minimum size is what sets the count.
+  const spread = Math.max(0, ...spec.items.filter((i) => i.maxPerBin).map((i) => Math.ceil(i.count / i.maxPerBin!)));
+  const byDemand = Math.max(...RESOURCES.map((r, d) => (capacity[d]! > 0 ? Math.ceil(demand[r] / capacity[d]!) : 0)));
+  const finalBinding: Binding = spread > 0 && pack.bins === spread && byDemand < spread ? 'cluster-size' : binding;
   return {
     spec,
     usable,
@@ -174,7 +181,7 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
     bins: pack.bins,
     demand,
     utilization,
-    binding,
+    binding: finalBinding,
     densities: spec.items.filter((i) => i.workload).map((i) => densityOf(i, usable)),
   };
 }

@@ -40,6 +40,7 @@ import {
   type PoolItem,
   type PoolSpec,
   type Resource,
+  type Binding,
 } from './pool.js';
 
 export interface WorkloadPlacement {
@@ -72,7 +73,7 @@ export interface PoolSizing {
   /** Node VMs per host (containers in VMs). */
   nodeVmsPerHost?: number;
   instances: number;
-  binding: Resource;
+  binding: Binding;
   utilization: Record<Resource, number>;
   usablePerHost: { cpuMillicores: number; memoryMiB: number; diskMiB: number; pods: number };
   /** Usable capacity of one node VM (containers in VMs). */
@@ -93,7 +94,7 @@ export interface PlatformSizing {
   spareHosts: number;
   vms: number;
   instances: number;
-  binding: Resource;
+  binding: Binding;
   layers: LayerTotals;
 }
 

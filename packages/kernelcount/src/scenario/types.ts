@@ -181,6 +181,8 @@ export interface Host {
   powerIdleW: number;
   powerMaxW: number;
   rackUnits: number;
+  /** Catalog ids whose defaults filled fields this host left out. */
+  defaults: string[];
 }
 
 export type InstanceLicence =

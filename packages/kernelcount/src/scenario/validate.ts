@@ -123,12 +123,17 @@ function readSize(
     if (opts.required) r.add('required', joinPath(path, gibKey), `is required (or ${mibKey})`);
     return undefined;
   }
-  const limits = { gt: opts.gt, min: opts.min };
+  // Limits are given in MiB; the GiB field gets the same limits in GiB.
   if (gib !== undefined) {
-    const v = r.number(gib, joinPath(path, gibKey), { ...limits, max: opts.maxMiB / MiB_PER_GiB, unit: 'GiB' });
+    const v = r.number(gib, joinPath(path, gibKey), {
+      gt: opts.gt,
+      min: opts.min === undefined ? undefined : opts.min / MiB_PER_GiB,
+      max: opts.maxMiB / MiB_PER_GiB,
+      unit: 'GiB',
+    });
     return v === undefined ? undefined : gibToMiB(v, joinPath(path, gibKey), notes);
   }
-  return r.number(mib, joinPath(path, mibKey), { ...limits, max: opts.maxMiB, integer: true, unit: 'MiB' });
+  return r.number(mib, joinPath(path, mibKey), { gt: opts.gt, min: opts.min, max: opts.maxMiB, integer: true, unit: 'MiB' });
 }
 
 function validateCatalogValue(r: Reader, id: CatalogId, value: unknown, path: string): unknown {
@@ -263,7 +268,11 @@ function readHost(r: Reader, value: unknown, path: string, cat: CatalogView, not
   ) {
     return undefined;
   }
-  return { name, sockets, coresPerSocket, threadsPerCore, memoryMiB, diskMiB, price, powerIdleW, powerMaxW, rackUnits };
+  const defaults: string[] = [];
+  if (tpc === undefined) defaults.push('host.threadsPerCore');
+  if (idleRaw === undefined) defaults.push('host.powerIdleW');
+  if (maxRaw === undefined) defaults.push('host.powerMaxW');
+  return { name, sockets, coresPerSocket, threadsPerCore, memoryMiB, diskMiB, price, powerIdleW, powerMaxW, rackUnits, defaults };
 }
 
 function readLicences(r: Reader, value: unknown, path: string): InstanceLicence[] | undefined {

@@ -1,0 +1,19 @@
+// Builds the package: TypeScript to dist/ (ESM + declarations), the JSON Schema file, an executable CLI.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// The version constant follows package.json (changesets bumps package.json).
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const versionFile = path.join(root, 'src/version.ts');
+const versionSource = `/** The package version (written by scripts/build.mjs from package.json). */\nexport const version = '${pkg.version}';\n`;
+if (!existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== versionSource) writeFileSync(versionFile, versionSource);
+const tsc = spawnSync('tsc', ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+const { scenarioJsonSchema } = await import(pathToFileURL(path.join(root, 'dist/scenario/schema.js')).href);
+writeFileSync(path.join(root, 'dist/scenario.schema.json'), JSON.stringify(scenarioJsonSchema, null, 2) + '\n');
+chmodSync(path.join(root, 'dist/cli/main.js'), 0o755);
+console.log('kernelcount built to dist/');

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { run, type CliIo } from './run.js';
+
+const io: CliIo = {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  readStdin: () => readFileSync(0, 'utf8'),
+  writeFile: (p, text) => writeFileSync(p, text, { flag: 'wx' }),
+  overwriteFile: (p, text) => writeFileSync(p, text),
+  exists: (p) => existsSync(p),
+};
+const result = await run(process.argv.slice(2), io);
+if (result.stdout) process.stdout.write(result.stdout);
+if (result.stderr) process.stderr.write(result.stderr);
+process.exitCode = result.code;

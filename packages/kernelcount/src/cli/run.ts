@@ -1,0 +1,234 @@
+import { CATALOG } from '../catalog/defaults.js';
+import { isKernelcountError, type Issue } from '../errors.js';
+import { evaluate } from '../evaluate.js';
+import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
+import { parseScenarioText } from '../scenario/text.js';
+import { version } from '../version.js';
+import { INIT_TEMPLATE } from './template.js';
+
+/** What the CLI may touch; injected so the CLI can be tested without a process. */
+export interface CliIo {
+  readFile(path: string): string;
+  readStdin(): string;
+  /** Writes a new file; throws if it exists. */
+  writeFile(path: string, text: string): void;
+  overwriteFile(path: string, text: string): void;
+  exists(path: string): boolean;
+}
+
+export interface CliResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+const MAIN_HELP = `kernelcount ${version}: hosts needed and cost over the years of running workloads as
+VMs, containers, containers in VMs or micro-VMs.
+
+Usage:
+  kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md] [--baseline NAME]
+  kernelcount init [file] [--force]
+  kernelcount catalog [--format table|json|csv]
+  kernelcount --version
+
+Run  kernelcount <command> --help  for the options of one command.
+Exit codes: 0 success, 2 bad input (every problem is listed with its path), 1 unexpected error.
+`;
+
+const EVALUATE_HELP = `Usage: kernelcount evaluate <scenario file, or - for stdin> [options]
+
+Validates the scenario, sizes every platform and prices it over the horizon.
+
+Options:
+  --format table|json|csv|md   output format (default table)
+                                 table: readable summary, breakdown and line items
+                                 json:  the whole evaluation; money as exact decimal strings
+                                 csv:   one row per line item, a column per year
+                                 md:    a Markdown report with assumptions and sources
+  --baseline NAME              compare against this platform (default: the scenario's baseline)
+  --today YYYY-MM-DD           date used to flag stale defaults (default: today)
+  -h, --help                   this help
+`;
+
+const INIT_HELP = `Usage: kernelcount init [file] [--force]
+
+Writes a commented example scenario to file (default scenario.yaml), or to standard output
+when file is -. Refuses to overwrite an existing file unless --force is given.
+`;
+
+const CATALOG_HELP = `Usage: kernelcount catalog [--format table|json|csv]
+
+Lists every default of the catalog with its value, unit, source, as-of date and trust.
+A scenario overrides any of them by id under catalog: (or with the prices: shortcuts).
+`;
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(args: string[], valued: readonly string[], boolean: readonly string[]): Parsed | Issue {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-' || !a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    if (a === '-h') {
+      flags.set('help', true);
+      continue;
+    }
+    if (!a.startsWith('--')) return { code: 'unknown_key', path: a, message: `unknown option ${a}` };
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq === -1 ? undefined : eq);
+    if (boolean.includes(name)) {
+      if (eq !== -1) return { code: 'invalid_type', path: `--${name}`, message: `--${name} takes no value` };
+      flags.set(name, true);
+      continue;
+    }
+    if (!valued.includes(name)) {
+      return { code: 'unknown_key', path: `--${name}`, message: `unknown option --${name}; options: ${[...valued, ...boolean].map((f) => '--' + f).join(', ')}` };
+    }
+    const value = eq !== -1 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+      return { code: 'required', path: `--${name}`, message: `--${name} needs a value` };
+    }
+    if (flags.has(name)) return { code: 'conflict', path: `--${name}`, message: `--${name} given twice` };
+    flags.set(name, value);
+  }
+  return { positional, flags };
+}
+
+function isIssue(x: Parsed | Issue): x is Issue {
+  return 'code' in x;
+}
+
+function fail(issues: readonly Issue[], hint = ''): CliResult {
+  const lines = issues.map((i) => `  ${i.path ? i.path + ': ' : ''}${i.message} [${i.code}]`);
+  return { code: 2, stdout: '', stderr: `kernelcount: invalid input\n${lines.join('\n')}\n${hint}` };
+}
+
+function readFormat<T extends string>(flags: Map<string, string | true>, allowed: readonly T[], fallback: T): T | Issue {
+  const f = flags.get('format');
+  if (f === undefined) return fallback;
+  if (typeof f !== 'string' || !(allowed as readonly string[]).includes(f)) {
+    return { code: 'unknown_value', path: '--format', message: `must be one of ${allowed.join(', ')}, got ${JSON.stringify(f)}` };
+  }
+  return f as T;
+}
+
+function cmdEvaluate(args: string[], io: CliIo): CliResult {
+  const p = parseArgs(args, ['format', 'baseline', 'today'], ['help']);
+  if (isIssue(p)) return fail([p], EVALUATE_HELP);
+  if (p.flags.has('help')) return { code: 0, stdout: EVALUATE_HELP, stderr: '' };
+  const format = readFormat<ReportFormat>(p.flags, REPORT_FORMATS, 'table');
+  if (typeof format !== 'string') return fail([format]);
+  if (p.positional.length !== 1) {
+    return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], EVALUATE_HELP);
+  }
+  const today = p.flags.get('today');
+  if (today !== undefined && (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
+    return fail([{ code: 'invalid_type', path: '--today', message: `must be a date YYYY-MM-DD, got ${JSON.stringify(today)}` }]);
+  }
+  const file = p.positional[0]!;
+  let text: string;
+  try {
+    text = file === '-' ? io.readStdin() : io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    return fail([{ code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` }]);
+  }
+  try {
+    const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
+    const input = parseScenarioText(text, fmt);
+    const baseline = p.flags.get('baseline');
+    const withBaseline =
+      typeof baseline === 'string' && input && typeof input === 'object' && !Array.isArray(input) ? { ...(input as object), baseline } : input;
+    const result = evaluate(withBaseline, today ? { today: today as string } : {});
+    return { code: 0, stdout: formatEvaluation(result, format), stderr: '' };
+  } catch (e) {
+    if (isKernelcountError(e)) return fail(e.issues);
+    throw e;
+  }
+}
+
+function cmdInit(args: string[], io: CliIo): CliResult {
+  const p = parseArgs(args, [], ['help', 'force']);
+  if (isIssue(p)) return fail([p], INIT_HELP);
+  if (p.flags.has('help')) return { code: 0, stdout: INIT_HELP, stderr: '' };
+  if (p.positional.length > 1) return fail([{ code: 'conflict', path: 'file', message: 'give at most one file' }], INIT_HELP);
+  const file = p.positional[0] ?? 'scenario.yaml';
+  if (file === '-') return { code: 0, stdout: INIT_TEMPLATE, stderr: '' };
+  try {
+    if (p.flags.has('force')) io.overwriteFile(file, INIT_TEMPLATE);
+    else {
+      if (io.exists(file)) return fail([{ code: 'conflict', path: file, message: 'already exists; use --force to overwrite it' }]);
+      io.writeFile(file, INIT_TEMPLATE);
+    }
+  } catch (e) {
+    return fail([{ code: 'unreadable', path: file, message: `cannot write: ${(e as Error).message}` }]);
+  }
+  return { code: 0, stdout: `wrote ${file}; now run: kernelcount evaluate ${file}\n`, stderr: '' };
+}
+
+function csvCell(v: string): string {
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function cmdCatalog(args: string[]): CliResult {
+  const p = parseArgs(args, ['format'], ['help']);
+  if (isIssue(p)) return fail([p], CATALOG_HELP);
+  if (p.flags.has('help')) return { code: 0, stdout: CATALOG_HELP, stderr: '' };
+  const format = readFormat(p.flags, ['table', 'json', 'csv'] as const, 'table');
+  if (typeof format !== 'string') return fail([format]);
+  const entries = Object.values(CATALOG);
+  if (format === 'json') return { code: 0, stdout: JSON.stringify(entries, null, 2) + '\n', stderr: '' };
+  if (format === 'csv') {
+    const rows = [['id', 'label', 'value', 'unit', 'source', 'url', 'asOf', 'trust', 'note']];
+    for (const e of entries) {
+      rows.push([e.id, e.label, typeof e.value === 'object' ? JSON.stringify(e.value) : String(e.value), e.unit, e.source.title, 'url' in e.source ? (e.source.url ?? '') : '', e.asOf, e.trust, 'note' in e ? (e.note ?? '') : '']);
+    }
+    return { code: 0, stdout: rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n', stderr: '' };
+  }
+  const lines = entries.map((e) => {
+    const v = typeof e.value === 'object' ? JSON.stringify(e.value) : String(e.value);
+    return `${e.id}\n    ${e.label}: ${v.length > 100 ? v.slice(0, 100) + '…' : v} ${e.unit}\n    ${e.source.title}, ${e.asOf} (${e.trust})`;
+  });
+  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
+}
+
+/**
+ * Runs the kernelcount command line with the given arguments and returns what it prints and its
+ * exit code; never throws for user mistakes.
+ *
+ * @example
+ * run(['--version'], io).stdout //=> '0.1.0\n'
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return { code: cmd === undefined ? 2 : 0, stdout: cmd === undefined ? '' : MAIN_HELP, stderr: cmd === undefined ? MAIN_HELP : '' };
+      case '--version':
+      case '-v':
+        return { code: 0, stdout: `${version}\n`, stderr: '' };
+      case 'evaluate':
+        return cmdEvaluate(rest, io);
+      case 'init':
+        return cmdInit(rest, io);
+      case 'catalog':
+        return cmdCatalog(rest);
+      default:
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, init, catalog` }], MAIN_HELP);
+    }
+  } catch (e) {
+    return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
+  }
+}

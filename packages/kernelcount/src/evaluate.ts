@@ -1,0 +1,300 @@
+import type { Assumption } from './catalog/types.js';
+import { byCategory, CATEGORIES, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
+import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
+import { money, sumMoney, ZERO, type Money } from './money.js';
+import { LAYERS, type Footprint } from './platforms/footprint.js';
+import type { Binding, LayerTotals, Resource } from './platforms/pool.js';
+import { sizePlatform, TooLargeForHostError, type PlatformSizing, type PoolSizing } from './platforms/size.js';
+import { parseScenarioWithCatalog, type ParseOptions } from './scenario/validate.js';
+import type { OsFamily, PlatformType, Scenario } from './scenario/types.js';
+
+export type { Category, LineItem } from './cost/lineItems.js';
+export type { Binding, Resource } from './platforms/pool.js';
+
+/** Per-workload result on one platform. */
+export interface WorkloadResult {
+  workload: string;
+  os: OsFamily;
+  instances: number;
+  /** Per instance: CPU allocated (millicores) and memory and disk (MiB) by layer. */
+  perInstance: Footprint;
+  /** Most instances of this workload alone on one host, and what stops the next. */
+  maxPerHost: number;
+  binding: Resource;
+  /** Sandbox runtime used, if the workload runs isolated. */
+  sandbox: string | null;
+  formula: string[];
+}
+
+/** One cluster of identical hosts inside a platform (one per OS family). */
+export interface PoolResult {
+  os: OsFamily;
+  hosts: number;
+  loadHosts: number;
+  spareHosts: number;
+  lowerBoundHosts: number;
+  vms: number;
+  instances: number;
+  binding: Binding;
+  /** Share of usable capacity used across the load hosts, per resource (0..1, may exceed 1 never). */
+  utilization: Record<Resource, number>;
+  usablePerHost: { cpuMillicores: number; memoryMiB: number; diskMiB: number; pods: number };
+  usablePerNodeVm?: { cpuMillicores: number; memoryMiB: number; diskMiB: number; pods: number };
+  nodeVmsPerHost?: number;
+  layers: LayerTotals;
+  workloads: WorkloadResult[];
+  formulas: string[];
+}
+
+export interface PlatformResult {
+  name: string;
+  type: PlatformType;
+  host: string;
+  /** Hosts to buy: load hosts plus HA spares. */
+  hosts: number;
+  loadHosts: number;
+  spareHosts: number;
+  /** VMs (vm) or node VMs (containers-in-vms); 0 on bare metal. */
+  vms: number;
+  instances: number;
+  /** Instances per host, averaged over all hosts including spares. */
+  instancesPerHost: number;
+  /** What fills first in the largest pool: a resource, or the cluster's minimum size. */
+  binding: Binding;
+  pools: PoolResult[];
+  /** Memory and disk of all hosts by layer (MiB), and per host on average. */
+  layers: LayerTotals;
+  layersPerHost: LayerTotals;
+  lineItems: LineItem[];
+  /** Cost per year of the horizon (sum of line items' yearly). */
+  yearlyCost: Money[];
+  /** Cost over the horizon by category. */
+  costByCategory: Record<Category, Money>;
+  /** Total cost of ownership over the horizon = sum of every line item's total. */
+  tco: Money;
+  /** tco / (instances x years x 12). */
+  costPerInstanceMonth: Money;
+  notes: string[];
+}
+
+export interface Comparison {
+  platform: string;
+  baseline: string;
+  hostsDelta: number;
+  tcoDelta: Money;
+  /** (tco - baseline tco) / baseline tco x 100; null when the baseline costs 0. */
+  tcoDeltaPercent: Money | null;
+  /** Categories by absolute change, largest first. */
+  drivers: Array<{ category: Category; delta: Money }>;
+  summary: string;
+}
+
+export interface Evaluation {
+  scenario: { name: string; description: string; currency: string; horizonYears: number; baseline: string };
+  platforms: PlatformResult[];
+  comparisons: Comparison[];
+  /** Every catalog default (or override) this evaluation used, with source, date and flags. */
+  assumptions: Assumption[];
+  /** Things to know: units rounded, editions picked, approximations. */
+  notes: string[];
+  /** One plain-language paragraph. */
+  summary: string;
+}
+
+export interface EvaluateOptions extends ParseOptions {}
+
+function perHost(t: LayerTotals, hosts: number): LayerTotals {
+  const div = (x: number) => (hosts > 0 ? Math.round((x / hosts) * 10) / 10 : 0);
+  const f = (o: LayerTotals['memoryMiB']) => ({
+    hostReserve: div(o.hostReserve),
+    hypervisor: div(o.hypervisor),
+    guestOs: div(o.guestOs),
+    runtime: div(o.runtime),
+    app: div(o.app),
+    free: div(o.free),
+  });
+  return { memoryMiB: f(t.memoryMiB), diskMiB: f(t.diskMiB) };
+}
+
+function poolResult(pool: PoolSizing, scenario: Scenario): PoolResult {
+  const os = new Map(scenario.workloads.map((w) => [w.name, w.os]));
+  const r: PoolResult = {
+    os: pool.os,
+    hosts: pool.hosts,
+    loadHosts: pool.loadHosts,
+    spareHosts: pool.spareHosts,
+    lowerBoundHosts: pool.lowerBoundHosts,
+    vms: pool.vms,
+    instances: pool.instances,
+    binding: pool.binding,
+    utilization: pool.utilization,
+    usablePerHost: pool.usablePerHost,
+    layers: pool.layers,
+    workloads: pool.workloads.map((w) => ({
+      workload: w.workload,
+      os: os.get(w.workload) ?? pool.os,
+      instances: w.instances,
+      perInstance: w.perInstance,
+      maxPerHost: w.maxPerHost,
+      binding: w.binding,
+      sandbox: w.sandbox,
+      formula: w.formula,
+    })),
+    formulas: pool.formulas,
+  };
+  if (pool.usablePerNodeVm) r.usablePerNodeVm = pool.usablePerNodeVm;
+  if (pool.nodeVmsPerHost !== undefined) r.nodeVmsPerHost = pool.nodeVmsPerHost;
+  return r;
+}
+
+function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[]): PlatformResult {
+  const years = scenario.horizonYears;
+  const yearlyCost = Array.from({ length: years }, (_, y) => sumMoney(lineItems.map((li) => li.yearly[y] ?? ZERO)));
+  const tco = sumMoney(lineItems.map((li) => li.total));
+  const instances = sizing.instances;
+  return {
+    name: sizing.platform.name,
+    type: sizing.platform.type,
+    host: sizing.host.name,
+    hosts: sizing.hosts,
+    loadHosts: sizing.loadHosts,
+    spareHosts: sizing.spareHosts,
+    vms: sizing.vms,
+    instances,
+    instancesPerHost: sizing.hosts > 0 ? Math.round((instances / sizing.hosts) * 100) / 100 : 0,
+    binding: sizing.binding,
+    pools: sizing.pools.map((p) => poolResult(p, scenario)),
+    layers: sizing.layers,
+    layersPerHost: perHost(sizing.layers, sizing.hosts),
+    lineItems,
+    yearlyCost,
+    costByCategory: byCategory(lineItems),
+    tco,
+    costPerInstanceMonth: instances > 0 ? tco.div(instances * years * 12) : ZERO,
+    notes,
+  };
+}
+
+function percent(delta: Money, base: Money): Money | null {
+  return base.isZero() ? null : delta.div(base).times(100);
+}
+
+const RESOURCE_WORDS: Record<Binding, string> = {
+  cpu: 'CPU',
+  memory: 'memory',
+  disk: 'disk',
+  pods: 'the pod limit',
+  'cluster-size': 'the 3-node control-plane minimum',
+};
+
+function compare(p: PlatformResult, base: PlatformResult, years: number): Comparison {
+  const tcoDelta = p.tco.minus(base.tco);
+  const pct = percent(tcoDelta, base.tco);
+  const drivers = CATEGORIES.map((c) => ({ category: c, delta: p.costByCategory[c].minus(base.costByCategory[c]) }))
+    .filter((d) => !d.delta.isZero())
+    .sort((a, b) => b.delta.abs().comparedTo(a.delta.abs()));
+  const hostWord = (n: number) => `${n} host${n === 1 ? '' : 's'}`;
+  let summary = `${p.name} needs ${hostWord(p.hosts)}${p.hosts === base.hosts ? ', as does' : ' instead of ' + base.hosts + ' for'} ${base.name}, bound by ${RESOURCE_WORDS[p.binding]}`;
+  if (pct !== null && !tcoDelta.isZero()) {
+    const main = drivers[0];
+    const sameDirection = main && main.delta.isNeg() === tcoDelta.isNeg();
+    summary += `; ${years}-year cost ${pct.abs().toDecimalPlaces(0).toString()}% ${tcoDelta.isNeg() ? 'lower' : 'higher'}${main && sameDirection ? `, mostly ${main.category}` : ''}`;
+  } else {
+    summary += `; ${years}-year cost the same`;
+  }
+  return { platform: p.name, baseline: base.name, hostsDelta: p.hosts - base.hosts, tcoDelta, tcoDeltaPercent: pct, drivers, summary: summary + '.' };
+}
+
+function tooLargeIssue(e: TooLargeForHostError, scenario: Scenario): Issue {
+  const idx = scenario.workloads.findIndex((w) => w.name === e.workload);
+  const path = idx >= 0 ? `workloads[${idx}]` : '';
+  const unit = e.resource === 'cpu' ? 'millicores' : e.resource === 'pods' ? 'pod slots' : 'MiB';
+  return {
+    code: 'does_not_fit',
+    path,
+    message: `one instance of ${JSON.stringify(e.workload)} on platform ${JSON.stringify(e.platform)} needs ${e.need} ${unit} of ${e.resource} with its overheads, but one ${e.bin} offers ${e.usable} usable`,
+  };
+}
+
+/**
+ * Evaluates a scenario: validates it, sizes each platform (hosts, density, binding resource, where
+ * memory and disk go), prices it over the horizon as line items, and compares each with the baseline.
+ * Throws a KernelcountError listing every problem with its path when the input is invalid or a
+ * workload cannot fit a host.
+ *
+ * @example
+ * const result = evaluate({
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ * });
+ * result.platforms.map((p) => [p.name, p.hosts]) //=> [['vm', 2], ['containers', 3], ['containers-in-vms', 3], ['microvm', 3]]
+ */
+export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluation {
+  const { scenario, catalog } = parseScenarioWithCatalog(input, options);
+  const notes = [...scenario.notes];
+  const results: PlatformResult[] = [];
+  const issues: Issue[] = [];
+  for (const platform of scenario.platforms) {
+    let sizing: PlatformSizing;
+    try {
+      sizing = sizePlatform(platform, scenario, catalog);
+    } catch (e) {
+      if (e instanceof TooLargeForHostError) {
+        issues.push(tooLargeIssue(e, scenario));
+        continue;
+      }
+      throw e;
+    }
+    const platformNotes: string[] = [];
+    const items = priceSizing(sizing, scenario, catalog, platformNotes);
+    notes.push(...platformNotes);
+    results.push(platformResult(sizing, items, scenario, platformNotes));
+  }
+  if (issues.length) throw new KernelcountError(issues);
+  const base = results.find((r) => r.name === scenario.baseline) ?? results[0]!;
+  const comparisons = results.filter((r) => r !== base).map((r) => compare(r, base, scenario.horizonYears));
+  const assumptions = catalog.assumptions();
+  const flagged = assumptions.filter((a) => a.flags.length > 0).length;
+  const summary = [
+    `${base.name} (baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${RESOURCE_WORDS[base.binding]}.`,
+    ...comparisons.map((c) => c.summary),
+    flagged ? `${flagged} of ${assumptions.length} defaults used are weak or older than 18 months: check them against your own figures.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    scenario: { name: scenario.name, description: scenario.description, currency: scenario.currency, horizonYears: scenario.horizonYears, baseline: base.name },
+    platforms: results,
+    comparisons,
+    assumptions,
+    notes,
+    summary,
+  };
+}
+
+export type SafeResult<T> = { ok: true; value: T } | { ok: false; error: KernelcountError };
+
+/**
+ * Like `evaluate`, but never throws for bad input: returns `{ ok: true, value }` or
+ * `{ ok: false, error }` where `error.issues` lists every problem with its path and code.
+ *
+ * @example
+ * const r = safeEvaluate({ hosts: [], workloads: [] });
+ * r.ok //=> false
+ * r.ok || r.error.issues[0].path //=> 'hosts'
+ */
+export function safeEvaluate(input: unknown, options: EvaluateOptions = {}): SafeResult<Evaluation> {
+  try {
+    return { ok: true, value: evaluate(input, options) };
+  } catch (e) {
+    if (isKernelcountError(e)) return { ok: false, error: e };
+    throw e;
+  }
+}
+
+/** Sum of every line item's total for a platform (equals `tco`). */
+export function sumLineItems(items: readonly LineItem[]): Money {
+  return sumMoney(items.map((li) => li.total));
+}
+
+export { LAYERS, money };

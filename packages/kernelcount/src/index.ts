@@ -1,0 +1,78 @@
+/**
+ * kernelcount: what it costs, and how densely workloads pack, to run them as VMs, containers,
+ * containers in VMs or micro-VMs, with every figure traced to its inputs and sources.
+ *
+ * @packageDocumentation
+ */
+export { evaluate, safeEvaluate, sumLineItems } from './evaluate.js';
+export type {
+  Evaluation,
+  EvaluateOptions,
+  PlatformResult,
+  PoolResult,
+  WorkloadResult,
+  Comparison,
+  SafeResult,
+  LineItem,
+  Category,
+  Resource,
+  Binding,
+} from './evaluate.js';
+export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
+export type { ParseOptions } from './scenario/validate.js';
+export { parseScenarioText, MAX_SCENARIO_BYTES } from './scenario/text.js';
+export { scenarioJsonSchema } from './scenario/schema.js';
+export type * from './scenario/types.js';
+export { PLATFORM_TYPES, HYPERVISORS, HYPERVISOR_LICENCES, CONTROL_PLANES } from './scenario/types.js';
+export { KernelcountError, isKernelcountError } from './errors.js';
+export type { Issue, IssueCode } from './errors.js';
+export { Money, money, formatMoney, formatMoneyGrouped, sumMoney } from './money.js';
+export { CATALOG, catalogEntries, ESXI_67_OVERHEAD_TABLE } from './catalog/defaults.js';
+export type { CatalogId } from './catalog/defaults.js';
+export { STALE_AFTER_MONTHS } from './catalog/tracker.js';
+export type { CatalogEntry, Assumption, Source, Trust } from './catalog/types.js';
+export { CATEGORIES } from './cost/lineItems.js';
+export { LAYERS, LAYER_LABELS } from './platforms/footprint.js';
+export type { Layer, LayerAmounts, Footprint } from './platforms/footprint.js';
+export { packGroups } from './packing/pack.js';
+export type { PackGroup, PackResult } from './packing/pack.js';
+export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, REPORT_FORMATS } from './report/format.js';
+export type { ReportFormat } from './report/format.js';
+
+// Rules a spreadsheet-as-code user may call on their own.
+export { esxiOverheadMiB } from './rules/esxi.js';
+export { kubevirtOverheadMiB, openshiftVirtOverheadMiB, proxmoxHostReserveMiB } from './rules/kvm.js';
+export {
+  nodeReservation,
+  eksReservation,
+  gkeReservation,
+  aksReservation,
+  aksPre129Reservation,
+  gdcReservation,
+  genericReservation,
+  eksCpuReservedMillicores,
+  gkeCpuReservedMillicores,
+  gkeMemoryReservedMiB,
+  aksCpuReservedMillicores,
+  AKS_CPU_TABLE,
+  RESERVATION_PROFILES,
+} from './rules/reservations.js';
+export type { NodeReservation, NodeSize, ReservationProfile, GenericReservationInput } from './rules/reservations.js';
+export { kataPodOverhead, gvisorOverhead, firecrackerOverhead, SANDBOX_RUNTIMES } from './rules/sandbox.js';
+export type { SandboxOverhead, SandboxRuntime } from './rules/sandbox.js';
+export {
+  perPhysicalCoreCount,
+  perVirtualCoreCount,
+  windowsServerHostLicence,
+  windowsDatacenterBreakEvenVms,
+  rhelSubscriptions,
+  vmwareSubscriptionCores,
+  WINDOWS_SERVER_CORE_RULE,
+  SQL_SERVER_CORE_RULE,
+  VMWARE_CORE_RULE,
+  HOURS_PER_YEAR,
+} from './rules/licensing.js';
+export type { HostCores, CoreCount, WindowsServerEdition, WindowsServerHostLicence, RhelProduct } from './rules/licensing.js';
+export { vmShape, guestOs } from './platforms/components.js';
+
+export { version } from './version.js';
