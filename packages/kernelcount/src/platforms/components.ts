@@ -192,7 +192,7 @@ export function sandboxOverhead(runtime: SandboxRuntime, cat: CatalogView): Sand
 export function hypervIsolationOverhead(cat: CatalogView): SandboxOverhead {
   const v = cat.get('sandbox.hyperv-isolation');
   return {
-    runtime: 'kata-qemu',
+    runtime: 'hyperv-isolation',
     hypervisorMemoryMiB: v.memoryMiB,
     guestOsMemoryMiB: 0,
     cpuMillicores: v.cpuMillicores,

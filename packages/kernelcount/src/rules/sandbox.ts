@@ -3,7 +3,7 @@ export type SandboxRuntime = 'kata-qemu' | 'kata-clh' | 'kata-fc' | 'gvisor' | '
 export const SANDBOX_RUNTIMES: readonly SandboxRuntime[] = ['kata-qemu', 'kata-clh', 'kata-fc', 'gvisor', 'firecracker'];
 
 export interface SandboxOverhead {
-  runtime: SandboxRuntime;
+  runtime: SandboxRuntime | 'hyperv-isolation';
   /** Memory charged to the pod on top of its containers' requests, split by layer. */
   hypervisorMemoryMiB: number;
   guestOsMemoryMiB: number;
