@@ -1,8 +1,8 @@
 import type { Assumption } from './catalog/types.js';
 import { byCategory, CATEGORIES, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
-import { money, sumMoney, ZERO, type Money } from './money.js';
-import { LAYERS, type Footprint } from './platforms/footprint.js';
+import { sumMoney, ZERO, type Money } from './money.js';
+import type { Footprint } from './platforms/footprint.js';
 import type { Binding, LayerTotals, Resource } from './platforms/pool.js';
 import { sizePlatform, TooLargeForHostError, type PlatformSizing, type PoolSizing } from './platforms/size.js';
 import { parseScenarioWithCatalog, type ParseOptions } from './scenario/validate.js';
@@ -297,4 +297,3 @@ export function sumLineItems(items: readonly LineItem[]): Money {
   return sumMoney(items.map((li) => li.total));
 }
 
-export { LAYERS, money };

@@ -27,7 +27,7 @@ import {
   sandboxOverhead,
   vmFootprint,
 } from './components.js';
-import { addInto, emptyFootprint, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
+import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
 import {
   ItemTooLargeError,
   instancesPerBin,
@@ -435,4 +435,3 @@ export function sizePlatform(p: Platform, s: Scenario, cat: CatalogView): Platfo
   };
 }
 
-export { emptyFootprint };
