@@ -166,3 +166,34 @@ describe('hand-checked sizing', () => {
     expect(vm.binding).toBe('cpu');
   });
 });
+
+describe('licences the hosts themselves need', () => {
+  it('licenses a Hyper-V host running only Linux guests with one full Standard licensing', () => {
+    const e = evaluate(
+      {
+        hosts: [{ name: 'h', sockets: 2, coresPerSocket: 12, memoryGiB: 256, diskGiB: 2000, price: 10000 }],
+        workloads: [{ name: 'app', instances: 10, vcpus: 1, memoryGiB: 2 }],
+        platforms: [{ type: 'vm', hypervisor: 'hyperv' }],
+        policy: { ha: { spareHosts: 1 } },
+      },
+      { today: TODAY },
+    );
+    const vm = e.platforms[0]!;
+    const li = vm.lineItems.find((l) => l.component === 'windows-server')!;
+    expect(li.name).toBe('Licence (Windows Server Standard, per core, Hyper-V hosts)');
+    // every host (load + spare) licenses its 2 x 12 = 24 cores once
+    expect(li.quantity.toNumber()).toBe(24 * vm.hosts);
+  });
+
+  it('adds no Windows licence to Linux guests on ESXi', () => {
+    const e = evaluate(
+      {
+        hosts: [{ name: 'h', sockets: 2, coresPerSocket: 12, memoryGiB: 256, diskGiB: 2000, price: 10000 }],
+        workloads: [{ name: 'app', instances: 10, vcpus: 1, memoryGiB: 2 }],
+        platforms: [{ type: 'vm', hypervisor: 'esxi-6.7' }],
+      },
+      { today: TODAY },
+    );
+    expect(e.platforms[0]!.lineItems.some((l) => l.component === 'windows-server')).toBe(false);
+  });
+});

@@ -70,6 +70,15 @@ describe('scenario validation', () => {
     ]);
   });
 
+  it('refuses one image name declared with two sizes', () => {
+    const s = baseScenario();
+    (s.workloads as Array<Record<string, unknown>>)[0]!.image = 'shared';
+    (s.workloads as Array<Record<string, unknown>>)[1]!.image = 'shared';
+    expect(issuesOf(s)).toEqual([
+      'workloads[1].imageMiB: image "shared" is 100 MiB in workloads[0]; one image has one size, got 400 [conflict]',
+    ]);
+  });
+
   it('treats __proto__ and constructor keys as plain unknown keys', () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "hosts": [], "workloads": []}');
     const issues = issuesOf(hostile);

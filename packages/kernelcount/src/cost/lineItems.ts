@@ -140,16 +140,21 @@ function osesWithSpares(pool: PoolSizing): Array<{ hosts: number; oses: number }
   return list;
 }
 
-function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, notes: string[]): Draft[] {
+/**
+ * Windows Server core licences for a pool, edition picked per host. `hostOnly` licenses just the
+ * host's own OS (a Hyper-V host running only Linux guests): Standard, one full licensing, no OSEs.
+ */
+function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, notes: string[], hostOnly = false): Draft[] {
   const p = s.platform;
-  const mode = p.type === 'vm' || p.type === 'containers-in-vms' ? p.windowsLicensing : 'cheapest';
+  const mode = hostOnly ? 'standard' : p.type === 'vm' || p.type === 'containers-in-vms' ? p.windowsLicensing : 'cheapest';
   const years = cat.get('hardware.amortizationYears');
   const stdPack = money(cat.get('licence.windows-server-standard'));
   const dcPack = money(cat.get('licence.windows-server-datacenter'));
   const hostCores = { sockets: s.host.sockets, coresPerSocket: s.host.coresPerSocket };
   const cores: Record<'standard' | 'datacenter', number> = { standard: 0, datacenter: 0 };
   const hostsBy: Record<'standard' | 'datacenter', number> = { standard: 0, datacenter: 0 };
-  for (const { hosts, oses } of osesWithSpares(pool)) {
+  const perHost = hostOnly ? [{ hosts: pool.hosts, oses: 0 }] : osesWithSpares(pool);
+  for (const { hosts, oses } of perHost) {
     const std = windowsServerHostLicence(hostCores, 'standard', oses);
     const dc = windowsServerHostLicence(hostCores, 'datacenter', oses);
     const stdCost = stdPack.div(16).times(std.coreLicences);
@@ -164,7 +169,7 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, no
       `${p.name}: Windows Server edition picked per host: Standard on ${hostsBy.standard}, Datacenter on ${hostsBy.datacenter}; Datacenter is cheaper from ${be} Windows OSEs per host at these prices`,
     );
   }
-  const what = p.type === 'vm' || p.type === 'containers-in-vms' ? 'VMs' : 'container hosts';
+  const what = hostOnly ? 'Hyper-V hosts' : p.type === 'vm' || p.type === 'containers-in-vms' ? 'VMs' : 'container hosts';
   const out: Draft[] = [];
   for (const edition of ['standard', 'datacenter'] as const) {
     if (cores[edition] === 0) continue;
@@ -350,6 +355,8 @@ export function priceSizing(s: PlatformSizing, scenario: Scenario, cat: CatalogV
   for (const pool of s.pools) {
     if (pool.os === 'windows') drafts.push(...windowsServer(s, pool, cat, notes));
     if (pool.os === 'linux') {
+      // Hyper-V hosts run Windows Server themselves, even when every guest is Linux.
+      if ((p.type === 'vm' || p.type === 'containers-in-vms') && p.hypervisor === 'hyperv') drafts.push(...windowsServer(s, pool, cat, notes, true));
       if ((p.type === 'vm' || p.type === 'containers-in-vms') && p.linuxLicence !== 'none') drafts.push(...rhel(s, pool, p.linuxLicence, false, cat));
       if ((p.type === 'containers' || p.type === 'microvm') && p.hostLinuxLicence === 'rhel') drafts.push(...rhel(s, pool, 'rhel', true, cat));
     }

@@ -127,6 +127,18 @@ export class ItemTooLargeError extends Error {
   }
 }
 
+/**
+ * Disk taken by shared images over all bins: each image once per bin that holds it. Items sharing a
+ * key share one size (validation refuses one image name with two sizes).
+ */
+function sharedDiskMiB(spec: PoolSpec, pack: PackResult): number {
+  const size = new Map<string, number>();
+  for (const i of spec.items) if (i.image) size.set(i.image.key, i.image.diskMiB);
+  let total = 0;
+  for (const [key, bins] of pack.sharedBins) total += (size.get(key) ?? 0) * bins;
+  return total;
+}
+
 /** Packs a pool's items into its bins. */
 export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
   const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
@@ -154,10 +166,7 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
     const s = sizeOf(it.footprint);
     RESOURCES.forEach((r, d) => (demand[r] += s[d]! * it.count));
   }
-  for (const [key, n] of pack.sharedBins) {
-    const it = spec.items.find((i) => i.image?.key === key);
-    if (it?.image) demand.disk += it.image.diskMiB * n;
-  }
+  demand.disk += sharedDiskMiB(spec, pack);
   const utilization: Record<Resource, number> = { cpu: 0, memory: 0, disk: 0, pods: 0 };
   let binding: Resource = 'memory';
   let top = -1;
@@ -201,10 +210,7 @@ export function poolLayerTotals(packed: PackedPool, binsIncludingSpares: number)
     addInto(mem, it.footprint.memoryMiB, it.count);
     addInto(disk, it.footprint.diskMiB, it.count);
   }
-  for (const [key, n] of packed.pack.sharedBins) {
-    const it = packed.spec.items.find((i) => i.image?.key === key);
-    if (it?.image) disk.app += it.image.diskMiB * n;
-  }
+  disk.app += sharedDiskMiB(packed.spec, packed.pack);
   return {
     memoryMiB: { ...mem, free: packed.spec.capacity.memoryMiB * binsIncludingSpares - total(mem) },
     diskMiB: { ...disk, free: packed.spec.capacity.diskMiB * binsIncludingSpares - total(disk) },

@@ -618,6 +618,20 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
       if (wl) workloads.push(wl);
     });
     checkUnique(r, list.map((w) => (w && typeof w === 'object' ? (own(w as Record<string, unknown>, 'name') as string | undefined) : undefined)), 'workloads', 'name');
+    // Workloads naming one image share its layers, so they must agree on its size. Checked once
+    // every workload parsed (so indexes match the input) and names are unique (the image defaults
+    // to the name, and a duplicate name is already reported).
+    if (workloads.length === list.length && new Set(workloads.map((w) => w.name)).size === workloads.length) {
+      const firstByImage = new Map<string, number>();
+      workloads.forEach((w, i) => {
+        const key = `${w.os}:${w.image}`;
+        const first = firstByImage.get(key);
+        if (first === undefined) firstByImage.set(key, i);
+        else if (workloads[first]!.imageMiB !== w.imageMiB) {
+          r.add('conflict', `workloads[${i}].imageMiB`, `image ${JSON.stringify(w.image)} is ${workloads[first]!.imageMiB} MiB in workloads[${first}]; one image has one size, got ${w.imageMiB}`);
+        }
+      });
+    }
     if (list.length > 0 && workloads.length === list.length && workloads.every((w) => w.instances === 0)) {
       r.add('too_small', 'workloads', 'every workload has 0 instances; nothing to place');
     }
