@@ -109,6 +109,26 @@ const S = {
     title: 'Azure Kubernetes Service pricing (Free and Standard tiers)',
     url: 'https://azure.microsoft.com/en-us/pricing/details/kubernetes-service/',
   },
+  winPayg: {
+    title: 'Microsoft Learn, "Windows Server pay-as-you-go licensing enabled by Azure Arc" and Azure Arc pricing',
+    url: 'https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-pay-as-you-go',
+  },
+  msSa: {
+    title: 'Microsoft Software Assurance for volume licensing (yearly fee as a share of the licence price, via secondary sources)',
+    url: 'https://www.microsoft.com/en-us/licensing/licensing-programs/software-assurance-default',
+  },
+  openshift: {
+    title: 'Red Hat OpenShift subscription guide (core-pair: 2 cores or 4 vCPUs; bare-metal socket-pair up to 128 cores)',
+    url: 'https://www.redhat.com/en/resources/openshift-subscription-sizing-guide',
+  },
+  docker: {
+    title: 'Docker pricing and Docker Subscription Service Agreement (Personal free under 250 employees and $10M revenue)',
+    url: 'https://www.docker.com/pricing/',
+  },
+  oracle: {
+    title: 'Oracle Partitioning Policy, Processor Core Factor Table and Technology Global Price List',
+    url: 'https://www.oracle.com/a/ocom/docs/corporate/pricing/partitioning-070609.pdf',
+  },
   ours: { title: 'kernelcount convention (no public source: set your own)' },
 } satisfies Record<string, Source>;
 
@@ -742,6 +762,99 @@ export const CATALOG = {
     asOf: '2025-04',
     trust: 'weak',
   }),
+  'licence.softwareAssurancePercentPerYear': entry({
+    id: 'licence.softwareAssurancePercentPerYear',
+    label: 'Microsoft Software Assurance per year, as a share of the licence price',
+    value: 25,
+    unit: '% of licence price/year',
+    source: S.msSa,
+    asOf: '2024-01',
+    trust: 'secondary',
+    note: 'needed for Windows Server per-VM licensing and SQL Server Enterprise unlimited virtualization; optional elsewhere',
+  }),
+  'licence.windows-server-payg': entry({
+    id: 'licence.windows-server-payg',
+    label: 'Windows Server pay-as-you-go through Azure Arc, per core per month (Standard and Datacenter alike)',
+    value: '33.58',
+    unit: 'currency/core-month',
+    source: S.winPayg,
+    asOf: '2023-11',
+    trust: 'secondary',
+  }),
+  'licence.openshift': entry({
+    id: 'licence.openshift',
+    label: 'Red Hat OpenShift Container Platform, per core-pair (2 cores or 4 vCPUs) per year',
+    value: '2500',
+    unit: 'currency/core-pair-year',
+    source: S.openshift,
+    asOf: '2024-06',
+    trust: 'weak',
+    note: 'Red Hat publishes no list price; this is a rough reseller-level figure: use your quote',
+  }),
+  'licence.openshift-bare-metal': entry({
+    id: 'licence.openshift-bare-metal',
+    label: 'Red Hat OpenShift Container Platform for bare metal, per socket-pair (up to 128 cores) per year',
+    value: '20000',
+    unit: 'currency/socket-pair-year',
+    source: S.openshift,
+    asOf: '2024-06',
+    trust: 'weak',
+    note: 'Red Hat publishes no list price; this is a rough reseller-level figure: use your quote',
+  }),
+  'licence.docker-pro': entry({
+    id: 'licence.docker-pro',
+    label: 'Docker Pro, per user per month (billed yearly)',
+    value: '9',
+    unit: 'currency/user-month',
+    source: S.docker,
+    asOf: '2024-12',
+    trust: 'secondary',
+  }),
+  'licence.docker-team': entry({
+    id: 'licence.docker-team',
+    label: 'Docker Team, per user per month (billed yearly)',
+    value: '15',
+    unit: 'currency/user-month',
+    source: S.docker,
+    asOf: '2024-12',
+    trust: 'vendor',
+  }),
+  'licence.docker-business': entry({
+    id: 'licence.docker-business',
+    label: 'Docker Business, per user per month (billed yearly)',
+    value: '24',
+    unit: 'currency/user-month',
+    source: S.docker,
+    asOf: '2024-12',
+    trust: 'secondary',
+  }),
+  'licence.oracle-database-enterprise': entry({
+    id: 'licence.oracle-database-enterprise',
+    label: 'Oracle Database Enterprise Edition, per processor licence (perpetual)',
+    value: '47500',
+    unit: 'currency/processor',
+    source: S.oracle,
+    asOf: '2024-01',
+    trust: 'secondary',
+  }),
+  'licence.oracle.coreFactor': entry({
+    id: 'licence.oracle.coreFactor',
+    label: 'Oracle processor core factor for Intel and AMD x86 cores',
+    value: 0.5,
+    unit: 'processors/core',
+    source: S.oracle,
+    asOf: '2024-01',
+    trust: 'vendor',
+  }),
+  'licence.oracle.supportPercentPerYear': entry({
+    id: 'licence.oracle.supportPercentPerYear',
+    label: 'Oracle Software Update License & Support per year, as a share of the licence price',
+    value: 22,
+    unit: '% of licence price/year',
+    source: S.oracle,
+    asOf: '2024-01',
+    trust: 'secondary',
+  }),
   'controlPlane.eks': entry({
     id: 'controlPlane.eks',
     label: 'Amazon EKS control plane per cluster-hour (standard support)',
@@ -772,6 +885,33 @@ export const CATALOG = {
     trust: 'secondary',
     note: 'the Free tier has no fee and no SLA',
   }),
+  'controlPlane.eks-extended': entry({
+    id: 'controlPlane.eks-extended',
+    label: 'Amazon EKS control plane per cluster-hour in extended support',
+    value: '0.60',
+    unit: 'currency/cluster-hour',
+    source: S.eksPricing,
+    asOf: '2025-01',
+    trust: 'vendor',
+  }),
+  'controlPlane.aks-premium': entry({
+    id: 'controlPlane.aks-premium',
+    label: 'AKS Premium tier (long-term support) per cluster-hour',
+    value: '0.60',
+    unit: 'currency/cluster-hour',
+    source: S.aksPricing,
+    asOf: '2025-01',
+    trust: 'secondary',
+  }),
+  'controlPlane.gke.monthlyCredit': entry({
+    id: 'controlPlane.gke.monthlyCredit',
+    label: 'GKE free-tier credit per billing account per month (zonal and Autopilot clusters)',
+    value: '74.40',
+    unit: 'currency/month',
+    source: S.gkePricing,
+    asOf: '2025-01',
+    trust: 'vendor',
+  }),
 } as const;
 
 export type CatalogId = keyof typeof CATALOG;
@@ -781,3 +921,7 @@ export type CatalogValue<K extends CatalogId> = (typeof CATALOG)[K]['value'];
 export function catalogEntries(): CatalogEntry[] {
   return Object.values(CATALOG) as CatalogEntry[];
 }
+
+/** The sources the catalog and the rules cite, by short key. */
+export const SOURCES = S;
+export type SourceKey = keyof typeof S;

@@ -1,0 +1,383 @@
+/**
+ * The licensing engine: quotes one or more products for an order of hosts. For each group of
+ * identical hosts it prices every option of every product the buyer allows, picks the cheapest
+ * compliant one, keeps the others with the reason they lost, and finds the guest count at which the
+ * runner-up would win. Order minimums are topped up as their own line so totals stay exact sums.
+ */
+import type { CatalogId } from '../catalog/defaults.js';
+import { CatalogView } from '../catalog/tracker.js';
+import { KernelcountError, type Issue } from '../errors.js';
+import { ZERO, money, sumMoney, type Money } from '../money.js';
+import { countHost, countOrder, metricScope, type HostUsage, type LicenceUsage, type MetricCount } from './metrics.js';
+import { LICENCE_PRODUCTS, type LicenceOption, type LicenceProduct } from './products.js';
+
+/** Where prices come from: a catalog view (with a scenario's overrides) or anything with `get`. */
+export interface PriceBook {
+  get(id: CatalogId): unknown;
+}
+
+export interface QuoteOptions {
+  /** Allowed options as `product` (all its options) or `product/option`; default: every option of the products quoted. */
+  allow?: readonly string[];
+  /** Pay the yearly assurance fee on perpetual licences where it is optional (it is always paid where required). */
+  assurance?: boolean;
+  /** Prices; default the catalog. */
+  prices?: PriceBook;
+  /** Years perpetual licences are spread over (default: the catalog's hardware amortization years). */
+  amortizationYears?: number;
+  /** Largest guest count searched for a break-even (default 1,000). */
+  breakEvenSearchLimit?: number;
+}
+
+/** One priced line of a quote; `annualCost` = `quantity` x `unitPrice`. */
+export interface QuoteLine {
+  product: string;
+  option: string;
+  name: string;
+  quantity: Money;
+  unit: string;
+  /** Price per unit per year. */
+  unitPrice: Money;
+  annualCost: Money;
+  formula: string;
+  sources: string[];
+}
+
+/** One option priced for one host (or the order), or why it cannot be used. */
+export interface OptionQuote {
+  product: string;
+  option: string;
+  label: string;
+  compliant: boolean;
+  /** Why the option was excluded (non-compliant or not allowed). */
+  reason?: string;
+  /** Units per host (host-scoped) or per order. */
+  count: MetricCount;
+  lines: QuoteLine[];
+  /** Cost per year for one host (or the order). */
+  annualCost: Money;
+}
+
+export interface BreakEven {
+  /** The cheaper option with few guests, and the one that becomes cheaper with more. */
+  cheaperBelow: string;
+  cheaperFrom: string;
+  /** Smallest guest count per host at which `cheaperFrom` costs less; null when none up to the search limit. */
+  guests: number | null;
+  text: string;
+}
+
+export interface HostGroupQuote {
+  count: number;
+  oses: number;
+  chosen: OptionQuote;
+  /** Every other option: more expensive, not compliant, or not allowed. */
+  rejected: OptionQuote[];
+  breakEven: BreakEven | null;
+}
+
+export interface LicenceQuote {
+  products: string[];
+  hostGroups: HostGroupQuote[];
+  /** Order-scoped options (per cluster-hour, per user). */
+  order: { chosen: OptionQuote; rejected: OptionQuote[] } | null;
+  /** All lines of the order: per-host lines multiplied by the host count, order lines, minimum top-ups. */
+  lines: QuoteLine[];
+  /** Sum of `lines`. */
+  annualCost: Money;
+  warnings: string[];
+  notes: string[];
+}
+
+function optionKey(p: LicenceProduct, o: LicenceOption): string {
+  return `${p.id}/${o.id}`;
+}
+
+function isAllowed(p: LicenceProduct, o: LicenceOption, allow: readonly string[] | undefined): boolean {
+  if (!allow) return true;
+  return allow.includes(p.id) || allow.includes(optionKey(p, o));
+}
+
+function num(book: PriceBook, id: CatalogId): Money {
+  const v = book.get(id);
+  return money(v as string | number);
+}
+
+interface Ctx {
+  book: PriceBook;
+  assurance: boolean;
+  years: number;
+}
+
+/** Prices a count under an option's terms: the lines for one host or the order. */
+function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ctx): QuoteLine[] {
+  const t = o.terms;
+  const q = money(c.units);
+  if (t.kind === 'free') {
+    return [{ product: p.id, option: o.id, name: `${p.name} (${o.label})`, quantity: q, unit: c.unit, unitPrice: ZERO, annualCost: ZERO, formula: `${c.formula}; no charge`, sources: [] }];
+  }
+  const price = num(ctx.book, t.priceId);
+  const perUnit = price.div(t.unitsPerPrice);
+  if (t.kind === 'perpetual') {
+    const unitPrice = perUnit.div(ctx.years);
+    const lines: QuoteLine[] = [
+      {
+        product: p.id,
+        option: o.id,
+        name: `${p.name} (${o.label})`,
+        quantity: q,
+        unit: `${c.unit}-year`,
+        unitPrice,
+        annualCost: q.times(unitPrice),
+        formula: `${c.formula}; x ${price.toString()} per ${t.unitsPerPrice} ${c.unit}${t.unitsPerPrice === 1 ? '' : 's'} / ${ctx.years} years`,
+        sources: [t.priceId, 'hardware.amortizationYears'],
+      },
+    ];
+    if (t.assurance === 'required' || ctx.assurance) {
+      const pct = num(ctx.book, t.assurancePercentId);
+      const saPrice = perUnit.times(pct).div(100);
+      lines.push({
+        product: p.id,
+        option: o.id,
+        name: `${p.name} assurance (${pct.toString()}% a year${t.assurance === 'required' ? ', required by this option' : ''})`,
+        quantity: q,
+        unit: `${c.unit}-year`,
+        unitPrice: saPrice,
+        annualCost: q.times(saPrice),
+        formula: `${c.units} ${c.unit}s x ${price.toString()} / ${t.unitsPerPrice} x ${pct.toString()}%`,
+        sources: [t.priceId, t.assurancePercentId],
+      });
+    }
+    return lines;
+  }
+  const unitPrice = t.monthly ? perUnit.times(12) : perUnit;
+  const lines: QuoteLine[] = [
+    {
+      product: p.id,
+      option: o.id,
+      name: `${p.name} (${o.label})`,
+      quantity: q,
+      unit: t.monthly ? `${c.unit}-year` : c.unit,
+      unitPrice,
+      annualCost: q.times(unitPrice),
+      formula: `${c.formula}; x ${price.toString()}${t.monthly ? ' per month x 12' : ''}${t.unitsPerPrice === 1 ? '' : ` per ${t.unitsPerPrice}`}`,
+      sources: [t.priceId],
+    },
+  ];
+  if (t.creditPerMonthId) {
+    const credit = num(ctx.book, t.creditPerMonthId).times(12);
+    const gross = lines[0]!.annualCost;
+    const applied = credit.gt(gross) ? gross : credit;
+    if (applied.gt(0)) {
+      lines.push({
+        product: p.id,
+        option: o.id,
+        name: `${p.name} credit (${num(ctx.book, t.creditPerMonthId).toString()} a month, once per order)`,
+        quantity: money(1),
+        unit: 'order-year',
+        unitPrice: applied.negated(),
+        annualCost: applied.negated(),
+        formula: `min(12 x ${num(ctx.book, t.creditPerMonthId).toString()}, ${gross.toString()})`,
+        sources: [t.creditPerMonthId],
+      });
+    }
+  }
+  return lines;
+}
+
+function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
+  const count = host ? countHost(o.metric, host) : countOrder(o.metric, usage);
+  const base = { product: p.id, option: o.id, label: `${p.name}, ${o.label}`, count };
+  if (!isAllowed(p, o, allow)) return { ...base, compliant: false, reason: 'not in the allowed options', lines: [], annualCost: ZERO };
+  const excluded = host ? (o.excludes?.(host) ?? null) : (o.excludesOrder?.(usage) ?? null);
+  if (excluded) return { ...base, compliant: false, reason: excluded, lines: [], annualCost: ZERO };
+  const lines = priceCount(p, o, count, ctx);
+  return { ...base, compliant: true, lines, annualCost: sumMoney(lines.map((l) => l.annualCost)) };
+}
+
+/** Cheapest compliant first; ties keep the order the options were given in. */
+function rank(quotes: OptionQuote[]): OptionQuote[] {
+  const ok = quotes.filter((q) => q.compliant);
+  const idx = new Map(quotes.map((q, i) => [q, i]));
+  ok.sort((a, b) => a.annualCost.comparedTo(b.annualCost) || idx.get(a)! - idx.get(b)!);
+  return [...ok, ...quotes.filter((q) => !q.compliant)];
+}
+
+function withGuests(h: HostUsage, n: number): HostUsage {
+  const vcpus = h.guestVcpus && h.guestVcpus.length > 0 ? Math.max(...h.guestVcpus) : 1;
+  return { ...h, oses: n, guestVcpus: Array.from({ length: n }, () => vcpus) };
+}
+
+function findBreakEven(
+  a: { p: LicenceProduct; o: LicenceOption },
+  b: { p: LicenceProduct; o: LicenceOption },
+  host: HostUsage,
+  usage: LicenceUsage,
+  ctx: Ctx,
+  limit: number,
+): BreakEven | null {
+  const cost = (x: { p: LicenceProduct; o: LicenceOption }, n: number): Money | null => {
+    const q = quoteOption(x.p, x.o, withGuests(host, n), usage, ctx, undefined);
+    return q.compliant ? q.annualCost : null;
+  };
+  const a0 = cost(a, 0) ?? cost(a, 1);
+  const b0 = cost(b, 0) ?? cost(b, 1);
+  if (!a0 || !b0) return null;
+  const [low, high] = a0.lte(b0) ? [a, b] : [b, a];
+  const lowName = `${low.p.name}, ${low.o.label}`;
+  const highName = `${high.p.name}, ${high.o.label}`;
+  for (let n = 1; n <= limit; n++) {
+    const cl = cost(low, n);
+    const ch = cost(high, n);
+    if (cl && ch && ch.lt(cl)) {
+      return { cheaperBelow: optionKey(low.p, low.o), cheaperFrom: optionKey(high.p, high.o), guests: n, text: `${highName} is cheaper from ${n} guests per host` };
+    }
+  }
+  return { cheaperBelow: optionKey(low.p, low.o), cheaperFrom: optionKey(high.p, high.o), guests: null, text: `${lowName} stays cheaper up to ${limit} guests per host` };
+}
+
+function resolve(products: readonly string[]): LicenceProduct[] {
+  const issues: Issue[] = [];
+  const out: LicenceProduct[] = [];
+  products.forEach((id, i) => {
+    const p = LICENCE_PRODUCTS[id];
+    if (!p) issues.push({ code: 'unknown_value', path: `products[${i}]`, message: `unknown licence product ${JSON.stringify(id)}; known: ${Object.keys(LICENCE_PRODUCTS).join(', ')}` });
+    else out.push(p);
+  });
+  if (out.length === 0 && issues.length === 0) issues.push({ code: 'required', path: 'products', message: 'name at least one licence product' });
+  if (issues.length) throw new KernelcountError(issues);
+  return out;
+}
+
+function validateUsage(u: LicenceUsage, needsHosts: boolean): void {
+  const issues: Issue[] = [];
+  const intAtLeast = (path: string, v: unknown, min: number) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push({ code: 'invalid_type', path, message: `must be a number, got ${JSON.stringify(v)}` });
+    else if (!Number.isInteger(v)) issues.push({ code: 'not_integer', path, message: `must be a whole number, got ${v}` });
+    else if (v < min) issues.push({ code: 'too_small', path, message: `must be at least ${min}, got ${v}` });
+  };
+  if (needsHosts && u.hosts.length === 0) issues.push({ code: 'required', path: 'hosts', message: 'give at least one host (sockets and cores per socket)' });
+  u.hosts.forEach((h, i) => {
+    intAtLeast(`hosts[${i}].count`, h.count, 1);
+    intAtLeast(`hosts[${i}].sockets`, h.sockets, 1);
+    intAtLeast(`hosts[${i}].coresPerSocket`, h.coresPerSocket, 1);
+    intAtLeast(`hosts[${i}].oses`, h.oses, 0);
+    h.guestVcpus?.forEach((v, j) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) issues.push({ code: 'too_small', path: `hosts[${i}].guestVcpus[${j}]`, message: `must be a number of vCPUs > 0, got ${JSON.stringify(v)}` });
+    });
+  });
+  if (u.clusters !== undefined) intAtLeast('clusters', u.clusters, 0);
+  if (u.users !== undefined) intAtLeast('users', u.users, 0);
+  if (u.hoursPerYear !== undefined && (typeof u.hoursPerYear !== 'number' || !(u.hoursPerYear >= 0 && u.hoursPerYear <= 8784))) {
+    issues.push({ code: 'too_big', path: 'hoursPerYear', message: `must be between 0 and 8,784 hours, got ${JSON.stringify(u.hoursPerYear)}` });
+  }
+  if (issues.length) throw new KernelcountError(issues);
+}
+
+function scaleLine(l: QuoteLine, hosts: number): QuoteLine {
+  if (hosts === 1) return l;
+  const quantity = l.quantity.times(hosts);
+  return { ...l, quantity, annualCost: quantity.times(l.unitPrice), formula: `${hosts} hosts x (${l.formula})` };
+}
+
+/** Merges lines of the same product, option, name and unit price (identical hosts priced alike). */
+function mergeLines(lines: QuoteLine[]): QuoteLine[] {
+  const out = new Map<string, QuoteLine>();
+  for (const l of lines) {
+    const key = `${l.product}|${l.option}|${l.name}|${l.unit}|${l.unitPrice.toString()}`;
+    const cur = out.get(key);
+    if (!cur) out.set(key, l);
+    else {
+      const quantity = cur.quantity.plus(l.quantity);
+      out.set(key, { ...cur, quantity, annualCost: quantity.times(cur.unitPrice), formula: `${cur.formula}; ${l.formula}` });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Quotes licences for an order. `products` are alternatives (e.g. Windows Server Standard and
+ * Datacenter): for each host group the cheapest compliant option among them is chosen.
+ *
+ * @example
+ * const q = quoteLicences(['windows-server-standard', 'windows-server-datacenter'],
+ *   { hosts: [{ count: 1, sockets: 2, coresPerSocket: 16, oses: 12 }] }, { allow: ['windows-server-standard/per-core', 'windows-server-datacenter/per-core'] });
+ * q.hostGroups[0].chosen.option //=> 'per-core' (Datacenter: 12 VMs need 6 stacks of Standard)
+ * q.hostGroups[0].breakEven.guests //=> 11 at 2022 list prices
+ */
+export function quoteLicences(products: readonly string[], usage: LicenceUsage, options: QuoteOptions = {}): LicenceQuote {
+  const ps = resolve(products);
+  const book = options.prices ?? new CatalogView();
+  const years = options.amortizationYears ?? (book.get('hardware.amortizationYears') as number);
+  const ctx: Ctx = { book, assurance: options.assurance ?? false, years };
+  const hostOptions = ps.flatMap((p) => p.options.filter((o) => metricScope(o.metric) === 'host').map((o) => ({ p, o })));
+  const orderOptions = ps.flatMap((p) => p.options.filter((o) => metricScope(o.metric) === 'order').map((o) => ({ p, o })));
+  validateUsage(usage, hostOptions.length > 0);
+  const limit = options.breakEvenSearchLimit ?? 1000;
+  const hostGroups: HostGroupQuote[] = [];
+  const lines: QuoteLine[] = [];
+  const warnings = ps.flatMap((p) => p.warnings?.(usage) ?? []);
+  const notes: string[] = [];
+  if (hostOptions.length > 0) {
+    usage.hosts.forEach((h, i) => {
+      const ranked = rank(hostOptions.map(({ p, o }) => quoteOption(p, o, h, usage, ctx, options.allow)));
+      const chosen = ranked[0]!;
+      if (!chosen.compliant) {
+        throw new KernelcountError([
+          {
+            code: 'conflict',
+            path: `hosts[${i}]`,
+            message: `no allowed option can license this host: ${ranked.map((r) => `${r.product}/${r.option}: ${r.reason}`).join('; ')}`,
+          },
+        ]);
+      }
+      const runnerUp = ranked.slice(1).find((r) => r.compliant);
+      let breakEven: BreakEven | null = null;
+      if (runnerUp) {
+        const find = (q: OptionQuote) => hostOptions.find(({ p, o }) => p.id === q.product && o.id === q.option)!;
+        breakEven = findBreakEven(find(chosen), find(runnerUp), h, usage, ctx, limit);
+      }
+      hostGroups.push({ count: h.count, oses: h.oses, chosen, rejected: ranked.slice(1), breakEven });
+      lines.push(...chosen.lines.map((l) => scaleLine(l, h.count)));
+    });
+  }
+  let order: LicenceQuote['order'] = null;
+  if (orderOptions.length > 0) {
+    const ranked = rank(orderOptions.map(({ p, o }) => quoteOption(p, o, null, usage, ctx, options.allow)));
+    const chosen = ranked[0]!;
+    if (!chosen.compliant) {
+      throw new KernelcountError([{ code: 'conflict', path: 'products', message: `no allowed option applies: ${ranked.map((r) => `${r.product}/${r.option}: ${r.reason}`).join('; ')}` }]);
+    }
+    order = { chosen, rejected: ranked.slice(1) };
+    lines.push(...chosen.lines);
+  }
+  // Order minimums: top the order up to the minimum at the chosen option's own unit price.
+  const merged = mergeLines(lines);
+  for (const p of ps) {
+    if (!p.orderMinimumUnits) continue;
+    const own = merged.filter((l) => l.product === p.id && !l.name.includes('assurance'));
+    const units = sumMoney(own.map((l) => l.quantity));
+    if (own.length > 0 && units.lt(p.orderMinimumUnits)) {
+      const first = own[0]!;
+      const topUp = money(p.orderMinimumUnits).minus(units);
+      merged.push({
+        ...first,
+        name: `${p.name} order minimum (${p.orderMinimumUnits} ${first.unit.replace(/-year$/, '')}s)`,
+        quantity: topUp,
+        annualCost: topUp.times(first.unitPrice),
+        formula: `${p.orderMinimumUnits} minimum - ${units.toString()} counted = ${topUp.toString()}`,
+      });
+      notes.push(`${p.name}: ${units.toString()} ${first.unit.replace(/-year$/, '')}s counted, billed as the ${p.orderMinimumUnits} order minimum`);
+    }
+    if (p.entitlements && own.length > 0) notes.push(`${p.name} also entitles ${p.entitlements}`);
+  }
+  return {
+    products: ps.map((p) => p.id),
+    hostGroups,
+    order,
+    lines: merged,
+    annualCost: sumMoney(merged.map((l) => l.annualCost)),
+    warnings,
+    notes,
+  };
+}
