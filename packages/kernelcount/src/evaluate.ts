@@ -75,6 +75,8 @@ export interface PlatformResult {
   /** tco / (instances x years x 12). */
   costPerInstanceMonth: Money;
   notes: string[];
+  /** Things that can make the estimate wrong by a lot (e.g. Oracle soft partitioning). */
+  warnings: string[];
 }
 
 export interface Comparison {
@@ -97,6 +99,8 @@ export interface Evaluation {
   assumptions: Assumption[];
   /** Things to know: units rounded, editions picked, approximations. */
   notes: string[];
+  /** Things that can make the estimate wrong by a lot; also listed per platform. */
+  warnings: string[];
   /** One plain-language paragraph. */
   summary: string;
 }
@@ -147,7 +151,7 @@ function poolResult(pool: PoolSizing, scenario: Scenario): PoolResult {
   return r;
 }
 
-function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[]): PlatformResult {
+function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[], warnings: string[]): PlatformResult {
   const years = scenario.horizonYears;
   const yearlyCost = Array.from({ length: years }, (_, y) => sumMoney(lineItems.map((li) => li.yearly[y] ?? ZERO)));
   const tco = sumMoney(lineItems.map((li) => li.total));
@@ -172,6 +176,7 @@ function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario:
     tco,
     costPerInstanceMonth: instances > 0 ? tco.div(instances * years * 12) : ZERO,
     notes,
+    warnings,
   };
 }
 
@@ -232,6 +237,7 @@ function tooLargeIssue(e: TooLargeForHostError, scenario: Scenario): Issue {
 export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluation {
   const { scenario, catalog } = parseScenarioWithCatalog(input, options);
   const notes = [...scenario.notes];
+  const warnings: string[] = [];
   const results: PlatformResult[] = [];
   const issues: Issue[] = [];
   for (const platform of scenario.platforms) {
@@ -246,9 +252,11 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
       throw e;
     }
     const platformNotes: string[] = [];
-    const items = priceSizing(sizing, scenario, catalog, platformNotes);
+    const platformWarnings: string[] = [];
+    const items = priceSizing(sizing, scenario, catalog, platformNotes, platformWarnings);
     notes.push(...platformNotes);
-    results.push(platformResult(sizing, items, scenario, platformNotes));
+    warnings.push(...platformWarnings);
+    results.push(platformResult(sizing, items, scenario, platformNotes, platformWarnings));
   }
   if (issues.length) throw new KernelcountError(issues);
   const base = results.find((r) => r.name === scenario.baseline) ?? results[0]!;
@@ -268,6 +276,7 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
     comparisons,
     assumptions,
     notes,
+    warnings,
     summary,
   };
 }

@@ -180,7 +180,7 @@ describe('licences the hosts themselves need', () => {
     );
     const vm = e.platforms[0]!;
     const li = vm.lineItems.find((l) => l.component === 'windows-server')!;
-    expect(li.name).toBe('Licence (Windows Server Standard, per core, Hyper-V hosts)');
+    expect(li.name).toBe('Licence (Windows Server Standard, per physical core, Hyper-V hosts)');
     // every host (load + spare) licenses its 2 x 12 = 24 cores once
     expect(li.quantity.toNumber()).toBe(24 * vm.hosts);
   });

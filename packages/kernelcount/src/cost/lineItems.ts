@@ -1,16 +1,8 @@
-import type { CatalogId } from '../catalog/defaults.js';
 import type { CatalogView } from '../catalog/tracker.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
-import {
-  HOURS_PER_YEAR,
-  SQL_SERVER_CORE_RULE,
-  perVirtualCoreCount,
-  rhelSubscriptions,
-  vmwareSubscriptionCores,
-  windowsDatacenterBreakEvenVms,
-  windowsServerHostLicence,
-} from '../rules/licensing.js';
-import type { PlatformSizing, PoolSizing } from '../platforms/size.js';
+import { HOURS_PER_YEAR } from '../rules/licensing.js';
+import { licenceDrafts } from './licences.js';
+import type { PlatformSizing } from '../platforms/size.js';
 import type { Scenario } from '../scenario/types.js';
 
 export type Category = 'hardware' | 'power' | 'facilities' | 'licences' | 'control-plane' | 'labour';
@@ -132,152 +124,24 @@ function facilities(s: PlatformSizing, cat: CatalogView): Draft[] {
   ];
 }
 
-/** Per-host OSE counts including spares, which are licensed like the busiest host (they take its VMs on failover). */
-function osesWithSpares(pool: PoolSizing): Array<{ hosts: number; oses: number }> {
-  const max = pool.osesPerHost.reduce((a, x) => Math.max(a, x.oses), 0);
-  const list = [...pool.osesPerHost];
-  if (pool.spareHosts > 0) list.push({ hosts: pool.spareHosts, oses: max });
-  return list;
-}
-
-/**
- * Windows Server core licences for a pool, edition picked per host. `hostOnly` licenses just the
- * host's own OS (a Hyper-V host running only Linux guests): Standard, one full licensing, no OSEs.
- */
-function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, notes: string[], hostOnly = false): Draft[] {
-  const p = s.platform;
-  const mode = hostOnly ? 'standard' : p.type === 'vm' || p.type === 'containers-in-vms' ? p.windowsLicensing : 'cheapest';
-  const years = cat.get('hardware.amortizationYears');
-  const stdPack = money(cat.get('licence.windows-server-standard'));
-  const dcPack = money(cat.get('licence.windows-server-datacenter'));
-  const hostCores = { sockets: s.host.sockets, coresPerSocket: s.host.coresPerSocket };
-  const cores: Record<'standard' | 'datacenter', number> = { standard: 0, datacenter: 0 };
-  const hostsBy: Record<'standard' | 'datacenter', number> = { standard: 0, datacenter: 0 };
-  const perHost = hostOnly ? [{ hosts: pool.hosts, oses: 0 }] : osesWithSpares(pool);
-  for (const { hosts, oses } of perHost) {
-    const std = windowsServerHostLicence(hostCores, 'standard', oses);
-    const dc = windowsServerHostLicence(hostCores, 'datacenter', oses);
-    const stdCost = stdPack.div(16).times(std.coreLicences);
-    const dcCost = dcPack.div(16).times(dc.coreLicences);
-    const pick = mode === 'standard' ? std : mode === 'datacenter' ? dc : stdCost.lte(dcCost) ? std : dc;
-    cores[pick.edition] += pick.coreLicences * hosts;
-    hostsBy[pick.edition] += hosts;
-  }
-  if (mode === 'cheapest') {
-    const be = windowsDatacenterBreakEvenVms(stdPack.toNumber(), dcPack.toNumber());
-    notes.push(
-      `${p.name}: Windows Server edition picked per host: Standard on ${hostsBy.standard}, Datacenter on ${hostsBy.datacenter}; Datacenter is cheaper from ${be} Windows OSEs per host at these prices`,
-    );
-  }
-  const what = hostOnly ? 'Hyper-V hosts' : p.type === 'vm' || p.type === 'containers-in-vms' ? 'VMs' : 'container hosts';
-  const out: Draft[] = [];
-  for (const edition of ['standard', 'datacenter'] as const) {
-    if (cores[edition] === 0) continue;
-    const pack = edition === 'standard' ? stdPack : dcPack;
-    const label = edition === 'standard' ? 'Standard' : 'Datacenter';
-    out.push({
-      category: 'licences',
-      component: 'windows-server',
-      name: `Licence (Windows Server ${label}, per core, ${what})`,
-      quantity: money(cores[edition]),
-      unit: 'core-year',
-      unitPrice: pack.div(16).div(years),
-      formula: `${cores[edition]} core licences on ${hostsBy[edition]} hosts (all physical cores, min 8 per CPU and 16 per host${edition === 'standard' ? ', one full set per 2 OSEs' : ''}) x ${pack.toString()} per 16 cores / ${years} years`,
-      sources: [`licence.windows-server-${edition}`, 'hardware.amortizationYears'],
-    });
-  }
-  return out;
-}
-
-function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, cat: CatalogView): Draft[] {
-  const hostCores = { sockets: s.host.sockets, coresPerSocket: s.host.coresPerSocket };
-  let subs = 0;
-  if (bareMetal) subs = rhelSubscriptions(product, hostCores, 'bare-metal').subscriptions * pool.hosts;
-  else for (const { hosts, oses } of osesWithSpares(pool)) subs += rhelSubscriptions(product, hostCores, oses).subscriptions * hosts;
-  if (subs === 0) return [];
-  const price = money(cat.get(`licence.${product}`));
-  return [
-    {
-      category: 'licences',
-      component: 'rhel',
-      name: `Subscription (${product === 'rhel' ? 'RHEL Server' : 'RHEL for Virtual Datacenters'}, per year)`,
-      quantity: money(subs),
-      unit: 'subscription-year',
-      unitPrice: price,
-      formula: bareMetal
-        ? `${pool.hosts} hosts x ceil(${s.host.sockets} sockets / 2)`
-        : product === 'rhel'
-          ? 'per host: ceil(VMs / 2), summed over hosts'
-          : `${pool.hosts} hosts x ceil(${s.host.sockets} sockets / 2), unlimited guests`,
-      sources: [`licence.${product}`],
-    },
-  ];
-}
-
-function vmware(s: PlatformSizing, cat: CatalogView): Draft[] {
-  const p = s.platform;
-  if (p.type !== 'vm' && p.type !== 'containers-in-vms') return [];
-  if (p.hypervisorLicence === 'none') return [];
-  const hosts = Array.from({ length: s.hosts }, () => ({ sockets: s.host.sockets, coresPerSocket: s.host.coresPerSocket }));
-  const c = vmwareSubscriptionCores(hosts);
-  const id = `licence.${p.hypervisorLicence}` as CatalogId;
-  const names: Record<string, string> = {
-    'vsphere-standard': 'vSphere Standard',
-    'vsphere-enterprise-plus': 'vSphere Enterprise Plus',
-    vvf: 'VMware vSphere Foundation',
-    vcf: 'VMware Cloud Foundation',
-  };
-  return [
-    {
-      category: 'licences',
-      component: 'vmware',
-      name: `Subscription (${names[p.hypervisorLicence]}, per core per year)`,
-      quantity: money(c.licensedCores),
-      unit: 'core-year',
-      unitPrice: money(cat.get(id) as string),
-      formula: c.formula,
-      sources: [id],
-    },
-  ];
-}
-
-function instanceLicences(s: PlatformSizing, scenario: Scenario, cat: CatalogView): Draft[] {
+/** Flat per-instance licences the scenario prices itself (`{ name, pricePerInstanceYear }`). */
+function flatLicences(s: PlatformSizing, scenario: Scenario): Draft[] {
   const workloads = new Map(scenario.workloads.map((w) => [w.name, w]));
-  const years = cat.get('hardware.amortizationYears');
-  const sqlCores: Record<string, number> = {};
   const flat = new Map<string, { count: number; price: Money }>();
   for (const pool of s.pools) {
     for (const wp of pool.workloads) {
       const w = workloads.get(wp.workload);
       if (!w) continue;
       for (const l of w.licences) {
-        if (l.kind === 'product') {
-          const c = perVirtualCoreCount(wp.licensableCores, SQL_SERVER_CORE_RULE).licensedCores;
-          sqlCores[l.product] = (sqlCores[l.product] ?? 0) + c * wp.instances;
-        } else {
-          const key = `${l.name}\u0000${l.pricePerInstanceYear.toString()}`;
-          const cur = flat.get(key) ?? { count: 0, price: l.pricePerInstanceYear };
-          cur.count += wp.instances;
-          flat.set(key, cur);
-        }
+        if (l.kind !== 'flat') continue;
+        const key = `${l.name}\u0000${l.pricePerInstanceYear.toString()}`;
+        const cur = flat.get(key) ?? { count: 0, price: l.pricePerInstanceYear };
+        cur.count += wp.instances;
+        flat.set(key, cur);
       }
     }
   }
   const out: Draft[] = [];
-  for (const [product, cores] of Object.entries(sqlCores)) {
-    const pack = money(cat.get(`licence.${product}` as CatalogId) as string);
-    const label = product === 'sql-server-enterprise' ? 'Enterprise' : 'Standard';
-    out.push({
-      category: 'licences',
-      component: 'sql-server',
-      name: `Licence (SQL Server ${label}, per core)`,
-      quantity: money(cores),
-      unit: 'core-year',
-      unitPrice: pack.div(2).div(years),
-      formula: `${cores} cores (per instance: its vCPUs or cores, min 4, in 2-core packs) x ${pack.toString()} per 2 cores / ${years} years`,
-      sources: [`licence.${product}`, 'hardware.amortizationYears'],
-    });
-  }
   for (const [key, { count, price }] of flat) {
     const name = key.split('\u0000')[0]!;
     out.push({
@@ -292,25 +156,6 @@ function instanceLicences(s: PlatformSizing, scenario: Scenario, cat: CatalogVie
     });
   }
   return out;
-}
-
-function controlPlane(s: PlatformSizing, cat: CatalogView): Draft[] {
-  const p = s.platform;
-  if (p.type === 'vm') return [];
-  if (p.controlPlane !== 'eks' && p.controlPlane !== 'gke' && p.controlPlane !== 'aks') return [];
-  const id = `controlPlane.${p.controlPlane}` as const;
-  return [
-    {
-      category: 'control-plane',
-      component: 'control-plane',
-      name: `Managed control plane (${p.controlPlane.toUpperCase()}, per cluster-hour)`,
-      quantity: money(HOURS_PER_YEAR),
-      unit: 'cluster-hour',
-      unitPrice: money(cat.get(id)),
-      formula: '1 cluster x 8760 hours',
-      sources: [id],
-    },
-  ];
 }
 
 function labour(s: PlatformSizing, cat: CatalogView): Draft[] {
@@ -349,20 +194,12 @@ function labour(s: PlatformSizing, cat: CatalogView): Draft[] {
  * perpetual licences are spread evenly over the amortization period; subscriptions, power,
  * facilities and labour are yearly.
  */
-export function priceSizing(s: PlatformSizing, scenario: Scenario, cat: CatalogView, notes: string[]): LineItem[] {
-  const p = s.platform;
-  const drafts: Draft[] = [...hardware(s, cat), ...power(s, cat), ...facilities(s, cat), ...vmware(s, cat)];
-  for (const pool of s.pools) {
-    if (pool.os === 'windows') drafts.push(...windowsServer(s, pool, cat, notes));
-    if (pool.os === 'linux') {
-      // Hyper-V hosts run Windows Server themselves, even when every guest is Linux.
-      if ((p.type === 'vm' || p.type === 'containers-in-vms') && p.hypervisor === 'hyperv') drafts.push(...windowsServer(s, pool, cat, notes, true));
-      if ((p.type === 'vm' || p.type === 'containers-in-vms') && p.linuxLicence !== 'none') drafts.push(...rhel(s, pool, p.linuxLicence, false, cat));
-      if ((p.type === 'containers' || p.type === 'microvm') && p.hostLinuxLicence === 'rhel') drafts.push(...rhel(s, pool, 'rhel', true, cat));
-    }
-  }
-  drafts.push(...instanceLicences(s, scenario, cat), ...controlPlane(s, cat), ...labour(s, cat));
-  return drafts.map((d) => finish(p.name, scenario.horizonYears, d)).filter((li) => !li.quantity.isZero() || li.category === 'hardware');
+export function priceSizing(s: PlatformSizing, scenario: Scenario, cat: CatalogView, notes: string[], warnings: string[] = []): LineItem[] {
+  const lic = licenceDrafts(s, scenario, cat);
+  notes.push(...lic.notes.map((n) => (n.startsWith(`${s.platform.name}:`) ? n : `${s.platform.name}: ${n}`)));
+  warnings.push(...lic.warnings);
+  const drafts: Draft[] = [...hardware(s, cat), ...power(s, cat), ...facilities(s, cat), ...lic.drafts, ...flatLicences(s, scenario), ...labour(s, cat)];
+  return drafts.map((d) => finish(s.platform.name, scenario.horizonYears, d)).filter((li) => !li.quantity.isZero() || li.category === 'hardware');
 }
 
 /** Sum of line items by category (over the whole horizon). */

@@ -51,9 +51,9 @@ describe('Windows Server per core: Standard stacks per 2 OSEs, Datacenter unlimi
   });
 
   it('per VM: each VM licenses its virtual cores, at least 8, and Software Assurance is required', () => {
-    const q = quoteLicences(['windows-server-standard'], { hosts: [host({ oses: 3, guestVcpus: [2, 2, 10] })] }, { ...opts, allow: ['windows-server-standard/per-vm'] });
+    const q = quoteLicences(['windows-server-standard'], { hosts: [host({ oses: 3, guests: [{ vcpus: 2, count: 2 }, { vcpus: 10, count: 1 }] })] }, { ...opts, allow: ['windows-server-standard/per-vm'] });
     expect(q.lines.map((l) => l.quantity.toNumber())).toEqual([26, 26]); // 8 + 8 + 10
-    expect(q.lines[1]!.name).toMatch(/assurance \(25% a year, required/);
+    expect(q.lines[1]!.name).toMatch(/Software Assurance \(25% of the price a year, required/);
     expect(q.lines[1]!.unitPrice.toString()).toBe(money(1069).div(16).times(25).div(100).toString());
   });
 
@@ -65,7 +65,7 @@ describe('Windows Server per core: Standard stacks per 2 OSEs, Datacenter unlimi
   });
 
   it('pay-as-you-go through Azure Arc bills each vCPU per month with no minimum', () => {
-    const q = quoteLicences(['windows-server-standard'], { hosts: [host({ oses: 2, guestVcpus: [2, 2] })] }, { ...opts, allow: ['windows-server-standard/payg'] });
+    const q = quoteLicences(['windows-server-standard'], { hosts: [host({ oses: 2, guests: [{ vcpus: 2, count: 2 }] })] }, { ...opts, allow: ['windows-server-standard/payg'] });
     expect(q.lines[0]!.quantity.toNumber()).toBe(4);
     expect(q.annualCost.toString()).toBe(money('33.58').times(12).times(4).toString());
   });
@@ -88,7 +88,7 @@ describe('SQL Server: per core, at least 4 per VM; Enterprise + SA licenses unli
     [5, 6], // 2-core packs
     [6, 6],
   ])('a %s-vCPU VM licenses %s cores', (vcpus, cores) => {
-    const q = quoteLicences(['sql-server-standard'], { hosts: [host({ oses: 1, guestVcpus: [vcpus] })] }, { ...opts, allow: ['sql-server-standard/per-vm'] });
+    const q = quoteLicences(['sql-server-standard'], { hosts: [host({ oses: 1, guests: [{ vcpus, count: 1 }] })] }, { ...opts, allow: ['sql-server-standard/per-vm'] });
     expect(q.lines[0]!.quantity.toNumber()).toBe(cores);
   });
 
@@ -104,7 +104,7 @@ describe('SQL Server: per core, at least 4 per VM; Enterprise + SA licenses unli
     [18, 'per-vm'],
     [19, 'unlimited-virtualization'],
   ])('%s four-vCPU VMs on a 32-core host -> %s', (n, option) => {
-    const q = quoteLicences(['sql-server-enterprise'], { hosts: [host({ oses: n, guestVcpus: Array(n).fill(4) })] }, opts);
+    const q = quoteLicences(['sql-server-enterprise'], { hosts: [host({ oses: n, guests: [{ vcpus: 4, count: n }] })] }, opts);
     expect(q.hostGroups[0]!.chosen.option).toBe(option);
     expect(q.hostGroups[0]!.breakEven?.guests).toBe(19);
   });
@@ -163,12 +163,12 @@ describe('VMware by Broadcom: per core, at least 16 per CPU, orders of at least 
 
 describe('OpenShift: per core-pair (2 cores or 4 vCPUs); bare-metal socket-pair up to 128 cores', () => {
   it.each([
-    [[8, 8, 8], 6],
-    [[6, 6, 6], 5], // 18 vCPUs / 4 rounded up
-    [[4], 1],
-    [[5], 2],
-  ])('node VMs of %j vCPUs need %s core-pairs', (vcpus, units) => {
-    const q = quoteLicences(['openshift'], { hosts: [host({ oses: vcpus.length, guestVcpus: vcpus })] }, opts);
+    [3, 8, 6],
+    [3, 6, 5], // 18 vCPUs / 4 rounded up
+    [1, 4, 1],
+    [1, 5, 2],
+  ])('%s node VMs of %s vCPUs need %s core-pairs', (count, vcpus, units) => {
+    const q = quoteLicences(['openshift'], { hosts: [host({ oses: count, guests: [{ vcpus, count }] })] }, opts);
     expect(q.hostGroups[0]!.chosen.count.units).toBe(units);
   });
   it.each([
@@ -252,6 +252,10 @@ describe('quote totals and errors', () => {
       'hosts[0].oses:too_small',
     ]);
     expect(issuesOf(() => quoteLicences(['windows-server-standard'], { hosts: [host({ oses: 2 })] }, { allow: ['windows-server-standard/nope'] }))).toEqual(['hosts[0]:conflict']);
+    expect(issuesOf(() => quoteLicences(['sql-server-standard'], { hosts: [host({ oses: 3, guests: [{ vcpus: 0, count: 2 }] })] }))).toEqual([
+      'hosts[0].guests[0].vcpus:too_small',
+      'hosts[0].guests:conflict',
+    ]);
   });
   it('overridden prices flow through', () => {
     const q = quoteLicences(['vvf'], { hosts: [host({ count: 3 })] }, { prices: new CatalogView({ 'licence.vvf': '100' }, '2026-11-22') });

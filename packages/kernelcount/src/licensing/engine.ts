@@ -33,6 +33,8 @@ export interface QuoteOptions {
 export interface QuoteLine {
   product: string;
   option: string;
+  /** The licence itself, the yearly assurance fee on it, a vendor credit, or an order-minimum top-up. */
+  kind: 'licence' | 'assurance' | 'credit' | 'minimum';
   name: string;
   quantity: Money;
   unit: string;
@@ -89,6 +91,9 @@ export interface LicenceQuote {
   notes: string[];
 }
 
+/** Units that already measure a year's use; other subscription units are priced per year. */
+const PER_YEAR_UNITS = new Set(['cluster-hour', 'user-month']);
+
 function optionKey(p: LicenceProduct, o: LicenceOption): string {
   return `${p.id}/${o.id}`;
 }
@@ -114,7 +119,7 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
   const t = o.terms;
   const q = money(c.units);
   if (t.kind === 'free') {
-    return [{ product: p.id, option: o.id, name: `${p.name} (${o.label})`, quantity: q, unit: c.unit, unitPrice: ZERO, annualCost: ZERO, formula: `${c.formula}; no charge`, sources: [] }];
+    return [{ product: p.id, option: o.id, kind: 'licence', name: `${p.name}, ${o.label}`, quantity: q, unit: c.unit, unitPrice: ZERO, annualCost: ZERO, formula: `${c.formula}; no charge`, sources: [] }];
   }
   const price = num(ctx.book, t.priceId);
   const perUnit = price.div(t.unitsPerPrice);
@@ -124,7 +129,8 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
       {
         product: p.id,
         option: o.id,
-        name: `${p.name} (${o.label})`,
+        kind: 'licence',
+        name: `${p.name}, ${o.label}`,
         quantity: q,
         unit: `${c.unit}-year`,
         unitPrice,
@@ -139,7 +145,8 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
       lines.push({
         product: p.id,
         option: o.id,
-        name: `${p.name} assurance (${pct.toString()}% a year${t.assurance === 'required' ? ', required by this option' : ''})`,
+        kind: 'assurance',
+        name: `${p.name}, ${p.vendor === 'Oracle' ? 'support' : 'Software Assurance'} (${pct.toString()}% of the price a year${t.assurance === 'required' ? ', required by this option' : ''})`,
         quantity: q,
         unit: `${c.unit}-year`,
         unitPrice: saPrice,
@@ -155,9 +162,10 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
     {
       product: p.id,
       option: o.id,
-      name: `${p.name} (${o.label})`,
+      kind: 'licence',
+      name: `${p.name}, ${o.label}`,
       quantity: q,
-      unit: t.monthly ? `${c.unit}-year` : c.unit,
+      unit: t.monthly || !PER_YEAR_UNITS.has(c.unit) ? `${c.unit}-year` : c.unit,
       unitPrice,
       annualCost: q.times(unitPrice),
       formula: `${c.formula}; x ${price.toString()}${t.monthly ? ' per month x 12' : ''}${t.unitsPerPrice === 1 ? '' : ` per ${t.unitsPerPrice}`}`,
@@ -172,7 +180,8 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
       lines.push({
         product: p.id,
         option: o.id,
-        name: `${p.name} credit (${num(ctx.book, t.creditPerMonthId).toString()} a month, once per order)`,
+        kind: 'credit',
+        name: `${p.name}, credit (${num(ctx.book, t.creditPerMonthId).toString()} a month, once per order)`,
         quantity: money(1),
         unit: 'order-year',
         unitPrice: applied.negated(),
@@ -203,9 +212,10 @@ function rank(quotes: OptionQuote[]): OptionQuote[] {
   return [...ok, ...quotes.filter((q) => !q.compliant)];
 }
 
+/** The host with `n` guests, each as large as its largest guest (the break-even search varies only the count). */
 function withGuests(h: HostUsage, n: number): HostUsage {
-  const vcpus = h.guestVcpus && h.guestVcpus.length > 0 ? Math.max(...h.guestVcpus) : 1;
-  return { ...h, oses: n, guestVcpus: Array.from({ length: n }, () => vcpus) };
+  const vcpus = h.guests && h.guests.length > 0 ? Math.max(...h.guests.map((g) => g.vcpus)) : 1;
+  return { ...h, oses: n, guests: n > 0 ? [{ vcpus, count: n }] : [] };
 }
 
 function findBreakEven(
@@ -262,9 +272,19 @@ function validateUsage(u: LicenceUsage, needsHosts: boolean): void {
     intAtLeast(`hosts[${i}].sockets`, h.sockets, 1);
     intAtLeast(`hosts[${i}].coresPerSocket`, h.coresPerSocket, 1);
     intAtLeast(`hosts[${i}].oses`, h.oses, 0);
-    h.guestVcpus?.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) issues.push({ code: 'too_small', path: `hosts[${i}].guestVcpus[${j}]`, message: `must be a number of vCPUs > 0, got ${JSON.stringify(v)}` });
-    });
+    if (h.guests) {
+      let total = 0;
+      h.guests.forEach((g, j) => {
+        if (typeof g.vcpus !== 'number' || !Number.isFinite(g.vcpus) || g.vcpus <= 0) {
+          issues.push({ code: 'too_small', path: `hosts[${i}].guests[${j}].vcpus`, message: `must be a number of vCPUs > 0, got ${JSON.stringify(g.vcpus)}` });
+        }
+        intAtLeast(`hosts[${i}].guests[${j}].count`, g.count, 0);
+        total += g.count;
+      });
+      if (Number.isInteger(h.oses) && total !== h.oses) {
+        issues.push({ code: 'conflict', path: `hosts[${i}].guests`, message: `guest counts add up to ${total}, but oses is ${h.oses}` });
+      }
+    }
   });
   if (u.clusters !== undefined) intAtLeast('clusters', u.clusters, 0);
   if (u.users !== undefined) intAtLeast('users', u.users, 0);
@@ -355,14 +375,15 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   const merged = mergeLines(lines);
   for (const p of ps) {
     if (!p.orderMinimumUnits) continue;
-    const own = merged.filter((l) => l.product === p.id && !l.name.includes('assurance'));
+    const own = merged.filter((l) => l.product === p.id && l.kind === 'licence');
     const units = sumMoney(own.map((l) => l.quantity));
     if (own.length > 0 && units.lt(p.orderMinimumUnits)) {
       const first = own[0]!;
       const topUp = money(p.orderMinimumUnits).minus(units);
       merged.push({
         ...first,
-        name: `${p.name} order minimum (${p.orderMinimumUnits} ${first.unit.replace(/-year$/, '')}s)`,
+        kind: 'minimum',
+        name: `${p.name}, order minimum (${p.orderMinimumUnits} ${first.unit.replace(/-year$/, '')}s)`,
         quantity: topUp,
         annualCost: topUp.times(first.unitPrice),
         formula: `${p.orderMinimumUnits} minimum - ${units.toString()} counted = ${topUp.toString()}`,

@@ -16,8 +16,11 @@ export interface HostUsage {
    * Windows Server) Hyper-V isolated containers. Process-isolated containers are not OSEs.
    */
   oses: number;
-  /** vCPUs of each of those guests, for per-virtual-core metrics; `oses` guests of 1 vCPU if omitted. */
-  guestVcpus?: readonly number[];
+  /**
+   * The guests' sizes for per-virtual-core metrics, as groups of identical guests whose counts add
+   * up to `oses`; `oses` guests of 1 vCPU when omitted.
+   */
+  guests?: readonly GuestGroup[];
   /** True when the product runs on the physical host itself (bare metal, or the host's own OS). */
   bareMetal?: boolean;
 }
@@ -33,6 +36,12 @@ export interface LicenceUsage {
   users?: number;
   /** Organisation size, for products free below a threshold (Docker Desktop Personal). */
   organisation?: { employees: number; annualRevenue: number };
+}
+
+/** `count` identical guests of `vcpus` virtual CPUs each. */
+export interface GuestGroup {
+  vcpus: number;
+  count: number;
 }
 
 export type OseGrant = number | 'unlimited';
@@ -98,8 +107,8 @@ export function stacksFor(oses: number, grant: OseGrant): number {
   return Math.max(1, Math.ceil(oses / grant));
 }
 
-function guestList(h: HostUsage): readonly number[] {
-  return h.guestVcpus ?? Array.from({ length: h.oses }, () => 1);
+function guestGroups(h: HostUsage): readonly GuestGroup[] {
+  return h.guests ?? (h.oses > 0 ? [{ vcpus: 1, count: h.oses }] : []);
 }
 
 /**
@@ -122,14 +131,13 @@ export function countHost(m: LicenceMetric, h: HostUsage): MetricCount {
       };
     }
     case 'per-virtual-core': {
-      const guests = guestList(h);
       let units = 0;
       const parts = new Map<number, number>();
-      for (const v of guests) {
-        const need = Math.max(Math.ceil(v), m.minPerInstance);
+      for (const g of guestGroups(h)) {
+        const need = Math.max(Math.ceil(g.vcpus), m.minPerInstance);
         const packed = Math.ceil(need / m.packCores) * m.packCores;
-        units += packed;
-        parts.set(packed, (parts.get(packed) ?? 0) + 1);
+        units += packed * g.count;
+        parts.set(packed, (parts.get(packed) ?? 0) + g.count);
       }
       const detail = [...parts].map(([cores, n]) => `${n} x ${cores}`).join(' + ') || '0';
       return { units, unit: 'core', formula: `per guest max(vCPUs, ${m.minPerInstance}) in ${m.packCores}-core packs: ${detail} = ${units} cores` };
@@ -160,7 +168,7 @@ export function countHost(m: LicenceMetric, h: HostUsage): MetricCount {
         const units = Math.ceil(cores / m.physicalCoresPerUnit);
         return { units, unit: 'core-pair', formula: `ceil(${cores} physical cores / ${m.physicalCoresPerUnit}) = ${units}` };
       }
-      const vcpus = guestList(h).reduce((a, v) => a + Math.ceil(v), 0);
+      const vcpus = guestGroups(h).reduce((a, g) => a + Math.ceil(g.vcpus) * g.count, 0);
       const units = Math.ceil(vcpus / m.vcpusPerUnit);
       return { units, unit: 'core-pair', formula: `ceil(${vcpus} vCPUs / ${m.vcpusPerUnit}) = ${units}` };
     }

@@ -70,7 +70,7 @@ function windowsServer(edition: 'standard' | 'datacenter'): LicenceProduct {
   const options: LicenceOption[] = [
     {
       id: 'per-core',
-      label: `${label}, per physical core`,
+      label: 'per physical core',
       metric: { kind: 'per-physical-core', ...WINDOWS_RULE, osesPerLicensing: edition === 'standard' ? 2 : 'unlimited' },
       terms: { kind: 'perpetual', priceId, unitsPerPrice: 16, assurance: 'optional', assurancePercentId: SA },
     },
@@ -170,7 +170,7 @@ function rhel(product: 'rhel' | 'rhel-vdc'): LicenceProduct {
     options: [
       {
         id: 'subscription',
-        label: product === 'rhel' ? 'per socket-pair, or per 2 VMs' : 'per socket-pair of the hypervisor host, unlimited guests',
+        label: product === 'rhel' ? 'per socket-pair or 2 VMs' : 'per socket-pair, unlimited guests',
         metric: { kind: 'per-socket-pair', guestsPerUnit: product === 'rhel' ? 2 : 'unlimited' },
         terms: { kind: 'subscription', priceId: `licence.${product}`, unitsPerPrice: 1 },
         ...(product === 'rhel-vdc' ? { excludes: (h: HostUsage) => (h.bareMetal ? 'covers virtual guests; the physical host needs RHEL Server' : null) } : {}),
@@ -278,32 +278,37 @@ function docker(tier: 'personal' | 'pro' | 'team' | 'business'): LicenceProduct 
   };
 }
 
-function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'aks' | 'aks-free' | 'aks-premium'): LicenceProduct {
+function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks' | 'aks-free' | 'aks-premium'): LicenceProduct {
   const names = {
     eks: 'Amazon EKS control plane (standard support)',
     'eks-extended': 'Amazon EKS control plane (extended support)',
-    gke: 'GKE cluster management fee',
+    gke: 'GKE cluster management fee (zonal or Autopilot)',
+    'gke-regional': 'GKE cluster management fee (regional)',
     aks: 'AKS Standard tier',
     'aks-free': 'AKS Free tier',
     'aks-premium': 'AKS Premium tier',
   } as const;
-  const source = id.startsWith('eks') ? SOURCES.eksPricing : id === 'gke' ? SOURCES.gkePricing : SOURCES.aksPricing;
+  const source = id.startsWith('eks') ? SOURCES.eksPricing : id.startsWith('gke') ? SOURCES.gkePricing : SOURCES.aksPricing;
   const terms: LicenceTerms =
     id === 'aks-free'
       ? { kind: 'free' }
       : id === 'gke'
         ? { kind: 'subscription', priceId: 'controlPlane.gke', unitsPerPrice: 1, creditPerMonthId: 'controlPlane.gke.monthlyCredit' }
-        : { kind: 'subscription', priceId: `controlPlane.${id}`, unitsPerPrice: 1 };
+        : id === 'gke-regional'
+          ? { kind: 'subscription', priceId: 'controlPlane.gke', unitsPerPrice: 1 }
+          : { kind: 'subscription', priceId: `controlPlane.${id}`, unitsPerPrice: 1 };
   return {
     id,
     name: names[id],
-    vendor: id.startsWith('eks') ? 'AWS' : id === 'gke' ? 'Google Cloud' : 'Microsoft Azure',
+    vendor: id.startsWith('eks') ? 'AWS' : id.startsWith('gke') ? 'Google Cloud' : 'Microsoft Azure',
     category: 'control-plane',
     family: id.startsWith('eks') ? 'eks' : id.startsWith('aks') ? 'aks' : 'gke',
     options: [{ id: 'per-cluster-hour', label: 'per cluster-hour', metric: { kind: 'per-cluster-hour' }, terms }],
     rule:
       id === 'gke'
         ? '$0.10 per cluster-hour; a $74.40 monthly credit per billing account covers one zonal or Autopilot cluster (the credit is applied once per order here).'
+        : id === 'gke-regional'
+          ? '$0.10 per cluster-hour; the monthly credit does not apply to regional Standard clusters.'
         : id === 'aks-free'
           ? 'No cluster fee and no uptime SLA.'
           : 'A fee per cluster-hour of the managed control plane.',
@@ -362,6 +367,7 @@ export const LICENCE_PRODUCTS: Readonly<Record<string, LicenceProduct>> = Object
     controlPlane('eks'),
     controlPlane('eks-extended'),
     controlPlane('gke'),
+    controlPlane('gke-regional'),
     controlPlane('aks'),
     controlPlane('aks-free'),
     controlPlane('aks-premium'),

@@ -87,6 +87,11 @@ export function formatTable(e: Evaluation): string {
     out.push('');
     out.push(pad(lineItemRows(p)).replace(/^/gm, '   '));
   }
+  if (e.warnings.length) {
+    out.push('');
+    out.push('WARNINGS:');
+    for (const w of e.warnings) out.push(`  ! ${w}`);
+  }
   if (e.notes.length) {
     out.push('');
     out.push('Notes:');
@@ -189,6 +194,12 @@ export function formatMarkdown(e: Evaluation): string {
       ]),
     ]),
   );
+  if (e.warnings.length) {
+    out.push('');
+    out.push('## Warnings');
+    out.push('');
+    for (const w of e.warnings) out.push(`- **${mdCell(w)}**`);
+  }
   if (e.notes.length) {
     out.push('');
     out.push('## Notes');

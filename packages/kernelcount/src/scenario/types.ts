@@ -17,11 +17,21 @@ export const HYPERVISORS: readonly Hypervisor[] = ['esxi-6.7', 'esxi-6.5', 'kube
 export type HypervisorLicence = 'none' | 'vsphere-standard' | 'vsphere-enterprise-plus' | 'vvf' | 'vcf';
 export const HYPERVISOR_LICENCES: readonly HypervisorLicence[] = ['none', 'vsphere-standard', 'vsphere-enterprise-plus', 'vvf', 'vcf'];
 
-export type WindowsLicensing = 'cheapest' | 'standard' | 'datacenter';
+/** Windows Server licensing on hypervisor hosts: the cheaper per-core edition per host, one edition, per VM (with SA), or pay-as-you-go through Azure Arc. */
+export type WindowsLicensing = 'cheapest' | 'standard' | 'datacenter' | 'per-vm' | 'payg';
+export const WINDOWS_LICENSING: readonly WindowsLicensing[] = ['cheapest', 'standard', 'datacenter', 'per-vm', 'payg'];
 export type LinuxLicence = 'none' | 'rhel' | 'rhel-vdc';
-export type ControlPlane = 'stacked' | 'eks' | 'gke' | 'aks' | 'none';
-export const CONTROL_PLANES: readonly ControlPlane[] = ['stacked', 'eks', 'gke', 'aks', 'none'];
-export type InstanceLicenceProduct = 'sql-server-standard' | 'sql-server-enterprise';
+/**
+ * Control plane: three stacked nodes on the platform's own hosts, a managed one billed per
+ * cluster-hour (`gke` is a zonal or Autopilot cluster that gets the monthly credit, `gke-regional`
+ * does not), or none.
+ */
+export type ControlPlane = 'stacked' | 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks' | 'aks-free' | 'aks-premium' | 'none';
+export const CONTROL_PLANES: readonly ControlPlane[] = ['stacked', 'eks', 'eks-extended', 'gke', 'gke-regional', 'aks', 'aks-free', 'aks-premium', 'none'];
+export type InstanceLicenceProduct = 'sql-server-standard' | 'sql-server-enterprise' | 'oracle-database-enterprise';
+export const INSTANCE_LICENCE_PRODUCTS: readonly InstanceLicenceProduct[] = ['sql-server-standard', 'sql-server-enterprise', 'oracle-database-enterprise'];
+/** A subscription for the Kubernetes distribution itself. */
+export type PlatformLicence = 'none' | 'openshift';
 
 export interface HostInput {
   name: string;
@@ -105,6 +115,8 @@ interface KubernetesSettings {
   /** Runtime for workloads that need their own kernel. Default kata-qemu. */
   ownKernelRuntime?: SandboxRuntime;
   hostLinuxLicence?: 'none' | 'rhel';
+  /** Subscription for the Kubernetes distribution (OpenShift per core-pair or bare-metal socket-pair). */
+  platformLicence?: PlatformLicence;
 }
 
 export interface VmPlatformInput extends PlatformCommon, HypervisorSettings {
@@ -163,6 +175,12 @@ export interface ScenarioInput {
   prices?: PricesInput;
   /** Overrides of catalog defaults by id (see `kernelcount catalog`). */
   catalog?: Record<string, unknown>;
+  licensing?: LicensingInput;
+}
+
+export interface LicensingInput {
+  /** Pay Software Assurance (or the vendor's support) on perpetual licences where it is optional. Default false; it is always paid where an option requires it. */
+  softwareAssurance?: boolean;
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -208,6 +226,7 @@ export interface KubernetesConfig {
   maxPods: number;
   controlPlane: ControlPlane;
   ownKernelRuntime: SandboxRuntime;
+  platformLicence: PlatformLicence;
 }
 
 export interface HypervisorConfig {
@@ -263,6 +282,7 @@ export interface Scenario {
   policy: Policy;
   /** Catalog overrides by id (from `catalog:` and the `prices:` aliases). */
   overrides: Record<string, unknown>;
+  licensing: Required<LicensingInput>;
   /** Things the normalization did that a user should know (units rounded, defaults chosen). */
   notes: string[];
 }

@@ -7,6 +7,8 @@ import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
 import { Reader, own } from './reader.js';
 import {
   CONTROL_PLANES,
+  INSTANCE_LICENCE_PRODUCTS,
+  WINDOWS_LICENSING,
   HYPERVISORS,
   HYPERVISOR_LICENCES,
   PLATFORM_TYPES,
@@ -38,12 +40,12 @@ export const LIMITS = {
 
 const MiB_PER_GiB = 1024;
 
-const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'licensing'] as const;
 const HOST_KEYS = ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'memoryMiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW', 'rackUnits'] as const;
 const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences'] as const;
 const COMMON_PLATFORM_KEYS = ['type', 'name', 'host', 'cpuOvercommit', 'memoryOvercommit'] as const;
 const HYPERVISOR_KEYS = ['hypervisor', 'perVmOverheadMiB', 'disk', 'hypervisorLicence', 'windowsLicensing', 'linuxLicence', 'zfs'] as const;
-const K8S_KEYS = ['reservation', 'generic', 'maxPods', 'controlPlane', 'ownKernelRuntime'] as const;
+const K8S_KEYS = ['reservation', 'generic', 'maxPods', 'controlPlane', 'ownKernelRuntime', 'platformLicence'] as const;
 const PLATFORM_KEYS: Record<PlatformType, readonly string[]> = {
   vm: [...COMMON_PLATFORM_KEYS, ...HYPERVISOR_KEYS],
   containers: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'hostLinuxLicence'],
@@ -63,12 +65,13 @@ export const PRICE_ALIASES = {
   physicalServersPerAdmin: 'labour.physicalServersPerAdmin',
   osInstancesPerAdmin: 'labour.osInstancesPerAdmin',
   averageLoad: 'power.averageLoad',
+  softwareAssurancePercentPerYear: 'licence.softwareAssurancePercentPerYear',
 } as const satisfies Record<string, CatalogId>;
 
 /** Products whose list price `prices.licences` may set, and the catalog id of each. */
 export const LICENCE_PRICE_IDS: Record<string, CatalogId> = Object.fromEntries(
   (Object.keys(CATALOG) as CatalogId[])
-    .filter((id) => id.startsWith('licence.') || id.startsWith('controlPlane.'))
+    .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && CATALOG[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
     .map((id) => [id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`, id]),
 );
 
@@ -80,6 +83,9 @@ const CATALOG_BOUNDS: Partial<Record<CatalogId, Bounds | Record<string, Bounds>>
   'vm.thinUsedFraction': { gt: 0, max: 1 },
   'hardware.amortizationYears': { min: 1, max: 30, integer: true },
   'hardware.supportPercentPerYear': { min: 0, max: 100 },
+  'licence.softwareAssurancePercentPerYear': { min: 0, max: 100 },
+  'licence.oracle.supportPercentPerYear': { min: 0, max: 100 },
+  'licence.oracle.coreFactor': { gt: 0, max: 4 },
   'hypervisor.esxi.hostReservePercent': { min: 0, max: 90 },
   'labour.physicalServersPerAdmin': { gt: 0, max: 100000 },
   'labour.osInstancesPerAdmin': { gt: 0, max: 1000000 },
@@ -290,7 +296,7 @@ function readLicences(r: Reader, value: unknown, path: string): InstanceLicence[
         r.add('conflict', p, 'give either product, or name and pricePerInstanceYear');
         return void (ok = false);
       }
-      const product = r.oneOf(own(o, 'product'), joinPath(p, 'product'), ['sql-server-standard', 'sql-server-enterprise'] as const);
+      const product = r.oneOf(own(o, 'product'), joinPath(p, 'product'), INSTANCE_LICENCE_PRODUCTS);
       if (!product) return void (ok = false);
       out.push({ kind: 'product', product });
       return;
@@ -379,7 +385,7 @@ function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: strin
   }
   const wlRaw = own(p, 'windowsLicensing');
   const windowsLicensing =
-    wlRaw === undefined ? 'cheapest' : r.oneOf(wlRaw, joinPath(path, 'windowsLicensing'), ['cheapest', 'standard', 'datacenter'] as const);
+    wlRaw === undefined ? 'cheapest' : r.oneOf(wlRaw, joinPath(path, 'windowsLicensing'), WINDOWS_LICENSING);
   const llRaw = own(p, 'linuxLicence');
   const linuxLicence = llRaw === undefined ? 'none' : r.oneOf(llRaw, joinPath(path, 'linuxLicence'), ['none', 'rhel', 'rhel-vdc'] as const);
   const zfsRaw = own(p, 'zfs');
@@ -423,8 +429,10 @@ function readKubernetesConfig(r: Reader, p: Record<string, unknown>, path: strin
   const controlPlane = cpRaw === undefined ? 'stacked' : r.oneOf(cpRaw, joinPath(path, 'controlPlane'), CONTROL_PLANES);
   const okRaw = own(p, 'ownKernelRuntime');
   const ownKernelRuntime = okRaw === undefined ? 'kata-qemu' : r.oneOf(okRaw, joinPath(path, 'ownKernelRuntime'), SANDBOX_RUNTIMES);
-  if (reservation === undefined || maxPods === undefined || controlPlane === undefined || ownKernelRuntime === undefined) return undefined;
-  return { reservation, generic, maxPods, controlPlane, ownKernelRuntime };
+  const plRaw = own(p, 'platformLicence');
+  const platformLicence = plRaw === undefined ? 'none' : r.oneOf(plRaw, joinPath(path, 'platformLicence'), ['none', 'openshift'] as const);
+  if (reservation === undefined || maxPods === undefined || controlPlane === undefined || ownKernelRuntime === undefined || platformLicence === undefined) return undefined;
+  return { reservation, generic, maxPods, controlPlane, ownKernelRuntime, platformLicence };
 }
 
 function readPlatform(
@@ -669,9 +677,17 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
     }
   }
 
+  const licRaw = own(top, 'licensing');
+  const licensing = { softwareAssurance: false };
+  if (licRaw !== undefined) {
+    const l = r.object(licRaw, 'licensing', ['softwareAssurance']);
+    const sa = l ? own(l, 'softwareAssurance') : undefined;
+    if (sa !== undefined) licensing.softwareAssurance = r.boolean(sa, 'licensing.softwareAssurance') ?? false;
+  }
+
   if (r.issues.length > 0 || !policy) throw new KernelcountError(r.issues);
   return {
-    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, overrides: { ...overrides }, notes },
+    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, licensing, overrides: { ...overrides }, notes },
     catalog: cat,
   };
 }

@@ -1,0 +1,212 @@
+/**
+ * Licence line items of a sized platform, all through the licensing engine: the platform's hosts,
+ * VMs and containers become a licence usage, the engine picks the cheapest compliant option per
+ * host among those the scenario allows, and its lines become the platform's line items.
+ */
+import type { CatalogView } from '../catalog/tracker.js';
+import { quoteLicences, type LicenceQuote, type QuoteLine } from '../licensing/engine.js';
+import type { GuestGroup, HostUsage } from '../licensing/metrics.js';
+import type { PlatformSizing, PoolSizing } from '../platforms/size.js';
+import type { Scenario } from '../scenario/types.js';
+import type { Category } from './lineItems.js';
+
+/** A line item before it is spread over the horizon. */
+export interface LicenceDraft {
+  category: Category;
+  component: string;
+  name: string;
+  quantity: QuoteLine['quantity'];
+  unit: string;
+  unitPrice: QuoteLine['unitPrice'];
+  formula: string;
+  sources: string[];
+}
+
+interface Out {
+  drafts: LicenceDraft[];
+  notes: string[];
+  warnings: string[];
+}
+
+/** Per-host OSE counts including spares, which are licensed like the busiest host (they take its guests on failover). */
+function osesWithSpares(pool: PoolSizing): Array<{ hosts: number; oses: number }> {
+  const max = pool.osesPerHost.reduce((a, x) => Math.max(a, x.oses), 0);
+  const list = [...pool.osesPerHost];
+  const counted = list.reduce((a, x) => a + x.hosts, 0);
+  // Hosts that carry no guest of this kind (and spares) still exist; spares take the busiest host's load.
+  if (pool.spareHosts > 0) list.push({ hosts: pool.spareHosts, oses: max });
+  const idle = pool.loadHosts - counted;
+  if (idle > 0) list.push({ hosts: idle, oses: 0 });
+  return list;
+}
+
+function hostUsage(s: PlatformSizing, count: number, oses: number, bareMetal: boolean, guests?: GuestGroup[]): HostUsage {
+  const h: HostUsage = { count, sockets: s.host.sockets, coresPerSocket: s.host.coresPerSocket, oses, bareMetal };
+  if (guests) h.guests = guests;
+  return h;
+}
+
+function componentOf(product: string): string {
+  if (product.startsWith('windows-server')) return 'windows-server';
+  if (product.startsWith('sql-server')) return 'sql-server';
+  if (product.startsWith('rhel')) return 'rhel';
+  if (product.startsWith('oracle')) return 'oracle-database';
+  if (['vcf', 'vvf', 'vsphere-standard', 'vsphere-enterprise-plus'].includes(product)) return 'vmware';
+  if (product === 'openshift') return 'openshift';
+  return 'control-plane';
+}
+
+function toDrafts(q: LicenceQuote, context: string, out: Out): void {
+  for (const l of q.lines) {
+    const component = componentOf(l.product);
+    out.drafts.push({
+      category: component === 'control-plane' ? 'control-plane' : 'licences',
+      component,
+      name: `${component === 'control-plane' ? 'Managed control plane' : 'Licence'} (${l.name}${context ? `, ${context}` : ''})`,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      formula: l.formula,
+      sources: l.sources,
+    });
+  }
+  out.notes.push(...q.notes);
+  out.warnings.push(...q.warnings);
+}
+
+const WINDOWS = ['windows-server-standard', 'windows-server-datacenter'];
+const WINDOWS_ALLOW = {
+  cheapest: ['windows-server-standard/per-core', 'windows-server-datacenter/per-core'],
+  standard: ['windows-server-standard/per-core'],
+  datacenter: ['windows-server-datacenter/per-core'],
+  'per-vm': ['windows-server-standard/per-vm'],
+  payg: ['windows-server-standard/payg'],
+} as const;
+
+/** All guests of a pool (VMs or node VMs) with their vCPUs, for per-VM metrics. */
+function poolGuests(s: PlatformSizing, pool: PoolSizing): GuestGroup[] {
+  const p = s.platform;
+  if (p.type === 'containers-in-vms') return pool.vms > 0 ? [{ vcpus: p.nodeVm.vcpus, count: pool.vms }] : [];
+  return pool.workloads.filter((w) => w.instances > 0).map((w) => ({ vcpus: Math.max(1, w.licensableCores), count: w.instances }));
+}
+
+function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, assurance: boolean, out: Out, hostOnly: boolean): void {
+  const p = s.platform;
+  const hypervisorHost = p.type === 'vm' || p.type === 'containers-in-vms';
+  const mode = hostOnly ? 'standard' : hypervisorHost ? p.windowsLicensing : 'cheapest';
+  const what = hostOnly ? 'Hyper-V hosts' : p.type === 'vm' ? 'VMs' : p.type === 'containers-in-vms' ? 'node VMs' : 'container hosts';
+  let hosts: HostUsage[];
+  if (hostOnly) hosts = [hostUsage(s, pool.hosts, 0, true)];
+  else if (mode === 'per-vm' || mode === 'payg') {
+    // Per-VM metrics do not depend on placement: every VM counts wherever it runs.
+    const guests = poolGuests(s, pool);
+    hosts = [hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)];
+  } else hosts = osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, !hypervisorHost));
+  if (hosts.every((h) => h.count === 0)) return;
+  hosts = hosts.filter((h) => h.count > 0);
+  const q = quoteLicences(WINDOWS, { hosts }, { allow: WINDOWS_ALLOW[mode], prices: cat, assurance });
+  toDrafts(q, what, out);
+  if (mode === 'cheapest') {
+    const by = { 'windows-server-standard': 0, 'windows-server-datacenter': 0 } as Record<string, number>;
+    for (const g of q.hostGroups) by[g.chosen.product] = (by[g.chosen.product] ?? 0) + g.count;
+    const be = q.hostGroups.find((g) => g.breakEven)?.breakEven;
+    out.notes.push(
+      `${p.name}: Windows Server edition picked per host: Standard on ${by['windows-server-standard']}, Datacenter on ${by['windows-server-datacenter']}` +
+        (be ? `; ${be.text} at these prices` : ''),
+    );
+  }
+}
+
+function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, cat: CatalogView, out: Out): void {
+  const hosts = bareMetal ? [hostUsage(s, pool.hosts, 0, true)] : osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, false));
+  const live = hosts.filter((h) => h.count > 0);
+  if (live.length === 0) return;
+  toDrafts(quoteLicences([product], { hosts: live }, { prices: cat }), '', out);
+}
+
+function instanceProducts(s: PlatformSizing, scenario: Scenario, cat: CatalogView, assurance: boolean, out: Out): void {
+  const workloads = new Map(scenario.workloads.map((w) => [w.name, w]));
+  const p = s.platform;
+  for (const pool of s.pools) {
+    const sql = new Map<string, GuestGroup[]>();
+    const oracle: string[] = [];
+    for (const wp of pool.workloads) {
+      const w = workloads.get(wp.workload);
+      if (!w || wp.instances === 0) continue;
+      for (const l of w.licences) {
+        if (l.kind !== 'product') continue;
+        if (l.product === 'oracle-database-enterprise') oracle.push(w.name);
+        else sql.set(l.product, [...(sql.get(l.product) ?? []), { vcpus: Math.max(1, wp.licensableCores), count: wp.instances }]);
+      }
+    }
+    for (const [product, guests] of sql) {
+      // Per VM or container, wherever it runs: the count does not depend on placement.
+      const n = guests.reduce((a, g) => a + g.count, 0);
+      const q = quoteLicences([product], { hosts: [hostUsage(s, 1, n, false, guests)] }, { allow: [`${product}/per-vm`], prices: cat, assurance });
+      toDrafts(q, `${n} instances`, out);
+    }
+    if (oracle.length > 0) {
+      // Soft partitioning: every core of every host in the cluster the database can run on.
+      const q = quoteLicences(['oracle-database-enterprise'], { hosts: [hostUsage(s, pool.hosts, 1, false)] }, { prices: cat, assurance });
+      toDrafts(q, `all ${pool.hosts} hosts of the ${pool.os} cluster`, out);
+      out.warnings.splice(
+        out.warnings.length - q.warnings.length,
+        q.warnings.length,
+        ...q.warnings.map((w) => `${p.name} (${oracle.join(', ')}): ${w}`),
+      );
+    }
+  }
+}
+
+function openshift(s: PlatformSizing, cat: CatalogView, out: Out): void {
+  const p = s.platform;
+  if (p.type === 'vm' || p.platformLicence !== 'openshift') return;
+  if (p.type === 'containers-in-vms') {
+    for (const pool of s.pools) {
+      if (pool.vms === 0) continue;
+      const guests = [{ vcpus: p.nodeVm.vcpus, count: pool.vms }];
+      toDrafts(quoteLicences(['openshift'], { hosts: [hostUsage(s, 1, pool.vms, false, guests)] }, { allow: ['openshift/core-pair'], prices: cat }), 'node VMs', out);
+    }
+    return;
+  }
+  const q = quoteLicences(['openshift'], { hosts: [hostUsage(s, s.hosts, 0, true)] }, { prices: cat });
+  toDrafts(q, 'bare-metal nodes', out);
+}
+
+function vmware(s: PlatformSizing, cat: CatalogView, out: Out): void {
+  const p = s.platform;
+  if (p.type !== 'vm' && p.type !== 'containers-in-vms') return;
+  if (p.hypervisorLicence === 'none' || s.hosts === 0) return;
+  toDrafts(quoteLicences([p.hypervisorLicence], { hosts: [hostUsage(s, s.hosts, s.vms, false)] }, { prices: cat }), '', out);
+}
+
+function controlPlane(s: PlatformSizing, cat: CatalogView, out: Out): void {
+  const p = s.platform;
+  if (p.type === 'vm' || p.controlPlane === 'stacked' || p.controlPlane === 'none') return;
+  toDrafts(quoteLicences([p.controlPlane], { hosts: [], clusters: 1 }, { prices: cat }), '1 cluster', out);
+}
+
+/**
+ * Every licence and subscription of a sized platform, as drafts of line items, with the engine's
+ * notes (editions picked, break-evens, order minimums) and warnings (soft partitioning).
+ */
+export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: CatalogView): Out {
+  const out: Out = { drafts: [], notes: [], warnings: [] };
+  const p = s.platform;
+  const assurance = scenario.licensing.softwareAssurance;
+  vmware(s, cat, out);
+  for (const pool of s.pools) {
+    if (pool.os === 'windows') windowsServer(s, pool, cat, assurance, out, false);
+    if (pool.os === 'linux') {
+      const hyper = p.type === 'vm' || p.type === 'containers-in-vms';
+      // Hyper-V hosts run Windows Server themselves, even when every guest is Linux.
+      if (hyper && p.hypervisor === 'hyperv') windowsServer(s, pool, cat, assurance, out, true);
+      if (hyper && p.linuxLicence !== 'none') rhel(s, pool, p.linuxLicence, false, cat, out);
+      if ((p.type === 'containers' || p.type === 'microvm') && p.hostLinuxLicence === 'rhel') rhel(s, pool, 'rhel', true, cat, out);
+    }
+  }
+  openshift(s, cat, out);
+  instanceProducts(s, scenario, cat, assurance, out);
+  controlPlane(s, cat, out);
+  return out;
+}
