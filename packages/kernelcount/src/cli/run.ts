@@ -1,10 +1,17 @@
 import { CATALOG } from '../catalog/defaults.js';
-import { isKernelcountError, type Issue } from '../errors.js';
+import { isKernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
 import { parseScenarioText } from '../scenario/text.js';
 import { version } from '../version.js';
 import { INIT_TEMPLATE } from './template.js';
+import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+// ---- reserve / overhead verbs (src/cli/reserve.ts, src/cli/overhead.ts) ----
+import { cmdReserve } from './reserve.js';
+import { cmdOverhead } from './overhead.js';
+// ---- end reserve / overhead ----
+
+export type { CliResult } from './args.js';
 
 /** What the CLI may touch; injected so the CLI can be tested without a process. */
 export interface CliIo {
@@ -16,17 +23,13 @@ export interface CliIo {
   exists(path: string): boolean;
 }
 
-export interface CliResult {
-  code: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
-
 const MAIN_HELP = `kernelcount ${version}: hosts needed and cost over the years of running workloads as
 VMs, containers, containers in VMs or micro-VMs.
 
 Usage:
   kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md] [--baseline NAME]
+  kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
+  kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv]
   kernelcount --version
@@ -61,63 +64,6 @@ const CATALOG_HELP = `Usage: kernelcount catalog [--format table|json|csv]
 Lists every default of the catalog with its value, unit, source, as-of date and trust.
 A scenario overrides any of them by id under catalog: (or with the prices: shortcuts).
 `;
-
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-function parseArgs(args: string[], valued: readonly string[], boolean: readonly string[]): Parsed | Issue {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-' || !a.startsWith('-')) {
-      positional.push(a);
-      continue;
-    }
-    if (a === '-h') {
-      flags.set('help', true);
-      continue;
-    }
-    if (!a.startsWith('--')) return { code: 'unknown_key', path: a, message: `unknown option ${a}` };
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq === -1 ? undefined : eq);
-    if (boolean.includes(name)) {
-      if (eq !== -1) return { code: 'invalid_type', path: `--${name}`, message: `--${name} takes no value` };
-      flags.set(name, true);
-      continue;
-    }
-    if (!valued.includes(name)) {
-      return { code: 'unknown_key', path: `--${name}`, message: `unknown option --${name}; options: ${[...valued, ...boolean].map((f) => '--' + f).join(', ')}` };
-    }
-    const value = eq !== -1 ? a.slice(eq + 1) : args[++i];
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
-      return { code: 'required', path: `--${name}`, message: `--${name} needs a value` };
-    }
-    if (flags.has(name)) return { code: 'conflict', path: `--${name}`, message: `--${name} given twice` };
-    flags.set(name, value);
-  }
-  return { positional, flags };
-}
-
-function isIssue(x: Parsed | Issue): x is Issue {
-  return 'code' in x;
-}
-
-function fail(issues: readonly Issue[], hint = ''): CliResult {
-  const lines = issues.map((i) => `  ${i.path ? i.path + ': ' : ''}${i.message} [${i.code}]`);
-  return { code: 2, stdout: '', stderr: `kernelcount: invalid input\n${lines.join('\n')}\n${hint}` };
-}
-
-function readFormat<T extends string>(flags: Map<string, string | true>, allowed: readonly T[], fallback: T): T | Issue {
-  const f = flags.get('format');
-  if (f === undefined) return fallback;
-  if (typeof f !== 'string' || !(allowed as readonly string[]).includes(f)) {
-    return { code: 'unknown_value', path: '--format', message: `must be one of ${allowed.join(', ')}, got ${JSON.stringify(f)}` };
-  }
-  return f as T;
-}
 
 function cmdEvaluate(args: string[], io: CliIo): CliResult {
   const p = parseArgs(args, ['format', 'baseline', 'today'], ['help']);
@@ -221,12 +167,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
         return { code: 0, stdout: `${version}\n`, stderr: '' };
       case 'evaluate':
         return cmdEvaluate(rest, io);
+      // ---- reserve / overhead verbs ----
+      case 'reserve':
+        return cmdReserve(rest);
+      case 'overhead':
+        return cmdOverhead(rest);
+      // ---- end reserve / overhead ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };

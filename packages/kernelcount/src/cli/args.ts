@@ -1,0 +1,73 @@
+import type { Issue } from '../errors.js';
+
+/** What one command returns: its exit code and what it prints. */
+export interface CliResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/**
+ * Splits a command's arguments into positionals and flags. `valued` flags take a value
+ * (`--name value` or `--name=value`), `boolean` flags take none; `-h` means `--help`.
+ * Returns the first problem as an issue.
+ */
+export function parseArgs(args: string[], valued: readonly string[], boolean: readonly string[]): Parsed | Issue {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-' || !a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    if (a === '-h') {
+      flags.set('help', true);
+      continue;
+    }
+    if (!a.startsWith('--')) return { code: 'unknown_key', path: a, message: `unknown option ${a}` };
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq === -1 ? undefined : eq);
+    if (boolean.includes(name)) {
+      if (eq !== -1) return { code: 'invalid_type', path: `--${name}`, message: `--${name} takes no value` };
+      flags.set(name, true);
+      continue;
+    }
+    if (!valued.includes(name)) {
+      return { code: 'unknown_key', path: `--${name}`, message: `unknown option --${name}; options: ${[...valued, ...boolean].map((f) => '--' + f).join(', ')}` };
+    }
+    const value = eq !== -1 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+      return { code: 'required', path: `--${name}`, message: `--${name} needs a value` };
+    }
+    if (flags.has(name)) return { code: 'conflict', path: `--${name}`, message: `--${name} given twice` };
+    flags.set(name, value);
+  }
+  return { positional, flags };
+}
+
+/** True for an `Issue` (as returned by the parsers here and in `units.ts`), false for a parsed value. */
+export function isIssue(x: unknown): x is Issue {
+  return typeof x === 'object' && x !== null && 'code' in x && 'path' in x && 'message' in x;
+}
+
+/** Exit 2 with every issue on its own line as `path: message [code]`, then the hint. */
+export function fail(issues: readonly Issue[], hint = ''): CliResult {
+  const lines = issues.map((i) => `  ${i.path ? i.path + ': ' : ''}${i.message} [${i.code}]`);
+  return { code: 2, stdout: '', stderr: `kernelcount: invalid input\n${lines.join('\n')}\n${hint}` };
+}
+
+/** The `--format` flag, one of `allowed`, or `fallback` when absent. */
+export function readFormat<T extends string>(flags: Map<string, string | true>, allowed: readonly T[], fallback: T): T | Issue {
+  const f = flags.get('format');
+  if (f === undefined) return fallback;
+  if (typeof f !== 'string' || !(allowed as readonly string[]).includes(f)) {
+    return { code: 'unknown_value', path: '--format', message: `must be one of ${allowed.join(', ')}, got ${JSON.stringify(f)}` };
+  }
+  return f as T;
+}
