@@ -8,7 +8,27 @@ import { quoteLicences } from './engine.js';
 import type { HostUsage } from './metrics.js';
 
 const host = (h: Partial<HostUsage> = {}): HostUsage => ({ count: 1, sockets: 2, coresPerSocket: 16, oses: 0, ...h });
-const prices = new CatalogView({}, '2026-11-22');
+// List prices pinned here so the expectations do not move when a catalog default is updated.
+const prices = new CatalogView(
+  {
+    'licence.windows-server-standard': '1069',
+    'licence.windows-server-datacenter': '6155',
+    'licence.sql-server-standard': '3945',
+    'licence.sql-server-enterprise': '15123',
+    'licence.softwareAssurancePercentPerYear': 25,
+    'licence.windows-server-payg': '33.58',
+    'licence.rhel': '799',
+    'licence.rhel-vdc': '2655',
+    'licence.vvf': '135',
+    'controlPlane.eks': '0.10',
+    'controlPlane.eks-extended': '0.60',
+    'controlPlane.gke': '0.10',
+    'controlPlane.gke.monthlyCredit': '74.40',
+    'controlPlane.aks': '0.10',
+    'licence.docker-team': '15',
+  },
+  '2026-11-22',
+);
 const opts = { prices, amortizationYears: 5 };
 
 function issuesOf(f: () => unknown) {

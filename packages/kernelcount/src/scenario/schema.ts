@@ -1,7 +1,7 @@
 import { CATALOG } from '../catalog/defaults.js';
 import { RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES } from '../rules/sandbox.js';
-import { CONTROL_PLANES, HYPERVISORS, HYPERVISOR_LICENCES } from './types.js';
+import { CONTROL_PLANES, HYPERVISORS, HYPERVISOR_LICENCES, INSTANCE_LICENCE_PRODUCTS, WINDOWS_LICENSING } from './types.js';
 import { LICENCE_PRICE_IDS, LIMITS, PRICE_ALIASES } from './validate.js';
 
 const num = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', description, ...extra });
@@ -27,7 +27,7 @@ const hypervisorProps = {
   perVmOverheadMiB: int('Your own per-VM overhead, replacing the hypervisor rule.', { minimum: 0 }),
   disk: { enum: ['thick', 'thin'], default: 'thick' },
   hypervisorLicence: { enum: HYPERVISOR_LICENCES, description: 'Default vvf on ESXi, none otherwise.' },
-  windowsLicensing: { enum: ['cheapest', 'standard', 'datacenter'], default: 'cheapest' },
+  windowsLicensing: { enum: WINDOWS_LICENSING, default: 'cheapest', description: 'cheapest: Standard or Datacenter per core, per host; per-vm needs Software Assurance; payg is Azure Arc pay-as-you-go.' },
   linuxLicence: { enum: ['none', 'rhel', 'rhel-vdc'], default: 'none' },
   zfs: { type: 'boolean', description: 'Proxmox only: reserve the ZFS ARC.' },
 };
@@ -47,6 +47,7 @@ const k8sProps = {
   maxPods: int('Pods per node; default 110.', { minimum: 1, maximum: 10000 }),
   controlPlane: { enum: CONTROL_PLANES, default: 'stacked' },
   ownKernelRuntime: { enum: SANDBOX_RUNTIMES, default: 'kata-qemu' },
+  platformLicence: { enum: ['none', 'openshift'], default: 'none', description: 'Subscription for the Kubernetes distribution.' },
 };
 
 /** JSON Schema (draft 2020-12) of a scenario file, for editors and other languages. */
@@ -118,7 +119,7 @@ export const scenarioJsonSchema = {
             maxItems: LIMITS.licencesPerWorkload,
             items: {
               oneOf: [
-                { type: 'object', additionalProperties: false, required: ['product'], properties: { product: { enum: ['sql-server-standard', 'sql-server-enterprise'] } } },
+                { type: 'object', additionalProperties: false, required: ['product'], properties: { product: { enum: INSTANCE_LICENCE_PRODUCTS } } },
                 {
                   type: 'object',
                   additionalProperties: false,
@@ -195,6 +196,13 @@ export const scenarioJsonSchema = {
           additionalProperties: false,
           properties: Object.fromEntries(Object.entries(LICENCE_PRICE_IDS).map(([k, id]) => [k, amount(`Overrides catalog ${id}.`)])),
         },
+      },
+    },
+    licensing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        softwareAssurance: { type: 'boolean', default: false, description: 'Pay Software Assurance (or vendor support) where it is optional; it is always paid where an option requires it.' },
       },
     },
     catalog: {

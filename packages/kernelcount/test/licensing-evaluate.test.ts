@@ -1,0 +1,127 @@
+// evaluate() prices licences through the engine; these check the platform -> licence usage mapping
+// with figures worked out by hand from the vendors' rules.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/evaluate.js';
+import { isKernelcountError } from '../src/errors.js';
+import { sumMoney } from '../src/money.js';
+import { TODAY } from './helpers.js';
+
+const host = { name: 'h', sockets: 2, coresPerSocket: 16, memoryGiB: 512, diskGiB: 4000, price: 20000 };
+
+function run(s: Record<string, unknown>) {
+  return evaluate({ hosts: [host], ...s }, { today: TODAY });
+}
+
+function issues(s: Record<string, unknown>): string[] {
+  try {
+    run(s);
+  } catch (e) {
+    if (isKernelcountError(e)) return e.issues.map((i) => `${i.path}:${i.code}`);
+    throw e;
+  }
+  throw new Error('expected invalid input');
+}
+
+describe('licences in evaluate', () => {
+  it('Windows per VM: each VM licenses max(vCPUs, 8) cores and pays the required Software Assurance', () => {
+    const e = run({
+      workloads: [
+        { name: 'small', os: 'windows', instances: 3, vcpus: 2, memoryGiB: 4 },
+        { name: 'big', os: 'windows', instances: 1, vcpus: 12, memoryGiB: 16 },
+      ],
+      platforms: [{ type: 'vm', windowsLicensing: 'per-vm', hypervisorLicence: 'none' }],
+    });
+    const win = e.platforms[0]!.lineItems.filter((l) => l.component === 'windows-server');
+    // 3 x 8 + 12 = 36 cores, licence and assurance
+    expect(win.map((l) => l.quantity.toNumber())).toEqual([36, 36]);
+    expect(win[1]!.name).toMatch(/Software Assurance/);
+  });
+
+  it('Software Assurance on optional options only when the scenario asks for it', () => {
+    const base = { workloads: [{ name: 'w', os: 'windows', instances: 2, vcpus: 2, memoryGiB: 4 }], platforms: [{ type: 'vm', hypervisorLicence: 'none' }], prices: { licences: { 'windows-server-standard': 1069 } } };
+    const without = run(base).platforms[0]!.lineItems.filter((l) => l.component === 'windows-server');
+    const e = run({ ...base, licensing: { softwareAssurance: true } });
+    const withSa = e.platforms[0]!.lineItems.filter((l) => l.component === 'windows-server');
+    expect(without).toHaveLength(1);
+    expect(withSa).toHaveLength(2);
+    // 25% of 1069 / 16 per core a year on the same 32 cores of every host (load and spare)
+    expect(withSa[1]!.quantity.toNumber()).toBe(32 * e.platforms[0]!.hosts);
+    expect(withSa[1]!.unitPrice.toString()).toBe('16.703125');
+  });
+
+  it('Oracle in VMs licenses every core of every host in the cluster and warns about soft partitioning', () => {
+    const e = run({
+      workloads: [
+        { name: 'ora', instances: 1, vcpus: 2, memoryGiB: 16, licences: [{ product: 'oracle-database-enterprise' }] },
+        { name: 'app', instances: 40, vcpus: 2, memoryGiB: 8 },
+      ],
+      platforms: [{ type: 'vm', hypervisorLicence: 'none' }],
+      policy: { ha: { spareHosts: 1 } },
+    });
+    const vm = e.platforms[0]!;
+    const ora = vm.lineItems.find((l) => l.component === 'oracle-database')!;
+    // all hosts (load + spare) x 32 cores x 0.5 = 16 processors each
+    expect(ora.quantity.toNumber()).toBe(16 * vm.hosts);
+    expect(vm.warnings.join(' ')).toMatch(/soft partitioning/);
+    expect(e.warnings).toEqual(expect.arrayContaining(vm.warnings));
+  });
+
+  it('OpenShift on bare metal takes the cheaper of core-pairs and socket-pairs per node', () => {
+    const e = run({
+      workloads: [{ name: 'w', instances: 10, vcpus: 1, memoryGiB: 2 }],
+      platforms: [{ type: 'containers', platformLicence: 'openshift', controlPlane: 'none' }],
+      catalog: { 'licence.openshift': '1000', 'licence.openshift-bare-metal': '15000' },
+    });
+    const c = e.platforms[0]!;
+    const os = c.lineItems.filter((l) => l.component === 'openshift');
+    // 32 cores = 16 core-pairs x 1000 = 16000 > 15000 for one socket-pair subscription
+    expect(os).toHaveLength(1);
+    expect(os[0]!.quantity.toNumber()).toBe(c.hosts);
+    expect(os[0]!.unitPrice.toString()).toBe('15000');
+  });
+
+  it('OpenShift on node VMs counts core-pairs of 4 vCPUs', () => {
+    const e = run({
+      workloads: [{ name: 'w', instances: 10, vcpus: 1, memoryGiB: 2 }],
+      platforms: [{ type: 'containers-in-vms', platformLicence: 'openshift', controlPlane: 'none', hypervisorLicence: 'none', nodeVm: { vcpus: 6, memoryGiB: 32, diskGiB: 100 } }],
+    });
+    const p = e.platforms[0]!;
+    const os = p.lineItems.find((l) => l.component === 'openshift')!;
+    expect(os.quantity.toNumber()).toBe(Math.ceil((p.vms * 6) / 4));
+  });
+
+  it.each([
+    ['eks', '876'],
+    ['eks-extended', '5256'],
+    ['gke', '0'], // 876 less the 892.80 yearly credit, never below zero
+    ['gke-regional', '876'],
+    ['aks', '876'],
+    ['aks-free', '0'],
+    ['aks-premium', '5256'],
+  ])('control plane %s costs %s a year', (controlPlane, perYear) => {
+    const e = run({ workloads: [{ name: 'w', instances: 4, vcpus: 1, memoryGiB: 2 }], platforms: [{ type: 'containers', controlPlane }] });
+    const cp = e.platforms[0]!.lineItems.filter((l) => l.category === 'control-plane');
+    expect(sumMoney(cp.map((l) => l.annualCost)).toString()).toBe(perYear);
+  });
+
+  it('VMware below 72 cores bills the order minimum as its own line', () => {
+    const small = { ...host, sockets: 1, coresPerSocket: 8, memoryGiB: 128 };
+    const e = evaluate(
+      { hosts: [small], workloads: [{ name: 'w', instances: 4, vcpus: 1, memoryGiB: 2 }], platforms: [{ type: 'vm', hypervisorLicence: 'vvf' }], policy: { ha: { spareHosts: 0 } } },
+      { today: TODAY },
+    );
+    const vm = e.platforms[0]!;
+    const lines = vm.lineItems.filter((l) => l.component === 'vmware');
+    expect(sumMoney(lines.map((l) => l.quantity)).toNumber()).toBe(72);
+    expect(lines[0]!.quantity.toNumber()).toBe(16 * vm.hosts);
+  });
+
+  it('rejects bad licensing input with the field named', () => {
+    const w = [{ name: 'w', instances: 1, vcpus: 1, memoryGiB: 1 }];
+    expect(issues({ workloads: w, licensing: { softwareAssurance: 'yes' } })).toEqual(['licensing.softwareAssurance:invalid_type']);
+    expect(issues({ workloads: w, licensing: { assurance: true } })).toEqual(['licensing.assurance:unknown_key']);
+    expect(issues({ workloads: w, platforms: [{ type: 'vm', windowsLicensing: 'enterprise' }] })).toEqual(['platforms[0].windowsLicensing:unknown_value']);
+    expect(issues({ workloads: w, platforms: [{ type: 'containers', platformLicence: 'tanzu' }] })).toEqual(['platforms[0].platformLicence:unknown_value']);
+    expect(issues({ workloads: [{ ...w[0], licences: [{ product: 'oracle-database-standard' }] }] })).toEqual(['workloads[0].licences[0].product:unknown_value']);
+  });
+});
