@@ -13,7 +13,7 @@ import { esxiOverheadMiB } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, type OpenshiftVirtFormula } from '../rules/kvm.js';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type SandboxOverhead } from '../rules/sandbox.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
-import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB } from './units.js';
+import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue } from './units.js';
 
 /** What the overhead is charged to: each VM, each pod (RuntimeClass overhead), or each micro-VM. */
 export type OverheadKind = 'vm' | 'pod' | 'microvm';
@@ -326,7 +326,7 @@ export function cmdOverhead(args: string[]): CliResult {
   else if (!Object.hasOwn(MODELS, name)) {
     issues.push({ code: 'unknown_value', path: 'model', message: `unknown model ${describeValue(name)}; models: ${OVERHEAD_MODEL_NAMES.join(', ')}` });
   } else model = MODELS[name];
-  if (rest.length) issues.push({ code: 'conflict', path: 'model', message: `give one model, got also ${rest.map((e) => describeValue(e)).join(', ')}` });
+  if (rest.length) issues.push(strayWordIssue('model', rest, 'model'));
 
   const cpu = parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: NODE_LIMITS.cpuMillicores });
   const mem = parseSizeMiB('--memory', p.flags.get('memory'), { maxMiB: NODE_LIMITS.memoryMiB });

@@ -17,7 +17,7 @@ import {
   type ReservationProfile,
 } from '../rules/reservations.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
-import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, type Quantity } from './units.js';
+import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue, type Quantity } from './units.js';
 
 const GENERIC_FLAGS = ['kube-reserved-cpu', 'kube-reserved-memory', 'system-reserved-cpu', 'system-reserved-memory', 'eviction-memory'] as const;
 const EKS_FLAGS = ['enis', 'ips-per-eni'] as const;
@@ -162,7 +162,7 @@ export function cmdReserve(args: string[]): CliResult {
   else if (!(RESERVATION_PROFILES as readonly string[]).includes(name)) {
     issues.push({ code: 'unknown_value', path: 'profile', message: `unknown profile ${describeValue(name)}; profiles: ${RESERVATION_PROFILES.join(', ')}` });
   } else profile = name as ReservationProfile;
-  if (extra.length) issues.push({ code: 'conflict', path: 'profile', message: `give one profile, got also ${extra.map((e) => describeValue(e)).join(', ')}` });
+  if (extra.length) issues.push(strayWordIssue('profile', extra, 'profile'));
 
   const cpuMillicores = collect(issues, notes, parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: NODE_LIMITS.cpuMillicores }));
   const memoryMiB = collect(issues, notes, parseSizeMiB('--memory', p.flags.get('memory'), { maxMiB: NODE_LIMITS.memoryMiB }));

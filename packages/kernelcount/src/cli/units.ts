@@ -55,6 +55,23 @@ export const SIZE_UNIT_NAMES = ['MiB', 'GiB', 'TiB', 'KiB', 'Mi', 'Gi', 'Ti', 'K
 
 const SIZE_HINT = `a size such as 512MiB, 8GiB, 1.5GiB, 8Gi or 8GB (a bare number is MiB); units: ${SIZE_UNIT_NAMES.join(', ')}, any case`;
 
+/**
+ * True when a stray word is a size unit, as when `--memory 8 GiB` is typed unquoted and the shell
+ * splits it: the command can then say how to write the size instead of blaming a positional.
+ */
+export function isSizeUnit(word: string): boolean {
+  return Object.hasOwn(SIZE_UNITS, word.toLowerCase());
+}
+
+/** The issue for a stray positional word, with a hint when it is a size unit split from its number. */
+export function strayWordIssue(path: string, words: readonly string[], what: string): Issue {
+  const unit = words.find(isSizeUnit);
+  if (unit !== undefined) {
+    return { code: 'conflict', path, message: `unexpected ${describeValue(unit)}: write a size without a space (8${unit}) or quote it ("8 ${unit}")` };
+  }
+  return { code: 'conflict', path, message: `give one ${what}, got also ${words.map((w) => describeValue(w)).join(', ')}` };
+}
+
 /** A plain non-negative decimal number: digits with an optional fraction; no sign, no exponent. */
 const NUMBER = String.raw`(\d+(?:\.\d+)?|\.\d+)`;
 const SIZE_RE = new RegExp(String.raw`^${NUMBER}\s*([a-z]*)$`, 'i');
