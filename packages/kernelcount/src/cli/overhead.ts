@@ -9,7 +9,7 @@ import { CATALOG, type CatalogId, type CatalogValue, type EsxiOverheadTable } fr
 import type { CatalogEntry } from '../catalog/types.js';
 import type { Issue } from '../errors.js';
 import { describeValue } from '../errors.js';
-import { esxiOverheadMiB } from '../rules/esxi.js';
+import { esxiOverheadMiB, type EsxiOverheadResult } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, type OpenshiftVirtFormula } from '../rules/kvm.js';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type SandboxOverhead } from '../rules/sandbox.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
@@ -18,8 +18,8 @@ import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordI
 /** What the overhead is charged to: each VM, each pod (RuntimeClass overhead), or each micro-VM. */
 export type OverheadKind = 'vm' | 'pod' | 'microvm';
 
-/** How the figure was obtained. */
-export type OverheadMethod = 'table' | 'interpolated' | 'extrapolated' | 'formula' | 'catalog' | 'user';
+/** How the figure was obtained: as the ESXi rule says for a table, or by formula, catalog value or your value. */
+export type OverheadMethod = EsxiOverheadResult['method'] | 'formula' | 'catalog' | 'user';
 
 /** A flag only some models take. */
 export interface OverheadOption {
@@ -92,7 +92,8 @@ export function esxiTableModel(id: IdWithValue<EsxiOverheadTable>, label: string
       const r = esxiOverheadMiB(table, memoryMiB, vcpus);
       const span = `${table.vcpus.join(', ')} vCPU x ${table.rows.map((row) => row.memoryMiB).join(', ')} MiB`;
       if (r.method === 'interpolated') notes.push(`interpolated: ${memoryMiB} MiB, ${vcpus} vCPU lies between the cells of VMware's sample table (${span}); the value is read on a straight line between them`);
-      if (r.method === 'extrapolated') notes.push(`extrapolated: ${memoryMiB} MiB, ${vcpus} vCPU lies outside VMware's sample table (${span}); a straight-line guess beyond the published cells, less reliable than a table value`);
+      else if (r.method === 'extrapolated') notes.push(`extrapolated: ${memoryMiB} MiB, ${vcpus} vCPU lies outside VMware's sample table (${span}); a straight-line guess beyond the published cells, less reliable than a table value`);
+      else if (r.method !== 'table') notes.push(`${String(r.method)}: not a published cell of VMware's sample table (${span}); the formula says how it was obtained, less reliable than a table value`);
       return { vcpus, hypervisorMemoryMiB: r.overheadMiB, guestOsMemoryMiB: 0, cpuMillicores: null, method: r.method, formula: [r.formula], catalogIds: [id], notes };
     },
   };
