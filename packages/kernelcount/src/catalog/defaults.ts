@@ -6,20 +6,28 @@ const S = {
     url: 'https://docs.vmware.com/en/VMware-vSphere/6.7/com.vmware.vsphere.resmgmt.doc/GUID-B42C72C1-F8D5-40DC-93D1-FB31849B1114.html',
   },
   telcoRa: {
-    title: 'VMware Telco Cloud Platform reference architecture: ESXi host sizing guidance',
-    url: 'https://docs.vmware.com/en/VMware-Telco-Cloud-Platform/',
+    title: 'VMware Telco Cloud Platform 3.0 reference architecture, "ESXi Host Memory" (the 8% figure could not be re-read there)',
+    url: 'https://docs.vmware.com/en/VMware-Telco-Cloud-Platform/3.0/vmware-telco-cloud-reference-architecture-guide-30/GUID-873510BA-0C58-4E41-A938-D8A97A5035F9.html',
   },
   kubevirt: {
-    title: 'kubevirt/kubevirt pkg/virt-controller/services/renderresources.go (GetMemoryOverhead)',
+    title: 'kubevirt/kubevirt GetMemoryOverhead (pkg/hypervisor/kvm/launcherhypervisorresources.go; earlier pkg/virt-controller/services/renderresources.go)',
+    url: 'https://github.com/kubevirt/kubevirt/blob/main/pkg/hypervisor/kvm/launcherhypervisorresources.go',
+  },
+  kubevirtOld: {
+    title: 'kubevirt/kubevirt renderresources.go and template.go as of earlier releases (fixed part 64M in 2018, 180Mi then 210Mi by 2023; video 16Mi)',
     url: 'https://github.com/kubevirt/kubevirt/blob/main/pkg/virt-controller/services/renderresources.go',
   },
   ocpVirt: {
-    title: 'OpenShift Virtualization docs, "Cluster resource requirements" (virt-cluster-resource-requirements.adoc)',
+    title: 'OpenShift Virtualization docs, "Physical resource overhead requirements" (modules/virt-cluster-resource-requirements.adoc, memory formula fixed 2025-09-10)',
     url: 'https://github.com/openshift/openshift-docs/blob/main/modules/virt-cluster-resource-requirements.adoc',
   },
   firecracker: {
-    title: 'firecracker-microvm/firecracker SPECIFICATION.md',
+    title: 'firecracker-microvm/firecracker SPECIFICATION.md (VMM overhead <= 5 MiB for 1 vCPU / 128 MiB; SLA since issue #460, 2018-08)',
     url: 'https://github.com/firecracker-microvm/firecracker/blob/main/SPECIFICATION.md',
+  },
+  firecrackerTarget: {
+    title: 'firecracker-microvm/firecracker issue #144 (2018-02: "at most 32MB" pre-release target)',
+    url: 'https://github.com/firecracker-microvm/firecracker/issues/144',
   },
   kata: {
     title: 'kata-containers tools/packaging/kata-deploy/runtimeclasses/kata-runtimeClasses.yaml',
@@ -30,20 +38,44 @@ const S = {
     url: 'https://github.com/google/gvisor/blob/master/website/performance/density.csv',
   },
   proxmox: {
-    title: 'Proxmox VE Administration Guide: system requirements and ZFS ARC limits',
-    url: 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html',
+    title: 'Proxmox VE Administration Guide, recommended system requirements (2 GB for OS and services, ~1 GB per TB of ZFS/Ceph storage)',
+    url: 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html#install_recommended_requirements',
+  },
+  proxmoxZfs: {
+    title: 'Proxmox VE Administration Guide, "Limit ZFS memory usage" (ARC 10% of RAM capped at 16 GiB on new installs from PVE 8.1)',
+    url: 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html#sysadmin_zfs_limit_memory_usage',
   },
   k8sReserve: {
     title: 'Kubernetes docs, "Reserve Compute Resources for System Daemons" (example scenario)',
     url: 'https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/',
   },
   k8sLimits: {
-    title: 'Kubernetes docs, "Considerations for large clusters" (110 pods per node)',
-    url: 'https://kubernetes.io/docs/setup/best-practices/cluster-large/',
+    title: 'kubelet configuration v1beta1 defaults: maxPods 110 (kubernetes/kubernetes pkg/kubelet/apis/config/v1beta1/defaults.go)',
+    url: 'https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/',
   },
   k8sEviction: {
-    title: 'Kubernetes docs, "Node-pressure Eviction" (default hard eviction thresholds)',
+    title: 'Kubernetes docs, "Node-pressure Eviction", and pkg/kubelet/eviction/defaults_linux.go (memory.available 100Mi, nodefs.available 10%, nodefs.inodesFree 5%, imagefs.available 15%)',
     url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction/',
+  },
+  k8sEvictionWindows: {
+    title: 'kubernetes/kubernetes pkg/kubelet/eviction/defaults_windows.go (memory.available 500Mi on Windows nodes)',
+    url: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/eviction/defaults_windows.go',
+  },
+  aksReservations: {
+    title: 'Microsoft Learn, AKS node resource reservations (azure-aks-docs node-resource-reservations.md, 2024-04-16)',
+    url: 'https://learn.microsoft.com/en-us/azure/aks/node-resource-reservations',
+  },
+  gdc: {
+    title: 'Google Distributed Cloud (GKE on VMware) docs, "Resources available for your workloads" (1.3-1.5: 280 MiB + 5%; 1.6 and later: 330 MiB + 5%)',
+    url: 'https://cloud.google.com/kubernetes-engine/distributed-cloud/vmware/docs/how-to/resources-available-pods',
+  },
+  esxi40: {
+    title: 'vSphere Resource Management Guide, ESX 4.0 / ESXi 4.0, Table 3-2 "Overhead Memory on Virtual Machines" (read from manual copies; rows above 2 GB partly illegible)',
+    url: 'https://www.manualsdir.com/manuals/220161/vmware-vsphere-vcenter-server-40-vsphere-esx-40-vsphere-esxi-40.html?page=30',
+  },
+  azureStackHub: {
+    title: 'Microsoft Learn, Azure Stack Hub compute capacity planning (OS reserve 15% of node memory; the only Microsoft host-reserve figure found)',
+    url: 'https://learn.microsoft.com/en-us/azure-stack/operator/azure-stack-capacity-planning-compute',
   },
   kubeadm: {
     title: 'Kubernetes docs, "Installing kubeadm": 2 GB RAM and 2 CPUs for control-plane machines',
@@ -58,14 +90,14 @@ const S = {
     url: 'https://learn.microsoft.com/en-us/windows-server/get-started/hardware-requirements',
   },
   rhel9: {
-    title: 'Red Hat Enterprise Linux 9, Interactively installing RHEL: system requirements',
-    url: 'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/interactively_installing_rhel_from_installation_media/',
+    title: 'Red Hat Enterprise Linux 9, "Performing a standard RHEL 9 installation": system requirements (1.5 GiB minimum, 2 GiB recommended; 10 GiB disk)',
+    url: 'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/performing_a_standard_rhel_9_installation/',
   },
   idleRss: {
     title: 'Secondary measurements of idle Linux guest memory (Ubuntu Server / Rocky 160-300 MB)',
   },
   repoInfo: {
-    title: 'docker-library/repo-info repos/*/remote/*.md (image sizes)',
+    title: 'docker-library/repo-info repos/*/remote/*.md (compressed transfer sizes, not on-disk sizes)',
     url: 'https://github.com/docker-library/repo-info',
   },
   winImages: {
@@ -73,26 +105,29 @@ const S = {
     url: 'https://github.com/microsoft/Windows-Containers/issues/475',
   },
   uptime: {
-    title: 'Uptime Institute Global Data Center Survey 2024 (average PUE 1.56)',
+    title: 'Uptime Institute Global Data Center Survey 2024 (average PUE 1.56; 1.58 in 2023)',
     url: 'https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2024',
   },
   cbre: {
-    title: 'CBRE North America Data Center Trends H2 2024 (wholesale colocation, primary markets)',
+    title: 'CBRE North America Data Center Trends H2 2024, published 2025-02-26 (average monthly asking rate, 250-500 kW, primary markets)',
     url: 'https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024',
   },
   eia: {
-    title: 'U.S. EIA Electric Power Annual: average industrial retail price 2023',
+    title: 'U.S. EIA Electric Power Annual (2023 data, released 2024-10): average revenue per kWh, industrial sector',
     url: 'https://www.eia.gov/electricity/annual/',
   },
   gartnerAdmin: {
     title: 'Gartner (2010) server-to-admin ratios, via secondary sources',
   },
   winLic: {
-    title: 'Microsoft Windows Server 2022 licensing datasheet and pricing page',
-    url: 'https://www.microsoft.com/en-us/windows-server/pricing',
+    title: 'Microsoft Windows Server 2022 licensing guide (Oct 2022) and Windows Server product licensing page; list prices as quoted by resellers',
+    url: 'https://www.microsoft.com/licensing/product-licensing/windows-server',
+  },
+  win2025Prices: {
+    title: 'Reseller list prices quoted for Windows Server 2025 (not confirmed by Microsoft; other resellers quote the 2022 prices)',
   },
   sqlLic: {
-    title: 'Microsoft SQL Server 2022 pricing and licensing guide',
+    title: 'Microsoft SQL Server 2022 licensing guide; list prices effective January 2023 as quoted by secondary sources',
     url: 'https://www.microsoft.com/en-us/sql-server/sql-server-2022-pricing',
   },
   rhelSub: {
@@ -100,29 +135,33 @@ const S = {
     url: 'https://www.redhat.com/en/resources/red-hat-enterprise-linux-subscription-guide',
   },
   broadcom: {
-    title: 'Broadcom VMware per-core licensing (16-core minimum per CPU; 72-core order minimum from 2025-04-10); list prices via resellers',
+    title: 'Broadcom KB 313548, Counting cores for VCF and VVF and TiBs for vSAN (16-core minimum per CPU; 1 TiB vSAN per VCF core; updated 2025-03-17); 72-core order minimum from 2025-04-10 and list prices via resellers',
     url: 'https://knowledge.broadcom.com/external/article/313548',
   },
   eksPricing: { title: 'Amazon EKS pricing', url: 'https://aws.amazon.com/eks/pricing/' },
   gkePricing: { title: 'Google Kubernetes Engine pricing', url: 'https://cloud.google.com/kubernetes-engine/pricing' },
+  gkePricing2020: {
+    title: 'Google Kubernetes Engine pricing as of 2020-06-06: $0.10 per cluster-hour, one zonal cluster per billing account free',
+    url: 'https://cloud.google.com/kubernetes-engine/pricing',
+  },
   aksPricing: {
     title: 'Azure Kubernetes Service pricing (Free and Standard tiers)',
     url: 'https://azure.microsoft.com/en-us/pricing/details/kubernetes-service/',
   },
   winPayg: {
-    title: 'Microsoft Learn, "Windows Server pay-as-you-go licensing enabled by Azure Arc" and Azure Arc pricing',
+    title: 'Microsoft Learn, "Windows Server pay-as-you-go licensing enabled by Azure Arc" (Windows Server 2025, same rate for both editions, no minimum cores; 2025-06-27); price as quoted by secondary sources',
     url: 'https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-pay-as-you-go',
   },
   msSa: {
-    title: 'Microsoft Software Assurance for volume licensing (yearly fee as a share of the licence price, via secondary sources)',
+    title: 'Microsoft Software Assurance (yearly fee commonly 25% of the licence price, as quoted by licensing advisers; no Microsoft figure found)',
     url: 'https://www.microsoft.com/en-us/licensing/licensing-programs/software-assurance-default',
   },
   openshift: {
-    title: 'Red Hat OpenShift subscription guide (core-pair: 2 cores or 4 vCPUs; bare-metal socket-pair up to 128 cores)',
-    url: 'https://www.redhat.com/en/resources/openshift-subscription-sizing-guide',
+    title: 'Red Hat, Self-managed OpenShift subscription guide (core-pair: 2 cores or 4 vCPUs; bare-metal socket-pair up to 128 cores)',
+    url: 'https://www.redhat.com/en/resources/self-managed-openshift-subscription-guide',
   },
   docker: {
-    title: 'Docker pricing and Docker Subscription Service Agreement (Personal free under 250 employees and $10M revenue)',
+    title: 'Docker pricing and docs "Docker Desktop license agreement" (free under 250 employees and $10M revenue; Team $15 from 2024-12-10)',
     url: 'https://www.docker.com/pricing/',
   },
   oracle: {
@@ -142,7 +181,35 @@ export const ESXI_67_OVERHEAD_TABLE = {
     { memoryMiB: 16384, overheadMiB: [139.62, 143.98, 151.93, 168.6] },
   ],
 } as const;
-export type EsxiOverheadTable = typeof ESXI_67_OVERHEAD_TABLE;
+/**
+ * A per-VM overhead sample table: MiB by configured memory (rows) and vCPUs (columns). A cell the
+ * source does not give is null; the rule then estimates it and says so.
+ */
+export interface EsxiOverheadTable {
+  readonly vcpus: readonly number[];
+  readonly rows: ReadonlyArray<{ readonly memoryMiB: number; readonly overheadMiB: ReadonlyArray<number | null> }>;
+}
+
+/**
+ * The ESX/ESXi 4.0 table, for contrast with 6.x: about 5x higher at 1 vCPU / 1 GB. Read from manual
+ * copies; rows 256-2048 MB are complete, 4096 MB for 1-4 vCPUs, and only the 1-vCPU column above.
+ */
+export const ESXI_40_OVERHEAD_TABLE: EsxiOverheadTable = {
+  vcpus: [1, 2, 3, 4, 5, 6, 7, 8],
+  rows: [
+    { memoryMiB: 256, overheadMiB: [113.17, 159.43, 200.53, 241.62, 293.15, 334.27, 375.38, 416.5] },
+    { memoryMiB: 512, overheadMiB: [116.68, 164.96, 206.07, 247.17, 302.75, 343.88, 385.02, 426.15] },
+    { memoryMiB: 1024, overheadMiB: [123.73, 176.05, 217.18, 258.3, 322.0, 363.17, 404.34, 445.52] },
+    { memoryMiB: 2048, overheadMiB: [137.81, 198.2, 239.37, 280.53, 360.46, 401.7, 442.94, 484.18] },
+    { memoryMiB: 4096, overheadMiB: [165.98, 242.51, 283.75, 324.99, null, null, null, null] },
+    { memoryMiB: 8192, overheadMiB: [222.3, null, null, null, null, null, null, null] },
+    { memoryMiB: 16384, overheadMiB: [334.96, null, null, null, null, null, null, null] },
+    { memoryMiB: 32768, overheadMiB: [560.27, null, null, null, null, null, null, null] },
+    { memoryMiB: 65536, overheadMiB: [1011.21, null, null, null, null, null, null, null] },
+    { memoryMiB: 131072, overheadMiB: [1912.48, null, null, null, null, null, null, null] },
+    { memoryMiB: 262144, overheadMiB: [3714.99, null, null, null, null, null, null, null] },
+  ],
+};
 
 function entry<T>(e: CatalogEntry<T>): CatalogEntry<T> {
   return e;
@@ -172,6 +239,7 @@ export const CATALOG = {
     source: S.rhel9,
     asOf: '2024-05',
     trust: 'secondary',
+    note: 'RHEL 9 installation guide; its publication date could not be verified',
   }),
   'guestOs.linux.diskGiB': entry({
     id: 'guestOs.linux.diskGiB',
@@ -181,6 +249,7 @@ export const CATALOG = {
     source: S.rhel9,
     asOf: '2024-05',
     trust: 'secondary',
+    note: 'RHEL 9 installation guide; its publication date could not be verified',
   }),
   'guestOs.linux.cpuMillicores': entry({
     id: 'guestOs.linux.cpuMillicores',
@@ -198,7 +267,7 @@ export const CATALOG = {
     value: 2048,
     unit: 'MiB',
     source: S.winHw,
-    asOf: '2024-11',
+    asOf: '2024-10',
     trust: 'vendor',
     note: 'the 2 GB minimum for Desktop Experience, used as the OS share; Server Core needs 512 MB',
   }),
@@ -208,7 +277,7 @@ export const CATALOG = {
     value: 2048,
     unit: 'MiB',
     source: S.winHw,
-    asOf: '2024-11',
+    asOf: '2024-10',
     trust: 'vendor',
   }),
   'guestOs.windows.diskGiB': entry({
@@ -217,7 +286,7 @@ export const CATALOG = {
     value: 32,
     unit: 'GiB',
     source: S.winHw,
-    asOf: '2024-11',
+    asOf: '2024-10',
     trust: 'vendor',
   }),
   'guestOs.windows.cpuMillicores': entry({
@@ -250,7 +319,7 @@ export const CATALOG = {
     source: S.vsphereRm,
     asOf: '2018-04',
     trust: 'vendor',
-    note: 'between and beyond rows the value is interpolated or extrapolated linearly, and the result says so',
+    note: 'confirmed cell by cell against the 6.5.1 and 6.7 guides (Table 61); interpolated or extrapolated between and beyond rows, and the result says so. Other versions: hypervisor.esxi-6.5.overheadTable (same table), hypervisor.esxi-4.0.overheadTable (about 5x higher)',
   }),
   'hypervisor.esxi-6.5.overheadTable': entry({
     id: 'hypervisor.esxi-6.5.overheadTable',
@@ -262,6 +331,16 @@ export const CATALOG = {
     trust: 'vendor',
     note: 'the 6.5 guide prints the same sample table as 6.7',
   }),
+  'hypervisor.esxi-4.0.overheadTable': entry({
+    id: 'hypervisor.esxi-4.0.overheadTable',
+    label: 'ESX/ESXi 4.0 per-VM overhead memory table (for contrast)',
+    value: ESXI_40_OVERHEAD_TABLE,
+    unit: 'MiB by configured MiB and vCPUs',
+    source: S.esxi40,
+    asOf: '2009-05',
+    trust: 'secondary',
+    note: 'read from manual copies of the 4.0 guide; cells the copies do not show are estimated from the 1-vCPU column plus the per-vCPU step of the largest complete row, and the result says so',
+  }),
   'hypervisor.esxi.hostReservePercent': entry({
     id: 'hypervisor.esxi.hostReservePercent',
     label: 'Share of host CPU and memory kept for ESXi itself',
@@ -269,7 +348,8 @@ export const CATALOG = {
     unit: '%',
     source: S.telcoRa,
     asOf: '2023-01',
-    trust: 'secondary',
+    trust: 'weak',
+    note: 'design guidance; the 8% figure could not be re-read in the stored reference architecture, so treat it as unverified',
   }),
   'hypervisor.kubevirt.formula': entry({
     id: 'hypervisor.kubevirt.formula',
@@ -279,7 +359,24 @@ export const CATALOG = {
     source: S.kubevirt,
     asOf: '2025-01',
     trust: 'vendor',
-    note: 'the code calls it a best estimate; fixed part grew from 64M to 220Mi over releases',
+    note: 'KubeVirt main as of 2025 (fixed 220Mi after PR #13727, video 32Mi); the code calls it an estimate. Older releases: version 2023 (210Mi, video 16Mi) and 2018 (64M, video 16Mi)',
+    version: '2025',
+    versions: {
+      '2023': {
+        value: { pageTableDivisor: 512, fixedMiB: 210, perVcpuMiB: 8, ioThreadMiB: 8, videoMiB: 16 },
+        source: S.kubevirtOld,
+        asOf: '2023-08',
+        trust: 'secondary',
+        note: '25 monitor + 100 launcher + 20 virtlogd + 35 virtqemud + 30 QEMU, as quoted by Harvester v1.3 docs',
+      },
+      '2018': {
+        value: { pageTableDivisor: 512, fixedMiB: 64, perVcpuMiB: 8, ioThreadMiB: 8, videoMiB: 16 },
+        source: S.kubevirtOld,
+        asOf: '2018-07',
+        trust: 'vendor',
+        note: 'the first fixed overhead for shared libraries and such',
+      },
+    },
   }),
   'hypervisor.openshift-virt.formula': entry({
     id: 'hypervisor.openshift-virt.formula',
@@ -287,8 +384,9 @@ export const CATALOG = {
     value: { memoryFactor: 0.002, fixedMiB: 218, perVcpuMiB: 8, perGraphicsDeviceMiB: 16 },
     unit: 'MiB',
     source: S.ocpVirt,
-    asOf: '2025-01',
+    asOf: '2025-09',
     trust: 'vendor',
+    note: 'the docs printed 1.002 x memory (guest memory included) until the 2025-09-10 fix to 0.002; also 360 MiB per worker node, 1 GiB per SR-IOV or GPU device, 256 MiB with SEV, 53 MiB with TPM',
   }),
   'hypervisor.proxmox.hostMemoryMiB': entry({
     id: 'hypervisor.proxmox.hostMemoryMiB',
@@ -298,15 +396,17 @@ export const CATALOG = {
     source: S.proxmox,
     asOf: '2024-11',
     trust: 'vendor',
+    note: 'the guide writes 2 GB, read as 2 GiB; add about 1 GB per TB of used ZFS or Ceph storage',
   }),
   'hypervisor.proxmox.zfsArc': entry({
     id: 'hypervisor.proxmox.zfsArc',
     label: 'Proxmox VE ZFS ARC default: share of RAM, capped (PVE >= 8.1)',
     value: { percent: 10, capMiB: 16384 },
     unit: '% / MiB',
-    source: S.proxmox,
-    asOf: '2024-11',
+    source: S.proxmoxZfs,
+    asOf: '2023-11',
     trust: 'vendor',
+    note: 'new installations from PVE 8.1; hosts upgraded from older releases keep the ZFS default of 50%',
   }),
   'hypervisor.kvm.perVmMiB': entry({
     id: 'hypervisor.kvm.perVmMiB',
@@ -336,7 +436,7 @@ export const CATALOG = {
     source: S.ours,
     asOf: '2026-11',
     trust: 'weak',
-    note: 'no reliable published figure; measure your hosts',
+    note: 'no Microsoft figure for a Hyper-V host; Azure Stack Hub plans 15% of node memory for its OS (see learn.microsoft.com azure-stack-capacity-planning-compute). Measure your hosts',
   }),
   'hypervisor.firecracker.vmmMiB': entry({
     id: 'hypervisor.firecracker.vmmMiB',
@@ -344,9 +444,19 @@ export const CATALOG = {
     value: 5,
     unit: 'MiB',
     source: S.firecracker,
-    asOf: '2024-01',
+    asOf: '2018-08',
     trust: 'vendor',
-    note: 'specified for 1 vCPU and 128 MiB guest; earlier versions claimed < 32 MiB',
+    note: 'specified for 1 vCPU and a 128 MiB guest with the tuned guest kernel; vsock connections and the MMDS store add more',
+    version: 'sla',
+    versions: {
+      'target-2018-02': {
+        value: 32,
+        source: S.firecrackerTarget,
+        asOf: '2018-02',
+        trust: 'vendor',
+        note: 'a pre-release target ("at most 32MB"), replaced by the <= 5 MiB SLA in August 2018',
+      },
+    },
   }),
 
   // ---- Kubernetes nodes ----
@@ -356,7 +466,7 @@ export const CATALOG = {
     value: 110,
     unit: 'pods',
     source: S.k8sLimits,
-    asOf: '2025-01',
+    asOf: '2025-06',
     trust: 'vendor',
   }),
   'k8s.generic.reservation': entry({
@@ -377,7 +487,7 @@ export const CATALOG = {
   }),
   'k8s.evictionHard.memoryMiB': entry({
     id: 'k8s.evictionHard.memoryMiB',
-    label: 'kubelet default hard eviction threshold memory.available',
+    label: 'kubelet default hard eviction threshold memory.available (Linux nodes)',
     value: 100,
     unit: 'MiB',
     source: S.k8sEviction,
@@ -392,6 +502,47 @@ export const CATALOG = {
     source: S.k8sEviction,
     asOf: '2025-01',
     trust: 'vendor',
+    note: 'the kubelet also evicts at nodefs.inodesFree 5% and imagefs.available 15%',
+  }),
+  'k8s.evictionHard.windowsMemoryMiB': entry({
+    id: 'k8s.evictionHard.windowsMemoryMiB',
+    label: 'kubelet default hard eviction threshold memory.available on Windows nodes',
+    value: 500,
+    unit: 'MiB',
+    source: S.k8sEvictionWindows,
+    asOf: '2024-06',
+    trust: 'vendor',
+    note: 'applied to Windows nodes of generic (kubeadm) clusters; managed providers state their own thresholds',
+  }),
+  'k8s.aks.windowsExtraMiB': entry({
+    id: 'k8s.aks.windowsExtraMiB',
+    label: 'AKS: extra memory reserved for system processes on Windows nodes',
+    value: 2048,
+    unit: 'MiB',
+    source: S.aksReservations,
+    asOf: '2024-04',
+    trust: 'vendor',
+    note: 'AKS writes "2 GB" (its page mixes MB and Mi); read as 2 GiB, which errs on the safe side',
+  }),
+  'k8s.gdc.baseMemoryMiB': entry({
+    id: 'k8s.gdc.baseMemoryMiB',
+    label: 'Google Distributed Cloud: fixed part of kube-reserved memory (plus 5% of capacity)',
+    value: 330,
+    unit: 'MiB',
+    source: S.gdc,
+    asOf: '2021-01',
+    trust: 'vendor',
+    version: '1.6+',
+    note: 'docs for 1.6 and later; as-of is the month 1.6 docs appeared (approximate)',
+    versions: {
+      '1.3-1.5': {
+        value: 280,
+        source: S.gdc,
+        asOf: '2020-09',
+        trust: 'vendor',
+        note: 'docs for 1.3, 1.4 and 1.5',
+      },
+    },
   }),
   'k8s.controlPlane.perNode': entry({
     id: 'k8s.controlPlane.perNode',
@@ -420,6 +571,7 @@ export const CATALOG = {
     source: S.rhel9,
     asOf: '2024-05',
     trust: 'secondary',
+    note: 'RHEL 9 installation guide; its publication date could not be verified',
   }),
   'hostOs.windows.diskGiB': entry({
     id: 'hostOs.windows.diskGiB',
@@ -427,7 +579,7 @@ export const CATALOG = {
     value: 32,
     unit: 'GiB',
     source: S.winHw,
-    asOf: '2024-11',
+    asOf: '2024-10',
     trust: 'vendor',
   }),
   'image.linux.sizeMiB': entry({
@@ -437,8 +589,8 @@ export const CATALOG = {
     unit: 'MiB',
     source: S.repoInfo,
     asOf: '2025-06',
-    trust: 'vendor',
-    note: 'about 77 MB unpacked; alpine is about 7 MB',
+    trust: 'weak',
+    note: 'repo-info gives only the compressed size (29.8 MB for ubuntu:24.04 amd64, "not on-disk size"); 77 MB unpacked is a secondary figure. Measure with docker image ls',
   }),
   'image.windows.sizeMiB': entry({
     id: 'image.windows.sizeMiB',
@@ -458,7 +610,7 @@ export const CATALOG = {
     value: { memoryMiB: 160, cpuMillicores: 250 },
     unit: 'MiB / millicores',
     source: S.kata,
-    asOf: '2025-01',
+    asOf: '2025-06',
     trust: 'vendor',
   }),
   'sandbox.kata-clh': entry({
@@ -467,7 +619,7 @@ export const CATALOG = {
     value: { memoryMiB: 130, cpuMillicores: 250 },
     unit: 'MiB / millicores',
     source: S.kata,
-    asOf: '2025-01',
+    asOf: '2025-06',
     trust: 'vendor',
   }),
   'sandbox.kata-fc': entry({
@@ -476,7 +628,34 @@ export const CATALOG = {
     value: { memoryMiB: 130, cpuMillicores: 250 },
     unit: 'MiB / millicores',
     source: S.kata,
-    asOf: '2025-01',
+    asOf: '2025-06',
+    trust: 'vendor',
+  }),
+  'sandbox.kata-dragonball': entry({
+    id: 'sandbox.kata-dragonball',
+    label: 'Kata Containers (Dragonball) pod overhead',
+    value: { memoryMiB: 130, cpuMillicores: 250 },
+    unit: 'MiB / millicores',
+    source: S.kata,
+    asOf: '2025-06',
+    trust: 'vendor',
+  }),
+  'sandbox.kata-qemu-tdx': entry({
+    id: 'sandbox.kata-qemu-tdx',
+    label: 'Kata Containers confidential (QEMU, Intel TDX) pod overhead',
+    value: { memoryMiB: 2048, cpuMillicores: 1000 },
+    unit: 'MiB / millicores',
+    source: S.kata,
+    asOf: '2025-06',
+    trust: 'vendor',
+  }),
+  'sandbox.kata-qemu-snp': entry({
+    id: 'sandbox.kata-qemu-snp',
+    label: 'Kata Containers confidential (QEMU, AMD SEV-SNP) pod overhead',
+    value: { memoryMiB: 2048, cpuMillicores: 1000 },
+    unit: 'MiB / millicores',
+    source: S.kata,
+    asOf: '2025-06',
     trust: 'vendor',
   }),
   'sandbox.gvisor': entry({
@@ -487,7 +666,7 @@ export const CATALOG = {
     source: S.gvisorDensity,
     asOf: '2023-01',
     trust: 'vendor',
-    note: 'node app measured at 124 MB under runsc vs 76.7 MB under runc: 47.3 MB = 45.1 MiB, rounded up; a benchmark, not a limit',
+    note: 'node app measured at 124 MB under runsc vs 76.7 MB under runc: 47.4 MB = 45.2 MiB, rounded up; an empty container adds 18.7 MiB and ruby 57.6 MiB. A benchmark, not a limit',
   }),
   'sandbox.firecracker.guestKernelMiB': entry({
     id: 'sandbox.firecracker.guestKernelMiB',
@@ -571,7 +750,7 @@ export const CATALOG = {
     source: S.uptime,
     asOf: '2024-07',
     trust: 'vendor',
-    note: 'new builds reach 1.3 or better, hyperscale 1.1-1.2',
+    note: 'industry average; 1.58 in 2023, 1.55 in 2022; new large builds 1.3 or better, hyperscale 1.1-1.2',
   }),
   'power.pricePerKWh': entry({
     id: 'power.pricePerKWh',
@@ -672,23 +851,43 @@ export const CATALOG = {
   // ---- licences (prices are dated list prices; rules are in rules/licensing.ts) ----
   'licence.windows-server-standard': entry({
     id: 'licence.windows-server-standard',
-    label: 'Windows Server 2022 Standard, per 16-core licence (perpetual)',
+    label: 'Windows Server Standard, per 16-core licence (perpetual)',
     value: '1069',
     unit: 'currency/16 cores',
     source: S.winLic,
     asOf: '2022-01',
-    trust: 'vendor',
-    note: '2025 list is about $1,176 (resellers differ)',
+    trust: 'secondary',
+    note: 'Windows Server 2022 list price; Microsoft\'s own price page could not be verified, and one reseller quotes the same price for 2025',
+    version: '2022',
+    versions: {
+      '2025': {
+        value: '1176',
+        source: S.win2025Prices,
+        asOf: '2024-11',
+        trust: 'weak',
+        note: 'Windows Server 2025 list as quoted by some resellers; select with catalogVersions',
+      },
+    },
   }),
   'licence.windows-server-datacenter': entry({
     id: 'licence.windows-server-datacenter',
-    label: 'Windows Server 2022 Datacenter, per 16-core licence (perpetual)',
+    label: 'Windows Server Datacenter, per 16-core licence (perpetual)',
     value: '6155',
     unit: 'currency/16 cores',
     source: S.winLic,
     asOf: '2022-01',
-    trust: 'vendor',
-    note: '2025 list is about $6,771 (resellers differ)',
+    trust: 'secondary',
+    note: 'Windows Server 2022 list price; Microsoft\'s own price page could not be verified, and one reseller quotes the same price for 2025',
+    version: '2022',
+    versions: {
+      '2025': {
+        value: '6771',
+        source: S.win2025Prices,
+        asOf: '2024-11',
+        trust: 'weak',
+        note: 'Windows Server 2025 list as quoted by some resellers; select with catalogVersions',
+      },
+    },
   }),
   'licence.sql-server-standard': entry({
     id: 'licence.sql-server-standard',
@@ -696,7 +895,7 @@ export const CATALOG = {
     value: '3945',
     unit: 'currency/2 cores',
     source: S.sqlLic,
-    asOf: '2022-11',
+    asOf: '2023-01',
     trust: 'secondary',
   }),
   'licence.sql-server-enterprise': entry({
@@ -705,7 +904,7 @@ export const CATALOG = {
     value: '15123',
     unit: 'currency/2 cores',
     source: S.sqlLic,
-    asOf: '2022-11',
+    asOf: '2023-01',
     trust: 'secondary',
   }),
   'licence.rhel': entry({
@@ -716,6 +915,7 @@ export const CATALOG = {
     source: S.rhelSub,
     asOf: '2024-06',
     trust: 'weak',
+    note: 'Red Hat publishes no list price we could verify; rules (socket-pair or 2 VMs) are from Red Hat',
   }),
   'licence.rhel-vdc': entry({
     id: 'licence.rhel-vdc',
@@ -725,6 +925,7 @@ export const CATALOG = {
     source: S.rhelSub,
     asOf: '2024-06',
     trust: 'weak',
+    note: 'Red Hat publishes no list price we could verify; use your quote',
   }),
   'licence.vsphere-standard': entry({
     id: 'licence.vsphere-standard',
@@ -761,6 +962,7 @@ export const CATALOG = {
     source: S.broadcom,
     asOf: '2025-04',
     trust: 'weak',
+    note: 'about $350 per core-year is implied by reseller reports; VCF also entitles 1 TiB of vSAN per licensed core',
   }),
   'licence.softwareAssurancePercentPerYear': entry({
     id: 'licence.softwareAssurancePercentPerYear',
@@ -779,7 +981,8 @@ export const CATALOG = {
     unit: 'currency/core-month',
     source: S.winPayg,
     asOf: '2023-11',
-    trust: 'secondary',
+    trust: 'weak',
+    note: 'Windows Server 2025 only; Microsoft states the model (per core, same for both editions, no minimum) but the price was read from secondary sources',
   }),
   'licence.openshift': entry({
     id: 'licence.openshift',
@@ -808,7 +1011,7 @@ export const CATALOG = {
     unit: 'currency/user-month',
     source: S.docker,
     asOf: '2024-12',
-    trust: 'secondary',
+    trust: 'weak',
   }),
   'licence.docker-team': entry({
     id: 'licence.docker-team',
@@ -818,6 +1021,7 @@ export const CATALOG = {
     source: S.docker,
     asOf: '2024-12',
     trust: 'vendor',
+    note: 'was $9 for purchases and renewals before 2024-12-10',
   }),
   'licence.docker-business': entry({
     id: 'licence.docker-business',
@@ -826,7 +1030,7 @@ export const CATALOG = {
     unit: 'currency/user-month',
     source: S.docker,
     asOf: '2024-12',
-    trust: 'secondary',
+    trust: 'weak',
   }),
   'licence.oracle-database-enterprise': entry({
     id: 'licence.oracle-database-enterprise',
@@ -844,7 +1048,7 @@ export const CATALOG = {
     unit: 'processors/core',
     source: S.oracle,
     asOf: '2024-01',
-    trust: 'vendor',
+    trust: 'secondary',
   }),
   'licence.oracle.supportPercentPerYear': entry({
     id: 'licence.oracle.supportPercentPerYear',
@@ -863,7 +1067,7 @@ export const CATALOG = {
     source: S.eksPricing,
     asOf: '2025-01',
     trust: 'vendor',
-    note: '$0.60 per cluster-hour in extended support',
+    note: 'standard support covers 14 months of a Kubernetes version; $0.60 per cluster-hour in the 12 months of extended support (billed from 2024-05-01)',
   }),
   'controlPlane.gke': entry({
     id: 'controlPlane.gke',
@@ -873,7 +1077,7 @@ export const CATALOG = {
     source: S.gkePricing,
     asOf: '2025-01',
     trust: 'vendor',
-    note: 'a $74.40 monthly credit per billing account applies to zonal and Autopilot clusters (not modelled here)',
+    note: 'the monthly credit (controlPlane.gke.monthlyCredit) applies to zonal and Autopilot clusters; the Extended channel adds $0.50 per cluster-hour during extended support',
   }),
   'controlPlane.aks': entry({
     id: 'controlPlane.aks',
@@ -883,7 +1087,7 @@ export const CATALOG = {
     source: S.aksPricing,
     asOf: '2025-01',
     trust: 'secondary',
-    note: 'the Free tier has no fee and no SLA',
+    note: 'the Free tier has no fee and no financially backed SLA (recommended under 10 nodes)',
   }),
   'controlPlane.eks-extended': entry({
     id: 'controlPlane.eks-extended',
@@ -911,6 +1115,17 @@ export const CATALOG = {
     source: S.gkePricing,
     asOf: '2025-01',
     trust: 'vendor',
+    version: 'credit',
+    note: 'equivalent to one free zonal or Autopilot cluster a month; credits do not roll over',
+    versions: {
+      'one-free-zonal-2020': {
+        value: '73.00',
+        source: S.gkePricing2020,
+        asOf: '2020-06',
+        trust: 'vendor',
+        note: 'the 2020 rule, one zonal cluster per billing account free, written as its monthly worth (730 hours x $0.10)',
+      },
+    },
   }),
 } as const;
 

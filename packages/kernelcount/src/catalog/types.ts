@@ -18,6 +18,23 @@ export interface CatalogEntry<T = unknown> {
   asOf: string;
   trust: Trust;
   note?: string;
+  /** Name of this value's version, where the vendor changed the figure over time or sources disagree. */
+  version?: string;
+  /**
+   * Other named versions of the same figure, each with its own source and date. The entry's own
+   * value is the default; a scenario selects another under `catalogVersions:`, and a rule may ask for
+   * one by name (e.g. the ESXi table of the hypervisor version in use).
+   */
+  versions?: Readonly<Record<string, CatalogVersion<T>>>;
+}
+
+/** One named version of a catalog figure. */
+export interface CatalogVersion<T = unknown> {
+  value: T;
+  source: Source;
+  asOf: string;
+  trust: Trust;
+  note?: string;
 }
 
 /** A catalog entry as used by one evaluation: the default, or the user's override of it. */
@@ -30,6 +47,9 @@ export interface Assumption {
   asOf: string;
   trust: Trust;
   note?: string;
+  /** The version used, when the figure has named versions; `alternatives` names the others. */
+  version?: string;
+  alternatives?: string[];
   /** True when the scenario replaced the catalog's value. */
   overridden: boolean;
   /** Set when the default should be re-checked: older than 18 months, or weak trust. */

@@ -72,7 +72,8 @@ export function perVmOverhead(hv: HypervisorConfig, memoryMiB: number, vcpus: nu
   }
   switch (hv.hypervisor) {
     case 'esxi-6.7':
-    case 'esxi-6.5': {
+    case 'esxi-6.5':
+    case 'esxi-4.0': {
       const r = esxiOverheadMiB(cat.get(`hypervisor.${hv.hypervisor}.overheadTable`), memoryMiB, vcpus);
       return { overheadMiB: r.overheadMiB, formula: r.formula };
     }
@@ -97,7 +98,8 @@ export function hypervisorHostReserve(hv: HypervisorConfig, host: Host, cat: Cat
   const cpu = hostCpuMillicores(host);
   switch (hv.hypervisor) {
     case 'esxi-6.7':
-    case 'esxi-6.5': {
+    case 'esxi-6.5':
+    case 'esxi-4.0': {
       const pct = cat.get('hypervisor.esxi.hostReservePercent');
       fixed.cpuMillicores = Math.ceil((cpu * pct) / 100);
       fixed.memoryMiB.hostReserve = Math.ceil((host.memoryMiB * pct) / 100);
@@ -220,7 +222,22 @@ export function kubeNodeFixed(
   where: 'bare-metal' | 'node-vm',
   cat: CatalogView,
 ): NodeFixed {
-  const res = nodeReservation(k8s.reservation, { cpuMillicores: node.cpuMillicores, memoryMiB: node.memoryMiB, maxPods: k8s.maxPods }, k8s.generic);
+  const res = nodeReservation(
+    k8s.reservation,
+    { cpuMillicores: node.cpuMillicores, memoryMiB: node.memoryMiB, maxPods: k8s.maxPods },
+    {
+      generic: k8s.generic,
+      ...(k8s.reservation === 'gdc' ? { gdcBaseMemoryMiB: cat.get('k8s.gdc.baseMemoryMiB') } : {}),
+      ...(os === 'windows'
+        ? {
+            windows: {
+              aksExtraMemoryMiB: k8s.reservation === 'aks' || k8s.reservation === 'aks-pre-1.29' ? cat.get('k8s.aks.windowsExtraMiB') : 0,
+              kubeletEvictionMemoryMiB: k8s.reservation === 'generic' ? cat.get('k8s.evictionHard.windowsMemoryMiB') : 0,
+            },
+          }
+        : {}),
+    },
+  );
   const fixed = emptyFootprint();
   fixed.cpuMillicores = res.kubeReserved.cpuMillicores + res.systemReserved.cpuMillicores;
   const sysLayer = where === 'bare-metal' ? 'hostReserve' : 'guestOs';

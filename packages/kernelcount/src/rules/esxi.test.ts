@@ -129,3 +129,35 @@ describe('ESXi overhead formula says what happened', () => {
     expect(esxiOverheadMiB(table, 4096, 16).formula).toContain('extrapolated');
   });
 });
+
+// vSphere Resource Management Guide, ESX 4.0, Table 3-2 "Overhead Memory on Virtual Machines"
+// (read from manual copies): cells as printed, and the estimate where the copies show no cell.
+describe('ESX/ESXi 4.0 overhead table (for contrast)', () => {
+  const t40 = CATALOG['hypervisor.esxi-4.0.overheadTable'].value;
+  it.each([
+    [256, 1, 113.17, 114],
+    [1024, 1, 123.73, 124], // FACTS: about 5x the 6.x figure of 25.90
+    [2048, 8, 484.18, 485],
+    [4096, 4, 324.99, 325],
+    [262144, 1, 3714.99, 3715],
+  ])('%s MB, %s vCPU: printed %s MB -> %s MiB', (memoryMiB, vcpus, exact, rounded) => {
+    const r = esxiOverheadMiB(t40, memoryMiB, vcpus);
+    expect(r.method).toBe('table');
+    expect(r.exactMiB).toBe(exact);
+    expect(r.overheadMiB).toBe(rounded);
+  });
+  it('interpolates between printed rows: 1536 MB at 1 vCPU = (123.73 + 137.81) / 2 = 130.77', () => {
+    const r = esxiOverheadMiB(t40, 1536, 1);
+    expect(r.method).toBe('interpolated');
+    expect(r.exactMiB).toBe(130.77);
+  });
+  it('estimates a cell the source lacks from the 1-vCPU value plus the step of the largest complete row, and says so', () => {
+    // 4096 MB, 8 vCPU: 165.98 + (484.18 - 137.81) = 512.35
+    const a = esxiOverheadMiB(t40, 4096, 8);
+    expect(a.method).toBe('estimated');
+    expect(a.exactMiB).toBe(512.35);
+    expect(a.formula).toMatch(/estimated/);
+    // 8192 MB, 2 vCPU: 222.30 + (242.51 - 165.98) = 298.83 (the 4096 row has the 2-vCPU cell)
+    expect(esxiOverheadMiB(t40, 8192, 2).exactMiB).toBe(298.83);
+  });
+});

@@ -239,8 +239,9 @@ export function aksPre129Reservation(node: NodeSize): NodeReservation {
 }
 
 /**
- * Google Distributed Cloud (on-prem, docs 1.7+, as of 2025-01): CPU 80 m + 1% of capacity; memory
- * 330 MiB + 5% of capacity (280 MiB + 5% in 1.3-1.5); eviction 100 MiB. Fractions rounded up.
+ * Google Distributed Cloud (GKE on VMware, "Resources available for your workloads"): CPU 80 m + 1% of
+ * capacity; memory 330 MiB + 5% of capacity in the docs for 1.6 and later (280 MiB + 5% in 1.3-1.5);
+ * eviction 100 MiB. Fractions rounded up.
  *
  * @example
  * gdcReservation({ cpuMillicores: 8000, memoryMiB: 32768, maxPods: 110 }).kubeReserved //=> { cpuMillicores: 160, memoryMiB: 1969 }
@@ -277,26 +278,76 @@ export function genericReservation(node: NodeSize, r: GenericReservationInput): 
   );
 }
 
+/** Windows node figures that some profiles add on top of their Linux rule. */
+export interface WindowsNodeExtras {
+  /** AKS reserves this much more memory for system processes on Windows nodes (AKS docs: "2 GB"). */
+  aksExtraMemoryMiB: number;
+  /** The kubelet's default memory.available threshold on Windows (500Mi), used by generic clusters. */
+  kubeletEvictionMemoryMiB: number;
+}
+
+/**
+ * Adds the Windows node extras to a reservation (AKS node resource reservations, as of 2024-04;
+ * kubernetes pkg/kubelet/eviction/defaults_windows.go): AKS, before and after 1.29, reserves an extra
+ * 2 GB for system processes on Windows nodes; a generic (kubeadm) Windows node evicts at the kubelet's
+ * Windows default of 500 MiB unless its own threshold is higher. EKS, GKE and Google Distributed
+ * Cloud publish no Windows-specific figure, so nothing is added for them.
+ *
+ * @example
+ * withWindowsExtras(aksReservation({ cpuMillicores: 4000, memoryMiB: 16384, maxPods: 30 }), { aksExtraMemoryMiB: 2048, kubeletEvictionMemoryMiB: 500 }).systemReserved.memoryMiB //=> 2048
+ */
+export function withWindowsExtras(r: NodeReservation, extras: WindowsNodeExtras): NodeReservation {
+  const node: NodeSize = { cpuMillicores: r.capacity.cpuMillicores, memoryMiB: r.capacity.memoryMiB, maxPods: r.capacity.pods };
+  if (r.profile === 'aks' || r.profile === 'aks-pre-1.29') {
+    const system = { cpuMillicores: r.systemReserved.cpuMillicores, memoryMiB: r.systemReserved.memoryMiB + extras.aksExtraMemoryMiB };
+    return finish(r.profile, node, r.kubeReserved, system, r.evictionMemoryMiB, [
+      ...r.formula,
+      `Windows node: system-reserved memory + ${extras.aksExtraMemoryMiB} MiB (AKS "2 GB" for system processes)`,
+    ]);
+  }
+  if (r.profile === 'generic' && extras.kubeletEvictionMemoryMiB > r.evictionMemoryMiB) {
+    return finish(r.profile, node, r.kubeReserved, r.systemReserved, extras.kubeletEvictionMemoryMiB, [
+      ...r.formula,
+      `Windows node: eviction memory.available = kubelet Windows default ${extras.kubeletEvictionMemoryMiB} MiB`,
+    ]);
+  }
+  return r;
+}
+
+/** Optional inputs of `nodeReservation` beyond the node's size. */
+export interface ReservationOptions {
+  /** Inputs of the generic profile (required for it). */
+  generic?: GenericReservationInput;
+  /** Google Distributed Cloud base memory: 330 MiB (1.6 and later, default) or 280 MiB (1.3-1.5). */
+  gdcBaseMemoryMiB?: number;
+  /** Set for a Windows node: adds the provider's Windows extras. */
+  windows?: WindowsNodeExtras;
+}
+
 /**
  * The reservation of a node under a named profile.
  *
  * @example
  * nodeReservation('eks', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }).kubeReserved.memoryMiB //=> 1465
  */
-export function nodeReservation(profile: ReservationProfile, node: NodeSize, generic?: GenericReservationInput): NodeReservation {
-  switch (profile) {
-    case 'eks':
-      return eksReservation(node);
-    case 'gke':
-      return gkeReservation(node);
-    case 'aks':
-      return aksReservation(node);
-    case 'aks-pre-1.29':
-      return aksPre129Reservation(node);
-    case 'gdc':
-      return gdcReservation(node);
-    case 'generic':
-      if (!generic) throw new TypeError('generic reservation needs its inputs');
-      return genericReservation(node, generic);
-  }
+export function nodeReservation(profile: ReservationProfile, node: NodeSize, options: GenericReservationInput | ReservationOptions = {}): NodeReservation {
+  const opts: ReservationOptions = 'kubeReservedCpuMillicores' in options ? { generic: options } : options;
+  const base = ((): NodeReservation => {
+    switch (profile) {
+      case 'eks':
+        return eksReservation(node);
+      case 'gke':
+        return gkeReservation(node);
+      case 'aks':
+        return aksReservation(node);
+      case 'aks-pre-1.29':
+        return aksPre129Reservation(node);
+      case 'gdc':
+        return gdcReservation(node, opts.gdcBaseMemoryMiB);
+      case 'generic':
+        if (!opts.generic) throw new TypeError('generic reservation needs its inputs');
+        return genericReservation(node, opts.generic);
+    }
+  })();
+  return opts.windows ? withWindowsExtras(base, opts.windows) : base;
 }

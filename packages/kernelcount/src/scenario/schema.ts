@@ -1,4 +1,6 @@
 import { CATALOG } from '../catalog/defaults.js';
+import { versionNames } from '../catalog/tracker.js';
+import type { CatalogEntry } from '../catalog/types.js';
 import { RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES } from '../rules/sandbox.js';
 import { CONTROL_PLANES, HYPERVISORS, HYPERVISOR_LICENCES, INSTANCE_LICENCE_PRODUCTS, WINDOWS_LICENSING } from './types.js';
@@ -197,6 +199,17 @@ export const scenarioJsonSchema = {
           properties: Object.fromEntries(Object.entries(LICENCE_PRICE_IDS).map(([k, id]) => [k, amount(`Overrides catalog ${id}.`)])),
         },
       },
+    },
+    catalogVersions: {
+      type: 'object',
+      description: 'Named versions of catalog figures by id, where the vendor changed them or sources disagree.',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        (Object.keys(CATALOG) as Array<keyof typeof CATALOG>)
+          .map((id) => [id, versionNames(CATALOG[id] as CatalogEntry)] as const)
+          .filter(([, names]) => names.length > 0)
+          .map(([id, names]) => [id, { enum: names, default: names[0] }]),
+      ),
     },
     licensing: {
       type: 'object',

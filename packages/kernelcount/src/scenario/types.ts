@@ -11,8 +11,8 @@ export type OsFamily = 'linux' | 'windows';
 export type PlatformType = 'vm' | 'containers' | 'containers-in-vms' | 'microvm';
 export const PLATFORM_TYPES: readonly PlatformType[] = ['vm', 'containers', 'containers-in-vms', 'microvm'];
 
-export type Hypervisor = 'esxi-6.7' | 'esxi-6.5' | 'kubevirt' | 'openshift-virt' | 'proxmox' | 'hyperv';
-export const HYPERVISORS: readonly Hypervisor[] = ['esxi-6.7', 'esxi-6.5', 'kubevirt', 'openshift-virt', 'proxmox', 'hyperv'];
+export type Hypervisor = 'esxi-6.7' | 'esxi-6.5' | 'esxi-4.0' | 'kubevirt' | 'openshift-virt' | 'proxmox' | 'hyperv';
+export const HYPERVISORS: readonly Hypervisor[] = ['esxi-6.7', 'esxi-6.5', 'esxi-4.0', 'kubevirt', 'openshift-virt', 'proxmox', 'hyperv'];
 
 export type HypervisorLicence = 'none' | 'vsphere-standard' | 'vsphere-enterprise-plus' | 'vvf' | 'vcf';
 export const HYPERVISOR_LICENCES: readonly HypervisorLicence[] = ['none', 'vsphere-standard', 'vsphere-enterprise-plus', 'vvf', 'vcf'];
@@ -175,6 +175,8 @@ export interface ScenarioInput {
   prices?: PricesInput;
   /** Overrides of catalog defaults by id (see `kernelcount catalog`). */
   catalog?: Record<string, unknown>;
+  /** Named versions of catalog figures by id, where the vendor changed them or sources disagree (see `kernelcount catalog`). */
+  catalogVersions?: Record<string, string>;
   licensing?: LicensingInput;
 }
 
@@ -282,6 +284,8 @@ export interface Scenario {
   policy: Policy;
   /** Catalog overrides by id (from `catalog:` and the `prices:` aliases). */
   overrides: Record<string, unknown>;
+  /** Catalog versions chosen by id. */
+  catalogVersions: Record<string, string>;
   licensing: Required<LicensingInput>;
   /** Things the normalization did that a user should know (units rounded, defaults chosen). */
   notes: string[];

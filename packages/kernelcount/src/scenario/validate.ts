@@ -1,5 +1,6 @@
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
-import { CatalogView } from '../catalog/tracker.js';
+import { CatalogView, versionNames } from '../catalog/tracker.js';
+import type { CatalogEntry } from '../catalog/types.js';
 import { KernelcountError, joinPath } from '../errors.js';
 import { Money, money } from '../money.js';
 import { RESERVATION_PROFILES } from '../rules/reservations.js';
@@ -40,7 +41,7 @@ export const LIMITS = {
 
 const MiB_PER_GiB = 1024;
 
-const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'licensing'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'catalogVersions', 'licensing'] as const;
 const HOST_KEYS = ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'memoryMiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW', 'rackUnits'] as const;
 const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences'] as const;
 const COMMON_PLATFORM_KEYS = ['type', 'name', 'host', 'cpuOvercommit', 'memoryOvercommit'] as const;
@@ -377,7 +378,7 @@ function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: strin
   const diskRaw = own(p, 'disk');
   const disk = diskRaw === undefined ? 'thick' : r.oneOf(diskRaw, joinPath(path, 'disk'), ['thick', 'thin'] as const);
   const licRaw = own(p, 'hypervisorLicence');
-  const isEsxi = hypervisor === 'esxi-6.7' || hypervisor === 'esxi-6.5';
+  const isEsxi = hypervisor === 'esxi-6.7' || hypervisor === 'esxi-6.5' || hypervisor === 'esxi-4.0';
   const hypervisorLicence =
     licRaw === undefined ? (isEsxi ? 'vvf' : 'none') : r.oneOf(licRaw, joinPath(path, 'hypervisorLicence'), HYPERVISOR_LICENCES);
   if (hypervisorLicence && hypervisorLicence !== 'none' && hypervisor && !isEsxi) {
@@ -566,6 +567,23 @@ function checkUnique(r: Reader, names: Array<string | undefined>, path: string, 
   });
 }
 
+/** `catalogVersions:` picks a named version of a catalog figure by id (e.g. 2025 Windows Server prices). */
+function readCatalogVersions(r: Reader, raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw === undefined) return out;
+  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((id) => versionNames(CATALOG[id] as CatalogEntry).length > 0);
+  const o = r.object(raw, 'catalogVersions', versioned);
+  if (!o) return out;
+  for (const id of versioned) {
+    const v = own(o, id);
+    if (v === undefined) continue;
+    const names = versionNames(CATALOG[id] as CatalogEntry);
+    const name = r.oneOf(v, joinPath('catalogVersions', id), names);
+    if (name !== undefined) out[id] = name;
+  }
+  return out;
+}
+
 export interface ParseOptions {
   /** Date used to flag stale defaults (YYYY-MM-DD); default today. */
   today?: string;
@@ -584,7 +602,8 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
   const top = r.object(input, '', SCENARIO_KEYS);
   if (!top) throw new KernelcountError(r.issues.map((i) => ({ ...i, message: `a scenario ${i.message}` })));
   const overrides = readOverrides(r, top);
-  const cat = new CatalogView(overrides, options.today);
+  const catalogVersions = readCatalogVersions(r, own(top, 'catalogVersions'));
+  const cat = new CatalogView(overrides, options.today, catalogVersions);
 
   const nameRaw = own(top, 'name');
   const name = nameRaw === undefined ? 'Untitled scenario' : (r.string(nameRaw, 'name', { max: 200 }) ?? '');
@@ -687,7 +706,7 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
 
   if (r.issues.length > 0 || !policy) throw new KernelcountError(r.issues);
   return {
-    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, licensing, overrides: { ...overrides }, notes },
+    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, licensing, overrides: { ...overrides }, catalogVersions, notes },
     catalog: cat,
   };
 }
