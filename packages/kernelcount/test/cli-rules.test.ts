@@ -164,11 +164,11 @@ describe('kernelcount reserve: one node under each profile', () => {
   });
 
   // Google Distributed Cloud "Resources available for your workloads": 80 millicores + 1% of CPU and
-  // 330 MiB + 5% of memory (1.7 and later docs); 280 MiB + 5% in the older docs; eviction 100 MiB.
+  // 330 MiB + 5% of memory (docs for 1.6 and later); 280 MiB + 5% in the 1.3-1.5 docs; eviction 100 MiB.
   describe('gdc: --version selects the memory base', () => {
     const node = ['--vcpus', '8', '--memory', '10GiB'];
     // CPU 80 + 1% x 8000 = 160 m; 5% of 10240 = 512 MiB
-    it.each(['1.3', '1.6'])('--version %s: 280 MiB base', async (v) => {
+    it.each(['1.3', '1.5'])('--version %s: 280 MiB base', async (v) => {
       const j = await reserve('gdc', ...node, '--version', v);
       // 280 + 512 = 792; 10240 - 792 - 100 = 9348; 8000 - 160 = 7840
       expect(figures(j)).toEqual({
@@ -178,7 +178,7 @@ describe('kernelcount reserve: one node under each profile', () => {
         allocatable: { cpuMillicores: 7840, memoryMiB: 9348, pods: 110 },
       });
     });
-    it.each(['1.7', '1.16.3', '1.30', undefined])('--version %s: 330 MiB base', async (v) => {
+    it.each(['1.6', '1.7', '1.16.3', '1.30', undefined])('--version %s: 330 MiB base', async (v) => {
       const j = await reserve('gdc', ...node, ...(v ? ['--version', v] : []));
       // 330 + 512 = 842; 10240 - 842 - 100 = 9298
       expect(j.kubeReserved).toEqual({ cpuMillicores: 160, memoryMiB: 842 });
@@ -399,12 +399,12 @@ describe('kernelcount overhead: each model once', () => {
   });
 
   it('lists every model of the one registry in --help and in the unknown-model error', async () => {
-    expect(OVERHEAD_MODEL_NAMES).toEqual(['esxi-6.7', 'esxi-6.5', 'kubevirt', 'openshift-virt', 'firecracker', 'kata-qemu', 'kata-clh', 'kata-fc', 'gvisor', 'hyperv']);
+    expect(OVERHEAD_MODEL_NAMES).toEqual(['esxi-6.7', 'esxi-6.5', 'esxi-4.0', 'kubevirt', 'openshift-virt', 'firecracker', 'kata-qemu', 'kata-clh', 'kata-fc', 'kata-dragonball', 'kata-qemu-tdx', 'kata-qemu-snp', 'gvisor', 'hyperv']);
     expect(Object.keys(OVERHEAD_MODELS)).toEqual(OVERHEAD_MODEL_NAMES);
     const help = await cli('overhead', '--help');
     for (const name of OVERHEAD_MODEL_NAMES) expect(help.stdout).toMatch(new RegExp(`^  ${name.replace('.', '\\.')} `, 'm'));
-    const r = await cli('overhead', 'esxi-4.0', '--vcpus', '1', '--memory', '1GiB');
-    expect(r.stderr).toMatch(`model: unknown model "esxi-4.0"; models: ${OVERHEAD_MODEL_NAMES.join(', ')} [unknown_value]`);
+    const r = await cli('overhead', 'esxi-3.5', '--vcpus', '1', '--memory', '1GiB');
+    expect(r.stderr).toMatch(`model: unknown model "esxi-3.5"; models: ${OVERHEAD_MODEL_NAMES.join(', ')} [unknown_value]`);
   });
 });
 
@@ -435,7 +435,7 @@ describe('reserve and overhead: mistakes exit 2 with the flag as the path', () =
     [['reserve', 'eks', '--vcpus', '8', '--memory', '8', 'GiB'], /profile: unexpected "GiB": write a size without a space \(8GiB\) or quote it \("8 GiB"\) \[conflict\]/],
     [['reserve', 'eks', 'gke', '--vcpus', '8', '--memory', '8GiB'], /profile: give one profile, got also "gke" \[conflict\]/],
     [['overhead', 'kata-fc', '--vcpus', '1', '--memory', '512', 'mi'], /model: unexpected "mi": write a size without a space/],
-    [['overhead', 'vmware', '--vcpus', '2', '--memory', '4GiB'], /model: unknown model "vmware"; models: esxi-6\.7, esxi-6\.5, kubevirt, openshift-virt, firecracker, kata-qemu, kata-clh, kata-fc, gvisor, hyperv \[unknown_value\]/],
+    [['overhead', 'vmware', '--vcpus', '2', '--memory', '4GiB'], /model: unknown model "vmware"; models: esxi-6\.7, esxi-6\.5, esxi-4\.0, kubevirt, openshift-virt, firecracker, kata-qemu, kata-clh, kata-fc, kata-dragonball, kata-qemu-tdx, kata-qemu-snp, gvisor, hyperv \[unknown_value\]/],
     [['overhead', 'kubevirt', '--vcpus', '0', '--memory', '4GiB'], /--vcpus: must be > 0, got "0" \[too_small\]/],
     [['overhead', 'kubevirt', '--vcpus', '2', '--memory', '8XB'], /--memory: must be a size such as .*got "8XB" \[invalid_type\]/],
     [['overhead', 'kubevirt', '--vcpus', '2'], /--memory: is required/],
@@ -466,5 +466,21 @@ describe('reserve and overhead: mistakes exit 2 with the flag as the path', () =
     const main = await cli('--help');
     expect(main.stdout).toMatch(/kernelcount reserve </);
     expect(main.stdout).toMatch(/kernelcount overhead </);
+  });
+});
+
+describe('overhead esxi-4.0 (the 4.0 guide table, for contrast)', () => {
+  it('reads the printed cell: 1 vCPU, 1 GB = 123.73 MB -> 124 MiB', async () => {
+    const r = await cli('overhead', 'esxi-4.0', '--vcpus', '1', '--memory', '1GiB', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.overheadMemoryMiB).toBe(124);
+    expect(j.method).toBe('table');
+  });
+  it('says when a cell is estimated because the source lacks it', async () => {
+    const r = await cli('overhead', 'esxi-4.0', '--vcpus', '8', '--memory', '4GiB', '--format', 'json');
+    const j = JSON.parse(r.stdout);
+    expect(j.method).toBe('estimated');
+    expect(j.overheadMemoryMiB).toBe(513); // 165.98 + (484.18 - 137.81) = 512.35
   });
 });

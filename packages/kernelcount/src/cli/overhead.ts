@@ -11,7 +11,7 @@ import type { Issue } from '../errors.js';
 import { describeValue } from '../errors.js';
 import { esxiOverheadMiB, type EsxiOverheadResult } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, type OpenshiftVirtFormula } from '../rules/kvm.js';
-import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type SandboxOverhead } from '../rules/sandbox.js';
+import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type KataRuntime, type SandboxOverhead } from '../rules/sandbox.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue } from './units.js';
 
@@ -174,7 +174,7 @@ export function firecrackerModel(vmmId: IdWithValue<number>, guestKernelId: IdWi
 }
 
 /** A Kata Containers RuntimeClass's `overhead.podFixed`. */
-export function kataModel(runtime: 'kata-qemu' | 'kata-clh' | 'kata-fc', id: IdWithValue<{ memoryMiB: number; cpuMillicores: number }>): OverheadModel {
+export function kataModel(runtime: KataRuntime, id: IdWithValue<{ memoryMiB: number; cpuMillicores: number }>): OverheadModel {
   return {
     kind: 'pod',
     summary: `the ${runtime} RuntimeClass overhead.podFixed`,
@@ -222,19 +222,22 @@ export function perVmFigureModel(id: IdWithValue<number>, label: string): Overhe
 }
 
 /**
- * Every model `kernelcount overhead` knows, in the order help lists them. Adding one is one line:
- * e.g. `'esxi-4.0': esxiTableModel('hypervisor.esxi-4.0.overheadTable', 'ESXi 4.0'),` once the
- * catalog has that table.
+ * Every model `kernelcount overhead` knows, in the order help lists them. Adding one is one line,
+ * e.g. `'esxi-4.0': esxiTableModel('hypervisor.esxi-4.0.overheadTable', 'ESXi 4.0'),`.
  */
 export const OVERHEAD_MODELS = {
   'esxi-6.7': esxiTableModel('hypervisor.esxi-6.7.overheadTable', 'ESXi 6.7'),
   'esxi-6.5': esxiTableModel('hypervisor.esxi-6.5.overheadTable', 'ESXi 6.5'),
+  'esxi-4.0': esxiTableModel('hypervisor.esxi-4.0.overheadTable', 'ESXi 4.0'),
   kubevirt: kubevirtModel('hypervisor.kubevirt.formula'),
   'openshift-virt': openshiftVirtModel('hypervisor.openshift-virt.formula'),
   firecracker: firecrackerModel('hypervisor.firecracker.vmmMiB', 'sandbox.firecracker.guestKernelMiB'),
   'kata-qemu': kataModel('kata-qemu', 'sandbox.kata-qemu'),
   'kata-clh': kataModel('kata-clh', 'sandbox.kata-clh'),
   'kata-fc': kataModel('kata-fc', 'sandbox.kata-fc'),
+  'kata-dragonball': kataModel('kata-dragonball', 'sandbox.kata-dragonball'),
+  'kata-qemu-tdx': kataModel('kata-qemu-tdx', 'sandbox.kata-qemu-tdx'),
+  'kata-qemu-snp': kataModel('kata-qemu-snp', 'sandbox.kata-qemu-snp'),
   gvisor: gvisorModel('sandbox.gvisor'),
   hyperv: perVmFigureModel('hypervisor.hyperv.perVmMiB', 'Hyper-V'),
 } as const satisfies Record<string, OverheadModel>;

@@ -4,6 +4,7 @@
  * are a public contract: add, never rename.
  */
 import { CATALOG } from '../catalog/defaults.js';
+import { entryVersion } from '../catalog/tracker.js';
 import type { Issue } from '../errors.js';
 import { describeValue } from '../errors.js';
 import { eniMaxPods } from '../rules/maxPods.js';
@@ -40,7 +41,7 @@ Options:
   --enis N --ips-per-eni N       eks only, instead of --max-pods: the instance's ENIs and IPv4
                                  addresses per ENI; max pods = ENIs x (IPv4 per ENI - 1) + 2
   --version V                    cluster version: 1.29, 1.30.4, v1.31. aks before 1.29 uses the
-                                 aks-pre-1.29 rule; gdc 1.3-1.6 a 280 MiB base, 1.7 and later 330 MiB;
+                                 aks-pre-1.29 rule; gdc 1.3-1.5 a 280 MiB base, 1.6 and later 330 MiB;
                                  other profiles echo it (their rule does not change with it)
   --kube-reserved-cpu CPU        generic only, all five required: cores (0.5) or millicores (100m)
   --kube-reserved-memory SIZE
@@ -104,14 +105,17 @@ function chooseRule(profile: ReservationProfile, version: KubeVersion | undefine
         return { code: 'conflict', path: '--version', message: `aks-pre-1.29 is for clusters before 1.29, got ${version.text}; use: reserve aks --version ${version.text}` };
       }
       return { rule: 'aks-pre-1.29', note: version ? `--version ${version.text}: the aks-pre-1.29 rule applies` : 'the AKS rule of clusters before 1.29 applies' };
-    case 'gdc':
-      if (!version) return { rule: 'gdc', gdcBaseMemoryMiB: 330, note: 'no --version: the Google Distributed Cloud 1.7+ rule (330 MiB base) applies; give --version for 1.3-1.6' };
+    case 'gdc': {
+      // The base is a named version of the catalog figure: 280 MiB in the 1.3-1.5 docs, 330 MiB from 1.6.
+      const base = (name: '1.3-1.5' | '1.6+') => entryVersion(CATALOG['k8s.gdc.baseMemoryMiB'], name)!.value as number;
+      if (!version) return { rule: 'gdc', gdcBaseMemoryMiB: base('1.6+'), note: `no --version: the Google Distributed Cloud 1.6+ rule (${base('1.6+')} MiB base) applies; give --version for 1.3-1.5` };
       if (before(version, 1, 3)) {
         return { code: 'too_small', path: '--version', message: `Google Distributed Cloud reservations are known from 1.3 on, got ${version.text}` };
       }
-      return before(version, 1, 7)
-        ? { rule: 'gdc', gdcBaseMemoryMiB: 280, note: `--version ${version.text} is 1.3-1.6: the older 280 MiB memory base applies` }
-        : { rule: 'gdc', gdcBaseMemoryMiB: 330, note: `--version ${version.text} is 1.7 or later: the 330 MiB memory base applies` };
+      return before(version, 1, 6)
+        ? { rule: 'gdc', gdcBaseMemoryMiB: base('1.3-1.5'), note: `--version ${version.text} is 1.3-1.5: the older ${base('1.3-1.5')} MiB memory base applies` }
+        : { rule: 'gdc', gdcBaseMemoryMiB: base('1.6+'), note: `--version ${version.text} is 1.6 or later: the ${base('1.6+')} MiB memory base applies` };
+    }
     default:
       return {
         rule: profile,

@@ -182,6 +182,9 @@ export function sandboxOverhead(runtime: SandboxRuntime, cat: CatalogView): Sand
     case 'kata-qemu':
     case 'kata-clh':
     case 'kata-fc':
+    case 'kata-dragonball':
+    case 'kata-qemu-tdx':
+    case 'kata-qemu-snp':
       return kataPodOverhead(runtime, cat.get(`sandbox.${runtime}`));
     case 'gvisor':
       return gvisorOverhead(cat.get('sandbox.gvisor'));

@@ -58,7 +58,23 @@ describe('Firecracker microVM overhead split', () => {
 });
 
 describe('sandbox runtime list', () => {
-  it('lists the three Kata runtimes, gVisor and Firecracker', () => {
-    expect([...SANDBOX_RUNTIMES].sort()).toEqual(['firecracker', 'gvisor', 'kata-clh', 'kata-fc', 'kata-qemu']);
+  it('lists the six Kata runtime classes, gVisor and Firecracker', () => {
+    expect([...SANDBOX_RUNTIMES].sort()).toEqual(['firecracker', 'gvisor', 'kata-clh', 'kata-dragonball', 'kata-fc', 'kata-qemu', 'kata-qemu-snp', 'kata-qemu-tdx']);
+  });
+});
+
+// kata-deploy runtimeclasses (kata-runtimeClasses.yaml): overhead.podFixed per runtime class.
+describe('Kata runtime classes from kata-deploy', () => {
+  it.each([
+    ['kata-qemu', 160, 250],
+    ['kata-clh', 130, 250],
+    ['kata-fc', 130, 250],
+    ['kata-dragonball', 130, 250],
+    ['kata-qemu-tdx', 2048, 1000],
+    ['kata-qemu-snp', 2048, 1000],
+  ] as const)('%s: %s Mi, %s m', (runtime, mem, cpu) => {
+    const v = CATALOG[`sandbox.${runtime}`].value;
+    expect(v).toEqual({ memoryMiB: mem, cpuMillicores: cpu });
+    expect(kataPodOverhead(runtime, v).hypervisorMemoryMiB).toBe(mem);
   });
 });

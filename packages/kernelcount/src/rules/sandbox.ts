@@ -1,6 +1,8 @@
 /** Per-pod (per-sandbox) overheads of the isolation runtimes a micro-VM platform can use. */
-export type SandboxRuntime = 'kata-qemu' | 'kata-clh' | 'kata-fc' | 'gvisor' | 'firecracker';
-export const SANDBOX_RUNTIMES: readonly SandboxRuntime[] = ['kata-qemu', 'kata-clh', 'kata-fc', 'gvisor', 'firecracker'];
+export type KataRuntime = 'kata-qemu' | 'kata-clh' | 'kata-fc' | 'kata-dragonball' | 'kata-qemu-tdx' | 'kata-qemu-snp';
+export const KATA_RUNTIMES: readonly KataRuntime[] = ['kata-qemu', 'kata-clh', 'kata-fc', 'kata-dragonball', 'kata-qemu-tdx', 'kata-qemu-snp'];
+export type SandboxRuntime = KataRuntime | 'gvisor' | 'firecracker';
+export const SANDBOX_RUNTIMES: readonly SandboxRuntime[] = [...KATA_RUNTIMES, 'gvisor', 'firecracker'];
 
 export interface SandboxOverhead {
   runtime: SandboxRuntime | 'hyperv-isolation';
@@ -13,7 +15,8 @@ export interface SandboxOverhead {
 
 /**
  * Kata Containers pod overhead as its RuntimeClass declares it (`overhead.podFixed` in kata-deploy's
- * runtime classes, as of 2025-01): kata-qemu 160Mi / 250m; kata-clh and kata-fc 130Mi / 250m. Kubernetes
+ * runtime classes, as of 2025-06): kata-qemu 160Mi / 250m; kata-clh, kata-fc and kata-dragonball 130Mi / 250m;
+ * the confidential runtimes kata-qemu-tdx and kata-qemu-snp 2048Mi / 1 CPU. Kubernetes
  * adds it to the pod's requests when scheduling (docs "Pod Overhead"). It covers the VMM and the guest
  * kernel and agent, so it is reported under the hypervisor layer.
  *
@@ -21,7 +24,7 @@ export interface SandboxOverhead {
  * kataPodOverhead('kata-fc', { memoryMiB: 130, cpuMillicores: 250 }).hypervisorMemoryMiB //=> 130
  */
 export function kataPodOverhead(
-  runtime: 'kata-qemu' | 'kata-clh' | 'kata-fc',
+  runtime: KataRuntime,
   podFixed: { memoryMiB: number; cpuMillicores: number },
 ): SandboxOverhead {
   return {
