@@ -23,14 +23,16 @@ export type { ParseOptions } from './scenario/validate.js';
 export { parseScenarioText, MAX_SCENARIO_BYTES } from './scenario/text.js';
 export { scenarioJsonSchema } from './scenario/schema.js';
 export type * from './scenario/types.js';
-export { PLATFORM_TYPES, HYPERVISORS, HYPERVISOR_LICENCES, CONTROL_PLANES } from './scenario/types.js';
+export { PLATFORM_TYPES, HYPERVISORS, HYPERVISOR_LICENCES, CONTROL_PLANES, WINDOWS_LICENSING, INSTANCE_LICENCE_PRODUCTS } from './scenario/types.js';
 export { KernelcountError, isKernelcountError } from './errors.js';
 export type { Issue, IssueCode } from './errors.js';
 export { Money, money, formatMoney, formatMoneyGrouped, sumMoney } from './money.js';
-export { CATALOG, catalogEntries, ESXI_67_OVERHEAD_TABLE } from './catalog/defaults.js';
-export type { CatalogId } from './catalog/defaults.js';
-export { STALE_AFTER_MONTHS } from './catalog/tracker.js';
-export type { CatalogEntry, Assumption, Source, Trust } from './catalog/types.js';
+export { CATALOG, catalogEntries, ESXI_67_OVERHEAD_TABLE, ESXI_40_OVERHEAD_TABLE, SOURCES } from './catalog/defaults.js';
+export type { CatalogId, EsxiOverheadTable } from './catalog/defaults.js';
+export { CatalogView, STALE_AFTER_MONTHS, entryVersion, versionNames } from './catalog/tracker.js';
+export type { CatalogEntry, CatalogVersion, Assumption, Source, Trust } from './catalog/types.js';
+export { RULES } from './rules/registry.js';
+export type { RuleInfo, RuleKind, RuleVersion } from './rules/registry.js';
 export { CATEGORIES } from './cost/lineItems.js';
 export { LAYERS, LAYER_LABELS } from './platforms/footprint.js';
 export type { Layer, LayerAmounts, Footprint } from './platforms/footprint.js';
@@ -40,7 +42,9 @@ export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, R
 export type { ReportFormat } from './report/format.js';
 
 // Rules a spreadsheet-as-code user may call on their own.
-export { esxiOverheadMiB } from './rules/esxi.js';
+export { esxiOverheadMiB, esxiHostReserve } from './rules/esxi.js';
+export type { EsxiOverheadResult } from './rules/esxi.js';
+export { eniMaxPods } from './rules/maxPods.js';
 export { kubevirtOverheadMiB, openshiftVirtOverheadMiB, proxmoxHostReserveMiB } from './rules/kvm.js';
 export {
   nodeReservation,
@@ -54,25 +58,20 @@ export {
   gkeCpuReservedMillicores,
   gkeMemoryReservedMiB,
   aksCpuReservedMillicores,
+  withWindowsExtras,
   AKS_CPU_TABLE,
   RESERVATION_PROFILES,
 } from './rules/reservations.js';
-export type { NodeReservation, NodeSize, ReservationProfile, GenericReservationInput } from './rules/reservations.js';
-export { kataPodOverhead, gvisorOverhead, firecrackerOverhead, SANDBOX_RUNTIMES } from './rules/sandbox.js';
-export type { SandboxOverhead, SandboxRuntime } from './rules/sandbox.js';
-export {
-  perPhysicalCoreCount,
-  perVirtualCoreCount,
-  windowsServerHostLicence,
-  windowsDatacenterBreakEvenVms,
-  rhelSubscriptions,
-  vmwareSubscriptionCores,
-  WINDOWS_SERVER_CORE_RULE,
-  SQL_SERVER_CORE_RULE,
-  VMWARE_CORE_RULE,
-  HOURS_PER_YEAR,
-} from './rules/licensing.js';
-export type { HostCores, CoreCount, WindowsServerEdition, WindowsServerHostLicence, RhelProduct } from './rules/licensing.js';
+export type { NodeReservation, NodeSize, ReservationProfile, GenericReservationInput, ReservationOptions, WindowsNodeExtras } from './rules/reservations.js';
+export { kataPodOverhead, gvisorOverhead, firecrackerOverhead, SANDBOX_RUNTIMES, KATA_RUNTIMES } from './rules/sandbox.js';
+export type { SandboxOverhead, SandboxRuntime, KataRuntime } from './rules/sandbox.js';
+export { quoteLicences } from './licensing/engine.js';
+export type { LicenceQuote, QuoteOptions, QuoteLine, OptionQuote, HostGroupQuote, BreakEven, PriceBook } from './licensing/engine.js';
+export { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS, productFamily } from './licensing/products.js';
+export type { LicenceProduct, LicenceOption, LicenceTerms, ProductCategory } from './licensing/products.js';
+export { physicalCoreLicensing, countHost, countOrder, stacksFor, metricScope } from './licensing/metrics.js';
+export type { HostUsage, LicenceUsage, GuestGroup, LicenceMetric, MetricKind, MetricCount, OseGrant } from './licensing/metrics.js';
+export { HOURS_PER_YEAR } from './licensing/metrics.js';
 export { vmShape, guestOs } from './platforms/components.js';
 
 export { version } from './version.js';

@@ -61,6 +61,22 @@ const S = {
     title: 'kubernetes/kubernetes pkg/kubelet/eviction/defaults_windows.go (memory.available 500Mi on Windows nodes)',
     url: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/eviction/defaults_windows.go',
   },
+  eksNodeadm: {
+    title: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go (kube-reserved memory 11 x maxPods + 255 Mi; CPU bands truncated per band; eviction 100Mi, nodefs 10%)',
+    url: 'https://github.com/awslabs/amazon-eks-ami/blob/main/nodeadm/internal/kubelet/config.go',
+  },
+  eksEniMaxPods: {
+    title: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni-max-pods.txt and maxpods.go (ENIs x (IPv4 per ENI - 1) + 2; 110 when unknown)',
+    url: 'https://github.com/awslabs/amazon-eks-ami/blob/main/nodeadm/internal/kubelet/eni-max-pods.txt',
+  },
+  gkeNodeSizes: {
+    title: 'GKE docs, "Plan node sizes": memory and CPU reservations (bands in GiB; the cluster autoscaler\'s copy uses 1000-MiB bands)',
+    url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/plan-node-sizes',
+  },
+  k8sPodOverhead: {
+    title: 'Kubernetes docs, "Pod Overhead" (the RuntimeClass overhead is added to the pod\'s requests when scheduling)',
+    url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-overhead/',
+  },
   aksReservations: {
     title: 'Microsoft Learn, AKS node resource reservations (azure-aks-docs node-resource-reservations.md, 2024-04-16)',
     url: 'https://learn.microsoft.com/en-us/azure/aks/node-resource-reservations',
@@ -848,7 +864,7 @@ export const CATALOG = {
     trust: 'weak',
   }),
 
-  // ---- licences (prices are dated list prices; rules are in rules/licensing.ts) ----
+  // ---- licences (prices are dated list prices; rules are in licensing/products.ts) ----
   'licence.windows-server-standard': entry({
     id: 'licence.windows-server-standard',
     label: 'Windows Server Standard, per 16-core licence (perpetual)',

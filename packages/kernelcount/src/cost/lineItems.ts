@@ -1,6 +1,6 @@
 import type { CatalogView } from '../catalog/tracker.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
-import { HOURS_PER_YEAR } from '../rules/licensing.js';
+import { HOURS_PER_YEAR } from '../licensing/metrics.js';
 import { licenceDrafts } from './licences.js';
 import type { PlatformSizing } from '../platforms/size.js';
 import type { Scenario } from '../scenario/types.js';

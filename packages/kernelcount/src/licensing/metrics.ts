@@ -5,6 +5,9 @@
  * written out with the numbers filled in.
  */
 
+/** Hours in a year as the cloud providers bill them: 24 x 365 = 8,760. */
+export const HOURS_PER_YEAR = 8760;
+
 /** One physical host as a licence sees it, and the guests on it that need the product. */
 export interface HostUsage {
   /** Identical hosts described by this record. */
@@ -187,7 +190,7 @@ export function countHost(m: LicenceMetric, h: HostUsage): MetricCount {
 export function countOrder(m: LicenceMetric, u: LicenceUsage): MetricCount {
   if (m.kind === 'per-cluster-hour') {
     const clusters = u.clusters ?? 1;
-    const hours = u.hoursPerYear ?? 8760;
+    const hours = u.hoursPerYear ?? HOURS_PER_YEAR;
     return { units: clusters * hours, unit: 'cluster-hour', formula: `${clusters} clusters x ${hours} hours` };
   }
   if (m.kind === 'per-user') {

@@ -4,7 +4,7 @@
  * footprint plus the formula with the numbers filled in.
  */
 import type { CatalogView } from '../catalog/tracker.js';
-import { esxiOverheadMiB } from '../rules/esxi.js';
+import { esxiHostReserve, esxiOverheadMiB } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, proxmoxHostReserveMiB } from '../rules/kvm.js';
 import { nodeReservation, type NodeReservation } from '../rules/reservations.js';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type SandboxOverhead, type SandboxRuntime } from '../rules/sandbox.js';
@@ -101,12 +101,10 @@ export function hypervisorHostReserve(hv: HypervisorConfig, host: Host, cat: Cat
     case 'esxi-6.5':
     case 'esxi-4.0': {
       const pct = cat.get('hypervisor.esxi.hostReservePercent');
-      fixed.cpuMillicores = Math.ceil((cpu * pct) / 100);
-      fixed.memoryMiB.hostReserve = Math.ceil((host.memoryMiB * pct) / 100);
-      return {
-        fixed,
-        formulas: [`ESXi keeps ${pct}% of host CPU and memory: ${fixed.cpuMillicores} m, ${fixed.memoryMiB.hostReserve} MiB (boot device not counted on the data disk)`],
-      };
+      const r = esxiHostReserve({ cpuMillicores: cpu, memoryMiB: host.memoryMiB }, pct);
+      fixed.cpuMillicores = r.cpuMillicores;
+      fixed.memoryMiB.hostReserve = r.memoryMiB;
+      return { fixed, formulas: [`${r.formula} (boot device not counted on the data disk)`] };
     }
     case 'proxmox': {
       const r = proxmoxHostReserveMiB(cat.get('hypervisor.proxmox.hostMemoryMiB'), cat.get('hypervisor.proxmox.zfsArc'), host.memoryMiB, hv.zfs);

@@ -74,3 +74,17 @@ export function esxiOverheadMiB(table: EsxiOverheadTable, memoryMiB: number, vcp
     formula: `ESXi sample table ${how} for ${memoryMiB} MiB, ${vcpus} vCPU = ${value.toFixed(2)} MiB, rounded up to ${overheadMiB} MiB`,
   };
 }
+
+/**
+ * What an ESXi host keeps for itself under the common design guidance of reserving a share of
+ * host CPU and memory (VMware Telco Cloud reference architecture: 8%; treat as a weak default),
+ * rounded up to whole millicores and MiB.
+ *
+ * @example
+ * esxiHostReserve({ cpuMillicores: 64000, memoryMiB: 524288 }, 8) //=> { cpuMillicores: 5120, memoryMiB: 41944, formula: '...' }
+ */
+export function esxiHostReserve(host: { cpuMillicores: number; memoryMiB: number }, percent: number): { cpuMillicores: number; memoryMiB: number; formula: string } {
+  const cpuMillicores = Math.ceil((host.cpuMillicores * percent) / 100);
+  const memoryMiB = Math.ceil((host.memoryMiB * percent) / 100);
+  return { cpuMillicores, memoryMiB, formula: `ESXi keeps ${percent}% of host CPU and memory: ${cpuMillicores} m, ${memoryMiB} MiB` };
+}
