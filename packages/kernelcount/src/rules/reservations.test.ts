@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import type { KernelcountError } from '../errors.js';
 import {
   aksCpuReservedMillicores,
   aksPre129Reservation,
@@ -217,7 +218,34 @@ describe('nodeReservation dispatches each profile', () => {
     expect(r).toEqual(direct[profile]());
   });
 
-  it('generic without inputs is refused', () => {
-    expect(() => nodeReservation('generic', n)).toThrow(TypeError);
+  it('generic without inputs is refused with the package error', () => {
+    expect(() => nodeReservation('generic', n)).toThrow(/generic profile needs/);
+  });
+});
+
+describe('bad input to a reservation rule called on its own', () => {
+  const issues = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as KernelcountError).issues.map((i) => `${i.path}:${i.code}`);
+    }
+    return [];
+  };
+  it('names each field: zero CPU, fractional memory, pods above the provider limit', () => {
+    expect(issues(() => nodeReservation('aks', { cpuMillicores: 0, memoryMiB: 1.5, maxPods: 251 }))).toEqual([
+      'cpuMillicores:too_small',
+      'memoryMiB:not_integer',
+      'maxPods:too_big',
+    ]);
+    // AKS admits 250 pods per node, GKE Standard 256
+    expect(issues(() => nodeReservation('aks', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 250 }))).toEqual([]);
+    expect(issues(() => nodeReservation('gke', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 256 }))).toEqual([]);
+    expect(issues(() => nodeReservation('gke', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 257 }))).toEqual(['maxPods:too_big']);
+  });
+  it('an unknown profile and a generic node without inputs are input errors, not crashes', () => {
+    expect(issues(() => nodeReservation('openshift' as never, { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }))).toEqual(['profile:unknown_value']);
+    expect(issues(() => nodeReservation('generic', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }))).toEqual(['generic:required']);
+    expect(issues(() => nodeReservation('eks', { cpuMillicores: NaN, memoryMiB: Infinity, maxPods: 110 }))).toEqual(['cpuMillicores:invalid_type', 'memoryMiB:not_finite']);
   });
 });

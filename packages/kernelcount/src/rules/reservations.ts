@@ -4,6 +4,8 @@
  * Each provider's rule is written from its own text, band by band; quantities are integers
  * (millicores, MiB) and any fraction is rounded as the provider does, or up where it does not say.
  */
+import { KernelcountError } from '../errors.js';
+import { RULE_LIMITS, checkInputs } from './inputs.js';
 
 export type ReservationProfile = 'eks' | 'gke' | 'aks' | 'aks-pre-1.29' | 'gdc' | 'generic';
 export const RESERVATION_PROFILES: readonly ReservationProfile[] = ['eks', 'gke', 'aks', 'aks-pre-1.29', 'gdc', 'generic'];
@@ -278,6 +280,20 @@ export function genericReservation(node: NodeSize, r: GenericReservationInput): 
   );
 }
 
+/**
+ * The most pods a node of each profile admits: AKS 250 per node (Azure CNI and kubenet maximum), GKE
+ * Standard 256; EKS, Google Distributed Cloud and kubeadm publish no hard ceiling beyond what the
+ * network plugin assigns, so the package's own bound of 10,000 applies.
+ */
+export const MAX_PODS_LIMIT: Readonly<Record<ReservationProfile, { max: number; why: string }>> = {
+  eks: { max: 10000, why: "kernelcount's bound" },
+  gke: { max: 256, why: 'GKE Standard admits at most 256 pods per node' },
+  aks: { max: 250, why: 'AKS admits at most 250 pods per node' },
+  'aks-pre-1.29': { max: 250, why: 'AKS admits at most 250 pods per node' },
+  gdc: { max: 10000, why: "kernelcount's bound" },
+  generic: { max: 10000, why: "kernelcount's bound" },
+};
+
 /** Windows node figures that some profiles add on top of their Linux rule. */
 export interface WindowsNodeExtras {
   /** AKS reserves this much more memory for system processes on Windows nodes (AKS docs: "2 GB"). */
@@ -331,7 +347,28 @@ export interface ReservationOptions {
  * nodeReservation('eks', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }).kubeReserved.memoryMiB //=> 1465
  */
 export function nodeReservation(profile: ReservationProfile, node: NodeSize, options: GenericReservationInput | ReservationOptions = {}): NodeReservation {
+  if (!RESERVATION_PROFILES.includes(profile)) {
+    throw new KernelcountError([{ code: 'unknown_value', path: 'profile', message: `unknown reservation profile ${JSON.stringify(profile)}; profiles: ${RESERVATION_PROFILES.join(', ')}` }]);
+  }
+  const maxPods = MAX_PODS_LIMIT[profile];
+  checkInputs({
+    cpuMillicores: [node?.cpuMillicores, { min: 1, max: RULE_LIMITS.cpuMillicores, integer: true, unit: 'millicores' }],
+    memoryMiB: [node?.memoryMiB, { min: 1, max: RULE_LIMITS.memoryMiB, integer: true, unit: 'MiB' }],
+    maxPods: [node?.maxPods, { min: 1, max: maxPods.max, integer: true, unit: 'pods', why: maxPods.why }],
+  });
   const opts: ReservationOptions = 'kubeReservedCpuMillicores' in options ? { generic: options } : options;
+  if (profile === 'generic' && opts.generic) {
+    const g = opts.generic;
+    const mem = { min: 0, max: RULE_LIMITS.memoryMiB, integer: true, unit: 'MiB' };
+    const cpu = { min: 0, max: RULE_LIMITS.cpuMillicores, integer: true, unit: 'millicores' };
+    checkInputs({
+      'generic.kubeReservedCpuMillicores': [g.kubeReservedCpuMillicores, cpu],
+      'generic.kubeReservedMemoryMiB': [g.kubeReservedMemoryMiB, mem],
+      'generic.systemReservedCpuMillicores': [g.systemReservedCpuMillicores, cpu],
+      'generic.systemReservedMemoryMiB': [g.systemReservedMemoryMiB, mem],
+      'generic.evictionMemoryMiB': [g.evictionMemoryMiB, mem],
+    });
+  }
   const base = ((): NodeReservation => {
     switch (profile) {
       case 'eks':
@@ -345,7 +382,7 @@ export function nodeReservation(profile: ReservationProfile, node: NodeSize, opt
       case 'gdc':
         return gdcReservation(node, opts.gdcBaseMemoryMiB);
       case 'generic':
-        if (!opts.generic) throw new TypeError('generic reservation needs its inputs');
+        if (!opts.generic) throw new KernelcountError([{ code: 'required', path: 'generic', message: 'the generic profile needs kube-reserved, system-reserved and eviction inputs' }]);
         return genericReservation(node, opts.generic);
     }
   })();

@@ -3,7 +3,7 @@ import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { KernelcountError, joinPath } from '../errors.js';
 import { Money, money } from '../money.js';
-import { RESERVATION_PROFILES } from '../rules/reservations.js';
+import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
 import { Reader, own } from './reader.js';
 import {
@@ -425,7 +425,8 @@ function readKubernetesConfig(r: Reader, p: Record<string, unknown>, path: strin
     generic = { ...cat.get('k8s.generic.reservation') };
   }
   const mpRaw = own(p, 'maxPods');
-  const maxPods = mpRaw === undefined ? cat.get('k8s.maxPodsPerNode') : r.number(mpRaw, joinPath(path, 'maxPods'), { min: 1, max: 10000, integer: true });
+  const podLimit = reservation ? MAX_PODS_LIMIT[reservation] : { max: 10000, why: '' };
+  const maxPods = mpRaw === undefined ? Math.min(cat.get('k8s.maxPodsPerNode'), podLimit.max) : r.number(mpRaw, joinPath(path, 'maxPods'), { min: 1, max: podLimit.max, integer: true, unit: podLimit.max < 10000 ? `pods (${podLimit.why})` : 'pods' });
   const cpRaw = own(p, 'controlPlane');
   const controlPlane = cpRaw === undefined ? 'stacked' : r.oneOf(cpRaw, joinPath(path, 'controlPlane'), CONTROL_PLANES);
   const okRaw = own(p, 'ownKernelRuntime');
