@@ -92,7 +92,7 @@ describe('ESXi sample table: outside the table is extrapolated', () => {
   });
 
   it('an extrapolation that would run below zero is held at zero, never negative', () => {
-    // A steep table whose straight line crosses zero above 0 MiB: 10 - 90 x 256 / 768 = -20 at 0 MiB.
+    // A steep table whose straight line crosses zero above 1 MiB: 10 - 90 x 255 / 768 = -19.9 at 1 MiB.
     const steep = {
       vcpus: [1, 2],
       rows: [
@@ -100,7 +100,7 @@ describe('ESXi sample table: outside the table is extrapolated', () => {
         { memoryMiB: 1024, overheadMiB: [100, 100] },
       ],
     } as unknown as EsxiOverheadTable;
-    const r = esxiOverheadMiB(steep, 0, 1);
+    const r = esxiOverheadMiB(steep, 1, 1);
     expect(r.method).toBe('extrapolated');
     expect(r.exactMiB).toBe(0);
     expect(r.overheadMiB).toBe(0);
@@ -159,5 +159,13 @@ describe('ESX/ESXi 4.0 overhead table (for contrast)', () => {
     expect(a.formula).toMatch(/estimated/);
     // 8192 MB, 2 vCPU: 222.30 + (242.51 - 165.98) = 298.83 (the 4096 row has the 2-vCPU cell)
     expect(esxiOverheadMiB(t40, 8192, 2).exactMiB).toBe(298.83);
+  });
+});
+
+describe('bad input to the ESXi rule', () => {
+  it('refuses zero memory and fractional vCPUs with the field named', () => {
+    expect(() => esxiOverheadMiB(table, 0, 1)).toThrow(/memoryMiB: must be at least 1 MiB/);
+    expect(() => esxiOverheadMiB(table, 1024, 2.5)).toThrow(/vcpus: must be a whole number/);
+    expect(() => esxiOverheadMiB(table, NaN, 1)).toThrow(/memoryMiB: must be a number/);
   });
 });

@@ -1,4 +1,5 @@
 import type { EsxiOverheadTable } from '../catalog/defaults.js';
+import { RULE_LIMITS, checkInputs } from './inputs.js';
 
 export interface EsxiOverheadResult {
   /** Overhead memory rounded up to whole MiB. */
@@ -39,6 +40,10 @@ function lerp(x: number, x0: number, x1: number, y0: number, y1: number): number
  * esxiOverheadMiB(ESXI_67_OVERHEAD_TABLE, 4096, 2).overheadMiB //=> 53 (52.72 rounded up)
  */
 export function esxiOverheadMiB(table: EsxiOverheadTable, memoryMiB: number, vcpus: number): EsxiOverheadResult {
+  checkInputs({
+    memoryMiB: [memoryMiB, { min: 1, max: RULE_LIMITS.memoryMiB, unit: 'MiB' }],
+    vcpus: [vcpus, { min: 1, max: RULE_LIMITS.vcpus, integer: true, unit: 'vCPUs' }],
+  });
   const mems = table.rows.map((r) => r.memoryMiB);
   const cpus = table.vcpus;
   let estimated = false;

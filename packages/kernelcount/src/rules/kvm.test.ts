@@ -105,3 +105,12 @@ describe('Proxmox VE host memory reserve', () => {
     expect(r.formula).toContain('no ZFS');
   });
 });
+
+describe('bad input to the KVM overhead rules', () => {
+  it('names the field and says what was expected', () => {
+    const f = CATALOG['hypervisor.kubevirt.formula'].value;
+    expect(() => kubevirtOverheadMiB(f, 0, 2)).toThrow(/memoryMiB: must be at least 1 MiB, got 0/);
+    expect(() => kubevirtOverheadMiB(f, 4096, 1.5)).toThrow(/vcpus: must be a whole number vCPUs, got 1.5/);
+    expect(() => openshiftVirtOverheadMiB(CATALOG['hypervisor.openshift-virt.formula'].value, 4096, 2, -1)).toThrow(/graphicsDevices: must be at least 0/);
+  });
+});

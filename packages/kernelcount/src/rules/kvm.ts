@@ -1,3 +1,5 @@
+import { RULE_LIMITS, checkInputs } from './inputs.js';
+
 export interface KubevirtFormula {
   pageTableDivisor: number;
   fixedMiB: number;
@@ -23,7 +25,8 @@ export interface OverheadResult {
 }
 
 /**
- * KubeVirt's estimate of a VM's memory overhead (kubevirt `renderresources.go`, GetMemoryOverhead;
+ * KubeVirt's estimate of a VM's memory overhead (kubevirt GetMemoryOverhead, now in
+ * `pkg/hypervisor/kvm/launcherhypervisorresources.go`;
  * as of 2025-01): guest memory / 512 for page tables, 220 MiB fixed (virt-launcher, monitor, logging,
  * QEMU), 8 MiB per vCPU, 8 MiB for the IOThread and 32 MiB for video; plus 1 GiB with VFIO, 256 MiB
  * with SEV and 100 MiB with dedicated CPUs. The page-table share is rounded up to whole MiB.
@@ -37,6 +40,10 @@ export function kubevirtOverheadMiB(
   vcpus: number,
   options: KubevirtOptions = {},
 ): OverheadResult {
+  checkInputs({
+    memoryMiB: [memoryMiB, { min: 1, max: RULE_LIMITS.memoryMiB, integer: true, unit: 'MiB' }],
+    vcpus: [vcpus, { min: 1, max: RULE_LIMITS.vcpus, integer: true, unit: 'vCPUs' }],
+  });
   const pageTables = Math.ceil(memoryMiB / f.pageTableDivisor);
   const video = options.video === false ? 0 : f.videoMiB;
   const extras = (options.vfio ? 1024 : 0) + (options.sev ? 256 : 0) + (options.dedicatedCpus ? 100 : 0);
@@ -59,7 +66,7 @@ export interface OpenshiftVirtFormula {
 
 /**
  * OpenShift Virtualization's per-VM memory overhead (openshift-docs
- * `virt-cluster-resource-requirements.adoc`, as of 2025-01): 0.002 x requested memory + 218 MiB +
+ * `virt-cluster-resource-requirements.adoc`, as of 2025-09): 0.002 x requested memory + 218 MiB +
  * 8 MiB per vCPU + 16 MiB per graphics device. The proportional share is rounded up to whole MiB.
  *
  * @example
@@ -71,6 +78,11 @@ export function openshiftVirtOverheadMiB(
   vcpus: number,
   graphicsDevices = 1,
 ): OverheadResult {
+  checkInputs({
+    memoryMiB: [memoryMiB, { min: 1, max: RULE_LIMITS.memoryMiB, integer: true, unit: 'MiB' }],
+    vcpus: [vcpus, { min: 1, max: RULE_LIMITS.vcpus, integer: true, unit: 'vCPUs' }],
+  });
+  checkInputs({ graphicsDevices: [graphicsDevices, { min: 0, max: 16, integer: true, unit: 'devices' }] });
   // 0.002 x memory, computed on integers to avoid binary float error: memory x 2 / 1000.
   const factorPerMille = Math.round(f.memoryFactor * 1_000_000);
   const proportional = Math.ceil((memoryMiB * factorPerMille) / 1_000_000);
@@ -83,7 +95,8 @@ export function openshiftVirtOverheadMiB(
 
 /**
  * Proxmox VE host memory: 2 GiB for the OS and services, plus the ZFS ARC when ZFS is used, which
- * defaults to 10% of RAM capped at 16 GiB on PVE >= 8.1 (Proxmox VE admin guide, as of 2024-11).
+ * defaults to 10% of RAM capped at 16 GiB on new PVE >= 8.1 installations (Proxmox VE admin guide,
+ * as of 2023-11).
  *
  * @example
  * proxmoxHostReserveMiB(2048, { percent: 10, capMiB: 16384 }, 262144, true).reserveMiB //=> 18432
