@@ -114,81 +114,48 @@ interface Ctx {
   years: number;
 }
 
+/** One line: quantity x unit price, with its product, option and kind. */
+function line(p: LicenceProduct, o: LicenceOption, kind: QuoteLine['kind'], name: string, quantity: Money, unit: string, unitPrice: Money, formula: string, sources: string[]): QuoteLine {
+  return { product: p.id, option: o.id, kind, name, quantity, unit, unitPrice, annualCost: quantity.times(unitPrice), formula, sources };
+}
+
 /** Prices a count under an option's terms: the lines for one host or the order. */
 function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ctx): QuoteLine[] {
   const t = o.terms;
   const q = money(c.units);
-  if (t.kind === 'free') {
-    return [{ product: p.id, option: o.id, kind: 'licence', name: `${p.name}, ${o.label}`, quantity: q, unit: c.unit, unitPrice: ZERO, annualCost: ZERO, formula: `${c.formula}; no charge`, sources: [] }];
-  }
+  const name = `${p.name}, ${o.label}`;
+  if (t.kind === 'free') return [line(p, o, 'licence', name, q, c.unit, ZERO, `${c.formula}; no charge`, [])];
   const price = num(ctx.book, t.priceId);
   const perUnit = price.div(t.unitsPerPrice);
+  const per = `${t.unitsPerPrice} ${c.unit}${t.unitsPerPrice === 1 ? '' : 's'}`;
   if (t.kind === 'perpetual') {
-    const unitPrice = perUnit.div(ctx.years);
-    const lines: QuoteLine[] = [
-      {
-        product: p.id,
-        option: o.id,
-        kind: 'licence',
-        name: `${p.name}, ${o.label}`,
-        quantity: q,
-        unit: `${c.unit}-year`,
-        unitPrice,
-        annualCost: q.times(unitPrice),
-        formula: `${c.formula}; x ${price.toString()} per ${t.unitsPerPrice} ${c.unit}${t.unitsPerPrice === 1 ? '' : 's'} / ${ctx.years} years`,
-        sources: [t.priceId, 'hardware.amortizationYears'],
-      },
+    const lines = [
+      line(p, o, 'licence', name, q, `${c.unit}-year`, perUnit.div(ctx.years), `${c.formula}; x ${price.toString()} per ${per} / ${ctx.years} years`, [t.priceId, 'hardware.amortizationYears']),
     ];
     if (t.assurance === 'required' || ctx.assurance) {
       const pct = num(ctx.book, t.assurancePercentId);
-      const saPrice = perUnit.times(pct).div(100);
-      lines.push({
-        product: p.id,
-        option: o.id,
-        kind: 'assurance',
-        name: `${p.name}, ${p.vendor === 'Oracle' ? 'support' : 'Software Assurance'} (${pct.toString()}% of the price a year${t.assurance === 'required' ? ', required by this option' : ''})`,
-        quantity: q,
-        unit: `${c.unit}-year`,
-        unitPrice: saPrice,
-        annualCost: q.times(saPrice),
-        formula: `${c.units} ${c.unit}s x ${price.toString()} / ${t.unitsPerPrice} x ${pct.toString()}%`,
-        sources: [t.priceId, t.assurancePercentId],
-      });
+      const what = p.vendor === 'Oracle' ? 'support' : 'Software Assurance';
+      const required = t.assurance === 'required' ? ', required by this option' : '';
+      lines.push(
+        line(p, o, 'assurance', `${p.name}, ${what} (${pct.toString()}% of the price a year${required})`, q, `${c.unit}-year`, perUnit.times(pct).div(100), `${c.units} ${c.unit}s x ${price.toString()} per ${per} x ${pct.toString()}%`, [
+          t.priceId,
+          t.assurancePercentId,
+        ]),
+      );
     }
     return lines;
   }
-  const unitPrice = t.monthly ? perUnit.times(12) : perUnit;
-  const lines: QuoteLine[] = [
-    {
-      product: p.id,
-      option: o.id,
-      kind: 'licence',
-      name: `${p.name}, ${o.label}`,
-      quantity: q,
-      unit: t.monthly || !PER_YEAR_UNITS.has(c.unit) ? `${c.unit}-year` : c.unit,
-      unitPrice,
-      annualCost: q.times(unitPrice),
-      formula: `${c.formula}; x ${price.toString()}${t.monthly ? ' per month x 12' : ''}${t.unitsPerPrice === 1 ? '' : ` per ${t.unitsPerPrice}`}`,
-      sources: [t.priceId],
-    },
+  const unit = t.monthly || !PER_YEAR_UNITS.has(c.unit) ? `${c.unit}-year` : c.unit;
+  const lines = [
+    line(p, o, 'licence', name, q, unit, t.monthly ? perUnit.times(12) : perUnit, `${c.formula}; x ${price.toString()}${t.monthly ? ' per month x 12' : ''}${t.unitsPerPrice === 1 ? '' : ` per ${t.unitsPerPrice}`}`, [t.priceId]),
   ];
   if (t.creditPerMonthId) {
-    const credit = num(ctx.book, t.creditPerMonthId).times(12);
+    const monthly = num(ctx.book, t.creditPerMonthId);
     const gross = lines[0]!.annualCost;
+    const credit = monthly.times(12);
     const applied = credit.gt(gross) ? gross : credit;
     if (applied.gt(0)) {
-      lines.push({
-        product: p.id,
-        option: o.id,
-        kind: 'credit',
-        name: `${p.name}, credit (${num(ctx.book, t.creditPerMonthId).toString()} a month, once per order)`,
-        quantity: money(1),
-        unit: 'order-year',
-        unitPrice: applied.negated(),
-        annualCost: applied.negated(),
-        formula: `min(12 x ${num(ctx.book, t.creditPerMonthId).toString()}, ${gross.toString()})`,
-        sources: [t.creditPerMonthId],
-      });
+      lines.push(line(p, o, 'credit', `${p.name}, credit (${monthly.toString()} a month, once per order)`, money(1), 'order-year', applied.negated(), `min(12 x ${monthly.toString()}, ${gross.toString()})`, [t.creditPerMonthId]));
     }
   }
   return lines;
