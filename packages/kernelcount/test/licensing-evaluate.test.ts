@@ -125,3 +125,23 @@ describe('licences in evaluate', () => {
     expect(issues({ workloads: [{ ...w[0], licences: [{ product: 'oracle-database-standard' }] }] })).toEqual(['workloads[0].licences[0].product:unknown_value']);
   });
 });
+
+describe('a RuntimeClass of your own on a micro-VM platform', () => {
+  it('adds its overhead.podFixed to every pod, in place of the named runtime', () => {
+    const w = [{ name: 'w', instances: 10, vcpus: 0.5, memoryGiB: 1 }];
+    const e = run({ workloads: w, platforms: [{ type: 'microvm', podOverhead: { memoryMiB: 96, cpuMillicores: 100 }, controlPlane: 'none' }] });
+    const pl = e.platforms[0]!.pools[0]!.workloads[0]!;
+    expect(pl.sandbox).toBe('custom');
+    // 500 m requested + 100 m overhead; memory: 1024 MiB app + 96 MiB in the hypervisor layer
+    expect(pl.perInstance.cpuMillicores).toBe(600);
+    expect(pl.perInstance.memoryMiB.hypervisor).toBe(96);
+  });
+  it('refuses podOverhead together with a named runtime, and bad figures', () => {
+    const w = [{ name: 'w', instances: 1, vcpus: 1, memoryGiB: 1 }];
+    expect(issues({ workloads: w, platforms: [{ type: 'microvm', runtime: 'gvisor', podOverhead: { memoryMiB: 96, cpuMillicores: 100 } }] })).toEqual(['platforms[0].podOverhead:conflict']);
+    expect(issues({ workloads: w, platforms: [{ type: 'microvm', podOverhead: { memoryMiB: -1, cpuMillicores: 0.5 } }] })).toEqual([
+      'platforms[0].podOverhead.memoryMiB:too_small',
+      'platforms[0].podOverhead.cpuMillicores:not_integer',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
  * applies HA, and reports hosts, density, what binds and where the memory and disk go.
  */
 import type { CatalogView } from '../catalog/tracker.js';
+import { customPodOverhead } from '../rules/sandbox.js';
 import type {
   ContainersInVmsPlatform,
   ContainersPlatform,
@@ -262,8 +263,10 @@ function sandboxChooser(
   defaultRuntime: Parameters<typeof sandboxOverhead>[0] | null,
   ownKernelRuntime: Parameters<typeof sandboxOverhead>[0],
   cat: CatalogView,
+  custom: { memoryMiB: number; cpuMillicores: number } | null = null,
 ) {
   return (w: Workload) => {
+    if (custom && w.os === 'linux') return { name: 'custom', overhead: customPodOverhead(custom) };
     if (w.os === 'windows') {
       // Windows containers get their own kernel only through Hyper-V isolation.
       if (w.needsOwnKernel || defaultRuntime) return { name: 'hyperv-isolation', overhead: hypervIsolationOverhead(cat) };
@@ -278,7 +281,7 @@ function sizeBareMetalK8s(p: ContainersPlatform | MicrovmPlatform, s: Scenario, 
   const pools = byOs(s.workloads);
   if (p.controlPlane === 'stacked' && !pools.some(([os]) => os === 'linux')) pools.unshift(['linux', []]);
   const shimMiB = cat.get('runtime.shimMemoryMiB');
-  const choose = sandboxChooser(p.type === 'microvm' ? p.runtime : null, p.ownKernelRuntime, cat);
+  const choose = sandboxChooser(p.type === 'microvm' ? p.runtime : null, p.ownKernelRuntime, cat, p.type === 'microvm' ? p.podOverhead : null);
   return pools.map(([os, ws]) => {
     const cap = hostCapacity(p.host);
     const node = kubeNodeFixed(p, cap, os, 'bare-metal', cat);

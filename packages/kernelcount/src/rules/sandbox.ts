@@ -5,7 +5,7 @@ export type SandboxRuntime = KataRuntime | 'gvisor' | 'firecracker';
 export const SANDBOX_RUNTIMES: readonly SandboxRuntime[] = [...KATA_RUNTIMES, 'gvisor', 'firecracker'];
 
 export interface SandboxOverhead {
-  runtime: SandboxRuntime | 'hyperv-isolation';
+  runtime: SandboxRuntime | 'hyperv-isolation' | 'custom';
   /** Memory charged to the pod on top of its containers' requests, split by layer. */
   hypervisorMemoryMiB: number;
   guestOsMemoryMiB: number;
@@ -33,6 +33,23 @@ export function kataPodOverhead(
     guestOsMemoryMiB: 0,
     cpuMillicores: podFixed.cpuMillicores,
     formula: `RuntimeClass ${runtime} overhead.podFixed = ${podFixed.memoryMiB} MiB, ${podFixed.cpuMillicores} m`,
+  };
+}
+
+/**
+ * A RuntimeClass of your own: whatever its `overhead.podFixed` declares is added to each pod's
+ * requests, as Kubernetes does for any RuntimeClass (docs "Pod Overhead").
+ *
+ * @example
+ * customPodOverhead({ memoryMiB: 96, cpuMillicores: 100 }).cpuMillicores //=> 100
+ */
+export function customPodOverhead(podFixed: { memoryMiB: number; cpuMillicores: number }): SandboxOverhead {
+  return {
+    runtime: 'custom',
+    hypervisorMemoryMiB: podFixed.memoryMiB,
+    guestOsMemoryMiB: 0,
+    cpuMillicores: podFixed.cpuMillicores,
+    formula: `your RuntimeClass overhead.podFixed = ${podFixed.memoryMiB} MiB, ${podFixed.cpuMillicores} m`,
   };
 }
 

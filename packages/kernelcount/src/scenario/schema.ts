@@ -160,7 +160,15 @@ export const scenarioJsonSchema = {
           },
           {
             additionalProperties: false,
-            properties: { ...commonPlatform, type: { const: 'microvm' }, ...k8sProps, runtime: { enum: SANDBOX_RUNTIMES }, hostLinuxLicence: { enum: ['none', 'rhel'] } },
+            properties: { ...commonPlatform, type: { const: 'microvm' }, ...k8sProps, runtime: { enum: SANDBOX_RUNTIMES },
+              podOverhead: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'Your own RuntimeClass overhead.podFixed, used instead of a named runtime.',
+                properties: { memoryMiB: int('', { minimum: 0 }), cpuMillicores: int('', { minimum: 0 }) },
+              },
+              hostLinuxLicence: { enum: ['none', 'rhel'] },
+            },
           },
         ],
       },

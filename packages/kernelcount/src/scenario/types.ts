@@ -132,6 +132,8 @@ export interface ContainersInVmsPlatformInput extends PlatformCommon, Hypervisor
 export interface MicrovmPlatformInput extends PlatformCommon, KubernetesSettings {
   type: 'microvm';
   runtime?: SandboxRuntime;
+  /** A RuntimeClass of your own: its overhead.podFixed, used instead of a named runtime's. */
+  podOverhead?: { memoryMiB: number; cpuMillicores: number };
 }
 export type PlatformInput = VmPlatformInput | ContainersPlatformInput | ContainersInVmsPlatformInput | MicrovmPlatformInput;
 
@@ -261,6 +263,8 @@ export interface ContainersInVmsPlatform extends PlatformBase, KubernetesConfig,
 export interface MicrovmPlatform extends PlatformBase, KubernetesConfig {
   type: 'microvm';
   runtime: SandboxRuntime;
+  /** Your own RuntimeClass overhead, replacing the runtime's; null for the named runtime. */
+  podOverhead: { memoryMiB: number; cpuMillicores: number } | null;
   hostLinuxLicence: 'none' | 'rhel';
 }
 export type Platform = VmPlatform | ContainersPlatform | ContainersInVmsPlatform | MicrovmPlatform;

@@ -51,7 +51,7 @@ const PLATFORM_KEYS: Record<PlatformType, readonly string[]> = {
   vm: [...COMMON_PLATFORM_KEYS, ...HYPERVISOR_KEYS],
   containers: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'hostLinuxLicence'],
   'containers-in-vms': [...COMMON_PLATFORM_KEYS, ...HYPERVISOR_KEYS, ...K8S_KEYS, 'nodeVm'],
-  microvm: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'runtime', 'hostLinuxLicence'],
+  microvm: [...COMMON_PLATFORM_KEYS, ...K8S_KEYS, 'runtime', 'podOverhead', 'hostLinuxLicence'],
 };
 const GENERIC_KEYS = ['kubeReservedCpuMillicores', 'kubeReservedMemoryMiB', 'systemReservedCpuMillicores', 'systemReservedMemoryMiB', 'evictionMemoryMiB'] as const;
 
@@ -491,9 +491,21 @@ function readPlatform(
     }
   }
   let runtime: SandboxRuntime | undefined;
+  let podOverhead: { memoryMiB: number; cpuMillicores: number } | null = null;
+  let podOverheadOk = true;
   if (type === 'microvm') {
     const rtRaw = own(p, 'runtime');
     runtime = rtRaw === undefined ? 'kata-fc' : r.oneOf(rtRaw, joinPath(path, 'runtime'), SANDBOX_RUNTIMES);
+    const poRaw = own(p, 'podOverhead');
+    if (poRaw !== undefined) {
+      const pp = joinPath(path, 'podOverhead');
+      if (rtRaw !== undefined) r.add('conflict', pp, `replaces the overhead of a named runtime; give runtime or podOverhead, not both (runtime is ${JSON.stringify(rtRaw)})`);
+      const o = r.object(poRaw, pp, ['memoryMiB', 'cpuMillicores']);
+      const mem = o ? r.number(own(o, 'memoryMiB') ?? 0, joinPath(pp, 'memoryMiB'), { min: 0, max: LIMITS.hostMemoryMiB, integer: true, unit: 'MiB' }) : undefined;
+      const cpu = o ? r.number(own(o, 'cpuMillicores') ?? 0, joinPath(pp, 'cpuMillicores'), { min: 0, max: 4_096_000, integer: true, unit: 'millicores' }) : undefined;
+      if (mem === undefined || cpu === undefined) podOverheadOk = false;
+      else podOverhead = { memoryMiB: mem, cpuMillicores: cpu };
+    }
   }
   if (name === undefined || host === undefined || cpuOvercommit === undefined || memoryOvercommit === undefined || hostLinuxLicence === undefined) {
     return undefined;
@@ -507,7 +519,7 @@ function readPlatform(
     case 'containers-in-vms':
       return hvc && k8s && nodeVm ? { type, ...base, ...hvc, ...k8s, nodeVm } : undefined;
     case 'microvm':
-      return k8s && runtime ? { type, ...base, ...k8s, runtime, hostLinuxLicence } : undefined;
+      return k8s && runtime && podOverheadOk ? { type, ...base, ...k8s, runtime, podOverhead, hostLinuxLicence } : undefined;
   }
 }
 
