@@ -10,6 +10,9 @@ import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js'
 import { cmdReserve } from './reserve.js';
 import { cmdOverhead } from './overhead.js';
 // ---- end reserve / overhead ----
+// ---- license verb (src/cli/license.ts) ----
+import { cmdLicense } from './license.js';
+// ---- end license ----
 
 export type { CliResult } from './args.js';
 
@@ -30,6 +33,7 @@ Usage:
   kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md] [--baseline NAME]
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
+  kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv]
   kernelcount --version
@@ -173,12 +177,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'overhead':
         return cmdOverhead(rest);
       // ---- end reserve / overhead ----
+      // ---- license verb ----
+      case 'license':
+        return cmdLicense(rest);
+      // ---- end license ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
