@@ -5,7 +5,6 @@
  * the other products of its family with their cost, and the guest count at which the answer flips.
  * Its flags and JSON keys are a public contract: add, never rename.
  */
-import { Decimal } from 'decimal.js';
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry, Source, Trust } from '../catalog/types.js';
@@ -232,7 +231,7 @@ export function parseDecimal(flag: string, raw: string | true | undefined, opts:
     if (text.startsWith('-') && DECIMAL_RE.test(text.slice(1).trim())) return { code: 'too_small', path: flag, message: `must be ${bound}, got ${describeValue(text)}` };
     return { code: 'invalid_type', path: flag, message: `must be ${opts.what}: a decimal number ${bound} such as 12 or 0.5, without sign or exponent; got ${describeValue(text)}` };
   }
-  const d = new Decimal(text);
+  const d = money(text);
   if (opts.positive && d.isZero()) return { code: 'too_small', path: flag, message: `must be ${bound}, got ${describeValue(text)}` };
   if (d.greaterThan(opts.max)) return { code: 'too_big', path: flag, message: `must be at most ${opts.max}, got ${describeValue(text)}` };
   return { value: text };
@@ -255,6 +254,7 @@ function count(issues: Issue[], flags: Map<string, string | true>, name: string,
   return collect(issues, q);
 }
 
+/** The engine's paths (`hosts[0].sockets`) as the flags that set them (`--sockets`). */
 const ENGINE_PATHS: ReadonlyArray<[RegExp, string]> = [
   [/^hosts\[\d+\]\.count$/, '--hosts'],
   [/^hosts\[\d+\]\.sockets$/, '--sockets'],
@@ -268,15 +268,6 @@ const ENGINE_PATHS: ReadonlyArray<[RegExp, string]> = [
   [/^users$/, '--users'],
   [/^products(\[\d+\])?$/, 'product'],
 ];
-
-/** The engine's paths (`hosts[0].sockets`) as the flags that set them (`--sockets`). */
-function flagIssues(issues: readonly Issue[], hostConflictPath: string): Issue[] {
-  return issues.map((i) => {
-    if (/^hosts\[\d+\]$/.test(i.path)) return { ...i, path: hostConflictPath };
-    const hit = ENGINE_PATHS.find(([re]) => re.test(i.path));
-    return hit ? { ...i, path: hit[1] } : i;
-  });
-}
 
 function optionKey(p: LicenceProduct, o: LicenceOption): string {
   return `${p.id}/${o.id}`;
@@ -299,7 +290,7 @@ function lineReport(l: QuoteLine): LicenseLineReport {
   };
 }
 
-function breakEvenReport(b: BreakEven | null, guestWord: string, limit: number): LicenseBreakEvenReport | null {
+function breakEvenReport(b: BreakEven | null, guestWord: string): LicenseBreakEvenReport | null {
   if (!b) return null;
   const name = (key: string) => {
     const [pid, oid] = key.split('/') as [string, string];
@@ -309,7 +300,7 @@ function breakEvenReport(b: BreakEven | null, guestWord: string, limit: number):
   };
   const text =
     b.guests === null
-      ? `${name(b.cheaperBelow)} stays cheaper up to ${limit} ${guestWord} per host`
+      ? `${name(b.cheaperBelow)} stays cheaper up to ${BREAK_EVEN_LIMIT} ${guestWord} per host`
       : `${name(b.cheaperFrom)} costs less from ${b.guests} ${guestWord} per host; below that, ${name(b.cheaperBelow)}`;
   return { cheaperBelow: b.cheaperBelow, cheaperFrom: b.cheaperFrom, guestsPerHost: b.guests, text };
 }
@@ -319,49 +310,49 @@ function chosenOf(q: LicenceQuote) {
   return q.hostGroups[0]?.chosen ?? q.order!.chosen;
 }
 
-/** Runs `kernelcount license`. */
-export function cmdLicense(args: string[]): CliResult {
-  const p = parseArgs(args, VALUED, BOOLEAN);
-  if (isIssue(p)) return fail([p], HINT);
-  if (p.flags.has('help')) return { code: 0, stdout: LICENSE_HELP, stderr: '' };
-  const format = readFormat(p.flags, ['table', 'json'] as const, 'table');
-  if (isIssue(format)) return fail([format], HINT);
+type Flags = Map<string, string | true>;
 
+/** The product named on the command line, or the issues with it. */
+function readProduct(positional: readonly string[]): LicenceProduct | Issue[] {
   const issues: Issue[] = [];
-  const notes: string[] = [];
-  const [id, ...extra] = p.positional;
+  const [id, ...extra] = positional;
   let product: LicenceProduct | undefined;
   if (id === undefined) issues.push({ code: 'required', path: 'product', message: `give a product: ${LICENCE_PRODUCT_IDS.join(', ')}` });
   else if (!Object.hasOwn(LICENCE_PRODUCTS, id)) {
     issues.push({ code: 'unknown_value', path: 'product', message: `unknown product ${describeValue(id)}; products: ${LICENCE_PRODUCT_IDS.join(', ')}` });
   } else product = LICENCE_PRODUCTS[id]!;
   if (extra.length) issues.push(strayWordIssue('product', extra, 'product'));
-  if (!product) return fail(issues, HINT);
-  const pid = product.id;
-  const scope = scopeOf(product);
+  return product && issues.length === 0 ? product : issues;
+}
 
-  // Flags that belong to another kind of product.
-  const scopeFlags: Record<ProductScope, readonly string[]> = {
-    host: [...HOST_FLAGS, 'bare-metal', 'per-vm'],
-    cluster: CLUSTER_FLAGS,
-    user: USER_FLAGS,
-  };
-  const scopeText: Record<ProductScope, string> = {
-    host: 'products licensed per host',
-    cluster: 'products billed per cluster-hour',
-    user: 'products billed per user (Docker)',
-  };
-  const ownText: Record<ProductScope, string> = { host: 'is licensed per host', cluster: 'is billed per cluster-hour', user: 'is billed per user' };
+const SCOPE_FLAGS: Record<ProductScope, readonly string[]> = { host: [...HOST_FLAGS, 'bare-metal', 'per-vm'], cluster: CLUSTER_FLAGS, user: USER_FLAGS };
+const SCOPE_PRODUCTS: Record<ProductScope, string> = { host: 'products licensed per host', cluster: 'products billed per cluster-hour', user: 'products billed per user (Docker)' };
+const SCOPE_VERB: Record<ProductScope, string> = { host: 'is licensed per host', cluster: 'is billed per cluster-hour', user: 'is billed per user' };
+
+/** Flags that belong to another kind of product: `--sockets` on `eks`, `--users` on `rhel`. */
+function scopeConflicts(flags: Flags, product: LicenceProduct): Issue[] {
+  const scope = scopeOf(product);
+  const issues: Issue[] = [];
   for (const s of ['host', 'cluster', 'user'] as const) {
     if (s === scope) continue;
-    for (const f of scopeFlags[s]) {
-      if (p.flags.has(f)) issues.push({ code: 'conflict', path: `--${f}`, message: `applies to ${scopeText[s]} only; ${pid} ${ownText[scope]}` });
+    for (const f of SCOPE_FLAGS[s]) {
+      if (flags.has(f)) issues.push({ code: 'conflict', path: `--${f}`, message: `applies to ${SCOPE_PRODUCTS[s]} only; ${product.id} ${SCOPE_VERB[scope]}` });
     }
   }
+  return issues;
+}
 
-  // Usage.
-  const hostList: HostUsage[] = [];
-  const usage: LicenceUsage = { hosts: hostList };
+interface UsageRead {
+  usage: LicenceUsage;
+  /** The one group of identical hosts (host-licensed products). */
+  host: HostUsage | null;
+  report: LicenseReport['usage'];
+}
+
+/** The usage the flags describe: hosts and guests, clusters, or users; undefined when a flag is wrong. */
+function readUsage(flags: Flags, product: LicenceProduct, issues: Issue[], notes: string[]): UsageRead | undefined {
+  const scope = scopeOf(product);
+  const pid = product.id;
   const report: LicenseReport['usage'] = {
     scope,
     hosts: null,
@@ -376,174 +367,194 @@ export function cmdLicense(args: string[]): CliResult {
     employees: null,
     annualRevenue: null,
   };
-  let host: HostUsage | undefined;
+  const before = issues.length;
   if (scope === 'host') {
-    const sockets = count(issues, p.flags, 'sockets', { min: 1, max: LIMITS.sockets, what: 'sockets', requiredFor: `${pid}, which is licensed per host` });
-    const coresPerSocket = count(issues, p.flags, 'cores-per-socket', { min: 1, max: LIMITS.coresPerSocket, what: 'cores per socket', requiredFor: `${pid}, which is licensed per host` });
-    const hosts = count(issues, p.flags, 'hosts', { min: 1, max: LICENSE_LIMITS.hosts, what: 'hosts', fallback: 1 });
-    const vms = count(issues, p.flags, 'vms', { min: 0, max: LICENSE_LIMITS.vmsPerHost, what: 'VMs per host', fallback: 0 });
+    const perHost = `${pid}, which is licensed per host`;
+    const sockets = count(issues, flags, 'sockets', { min: 1, max: LIMITS.sockets, what: 'sockets', requiredFor: perHost });
+    const coresPerSocket = count(issues, flags, 'cores-per-socket', { min: 1, max: LIMITS.coresPerSocket, what: 'cores per socket', requiredFor: perHost });
+    const hosts = count(issues, flags, 'hosts', { min: 1, max: LICENSE_LIMITS.hosts, what: 'hosts', fallback: 1 });
+    const vms = count(issues, flags, 'vms', { min: 0, max: LICENSE_LIMITS.vmsPerHost, what: 'VMs per host', fallback: 0 });
     let vcpus: number | undefined = 1;
-    if (p.flags.has('vcpus-per-vm')) {
-      const v = parseDecimal('--vcpus-per-vm', p.flags.get('vcpus-per-vm'), { what: 'vCPUs per VM', positive: true, max: LICENSE_LIMITS.vcpusPerVm });
-      if (isIssue(v)) {
-        issues.push(v);
-        vcpus = undefined;
-      } else vcpus = Number(v.value);
+    if (flags.has('vcpus-per-vm')) {
+      const v = parseDecimal('--vcpus-per-vm', flags.get('vcpus-per-vm'), { what: 'vCPUs per VM', positive: true, max: LICENSE_LIMITS.vcpusPerVm });
+      vcpus = isIssue(v) ? (issues.push(v), undefined) : Number(v.value);
     }
-    const bareMetal = p.flags.has('bare-metal');
-    if (sockets !== undefined && coresPerSocket !== undefined && hosts !== undefined && vms !== undefined && vcpus !== undefined) {
-      host = { count: hosts, sockets, coresPerSocket, oses: vms, guests: vms ? [{ vcpus, count: vms }] : [], bareMetal };
-      hostList.push(host);
-      Object.assign(report, { hosts, sockets, coresPerSocket, vmsPerHost: vms, vcpusPerVm: vcpus, bareMetal });
-      if (vms === 0 && p.flags.has('vcpus-per-vm')) notes.push(`--vcpus-per-vm ${vcpus} has no effect without guests (--vms 0)`);
-      if (vms > 0 && !Number.isInteger(vcpus)) notes.push(`--vcpus-per-vm ${vcpus}: per-core licences count whole virtual cores, ${Math.ceil(vcpus)} per VM before any minimum`);
-      if (bareMetal && vms > 0 && product.family === 'windows-server') {
-        notes.push(`--bare-metal with --vms ${vms}: Windows Server runs on the host and the ${vms} guests per host are Hyper-V isolated containers (each an OSE); process-isolated containers need no extra licence`);
-      }
+    const bareMetal = flags.has('bare-metal');
+    if (sockets === undefined || coresPerSocket === undefined || hosts === undefined || vms === undefined || vcpus === undefined) return undefined;
+    const host: HostUsage = { count: hosts, sockets, coresPerSocket, oses: vms, guests: vms ? [{ vcpus, count: vms }] : [], bareMetal };
+    Object.assign(report, { hosts, sockets, coresPerSocket, vmsPerHost: vms, vcpusPerVm: vcpus, bareMetal });
+    if (vms === 0 && flags.has('vcpus-per-vm')) notes.push(`--vcpus-per-vm ${vcpus} has no effect without guests (--vms 0)`);
+    if (vms > 0 && !Number.isInteger(vcpus)) notes.push(`--vcpus-per-vm ${vcpus}: per-core licences count whole virtual cores, ${Math.ceil(vcpus)} per VM before any minimum`);
+    if (bareMetal && vms > 0 && product.family === 'windows-server') {
+      notes.push(`--bare-metal with --vms ${vms}: Windows Server runs on the host and the ${vms} guests per host are Hyper-V isolated containers (each an OSE); process-isolated containers need no extra licence`);
     }
-  } else if (scope === 'cluster') {
-    const clusters = count(issues, p.flags, 'clusters', { min: 0, max: LICENSE_LIMITS.clusters, what: 'clusters', fallback: 1 });
-    const hours = count(issues, p.flags, 'hours', { min: 0, max: LICENSE_LIMITS.hoursPerYear, what: 'hours a year', fallback: 8760 });
-    if (clusters !== undefined && hours !== undefined) {
-      usage.clusters = clusters;
-      usage.hoursPerYear = hours;
-      Object.assign(report, { clusters, hoursPerYear: hours });
-    }
-  } else {
-    const users = count(issues, p.flags, 'users', { min: 0, max: LICENSE_LIMITS.users, what: 'users', requiredFor: `${pid}, which is billed per user` });
-    const hasEmployees = p.flags.has('employees');
-    const hasRevenue = p.flags.has('revenue');
-    let employees: number | undefined;
-    let revenue: string | undefined;
-    if (hasEmployees || hasRevenue) {
-      if (hasEmployees) employees = count(issues, p.flags, 'employees', { min: 0, max: LICENSE_LIMITS.employees, what: 'employees' });
-      else issues.push({ code: 'required', path: '--employees', message: 'is required with --revenue (both decide Docker Personal eligibility)' });
-      if (hasRevenue) {
-        const r = parseDecimal('--revenue', p.flags.get('revenue'), { what: 'yearly revenue', positive: false, max: LICENSE_LIMITS.revenue });
-        if (isIssue(r)) issues.push(r);
-        else revenue = r.value;
-      } else issues.push({ code: 'required', path: '--revenue', message: 'is required with --employees (both decide Docker Personal eligibility)' });
-    }
-    if (users !== undefined) {
-      usage.users = users;
-      report.users = users;
-    }
-    if (employees !== undefined && revenue !== undefined) {
-      usage.organisation = { employees, annualRevenue: Number(revenue) };
-      report.employees = employees;
-      report.annualRevenue = revenue;
-    }
+    return { usage: { hosts: [host] }, host, report };
   }
+  if (scope === 'cluster') {
+    const clusters = count(issues, flags, 'clusters', { min: 0, max: LICENSE_LIMITS.clusters, what: 'clusters', fallback: 1 });
+    const hours = count(issues, flags, 'hours', { min: 0, max: LICENSE_LIMITS.hoursPerYear, what: 'hours a year', fallback: 8760 });
+    if (clusters === undefined || hours === undefined) return undefined;
+    Object.assign(report, { clusters, hoursPerYear: hours });
+    return { usage: { hosts: [], clusters, hoursPerYear: hours }, host: null, report };
+  }
+  const users = count(issues, flags, 'users', { min: 0, max: LICENSE_LIMITS.users, what: 'users', requiredFor: `${pid}, which is billed per user` });
+  // The organisation's size decides Docker Personal eligibility: both figures or neither.
+  let organisation: { employees: number; revenue: string } | undefined;
+  if (flags.has('employees') || flags.has('revenue')) {
+    const why = '(both decide Docker Personal eligibility)';
+    const employees = flags.has('employees')
+      ? count(issues, flags, 'employees', { min: 0, max: LICENSE_LIMITS.employees, what: 'employees' })
+      : (issues.push({ code: 'required', path: '--employees', message: `is required with --revenue ${why}` }), undefined);
+    const r = flags.has('revenue')
+      ? parseDecimal('--revenue', flags.get('revenue'), { what: 'yearly revenue', positive: false, max: LICENSE_LIMITS.revenue })
+      : ({ code: 'required', path: '--revenue', message: `is required with --employees ${why}` } satisfies Issue);
+    if (isIssue(r)) issues.push(r);
+    else if (employees !== undefined) organisation = { employees, revenue: r.value };
+  }
+  if (users === undefined || issues.length > before) return undefined;
+  const usage: LicenceUsage = { hosts: [], users };
+  report.users = users;
+  if (organisation) {
+    usage.organisation = { employees: organisation.employees, annualRevenue: Number(organisation.revenue) };
+    report.employees = organisation.employees;
+    report.annualRevenue = organisation.revenue;
+  }
+  return { usage, host: null, report };
+}
 
-  // Allowed options: all of the product's, or --per-vm, or --allow.
-  let allowedIds = product.options.map((o) => o.id);
-  const optionList = allowedIds.join(', ');
-  if (p.flags.has('per-vm') && p.flags.has('allow')) {
+/** The option ids to quote: all of the product's, or `--per-vm`, or those `--allow` names. */
+function readAllowed(flags: Flags, product: LicenceProduct, issues: Issue[]): string[] {
+  const pid = product.id;
+  const all = product.options.map((o) => o.id);
+  const list = all.join(', ');
+  if (flags.has('per-vm') && flags.has('allow')) {
     issues.push({ code: 'conflict', path: '--per-vm', message: '--per-vm is the same as --allow per-vm; give one of them' });
-  } else if (p.flags.has('per-vm')) {
-    if (!allowedIds.includes('per-vm')) issues.push({ code: 'conflict', path: '--per-vm', message: `${pid} has no per-vm option; its options: ${optionList}` });
-    else allowedIds = ['per-vm'];
-  } else if (p.flags.has('allow')) {
-    const raw = p.flags.get('allow');
-    const wanted = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()) : [''];
-    const bad = wanted.filter((w) => !allowedIds.includes(w.startsWith(`${pid}/`) ? w.slice(pid.length + 1) : w));
-    if (bad.length) {
-      issues.push({ code: 'unknown_value', path: '--allow', message: `unknown option${bad.length > 1 ? 's' : ''} ${bad.map((b) => describeValue(b)).join(', ')} of ${pid}; its options: ${optionList}` });
-    } else {
-      const set = new Set(wanted.map((w) => (w.startsWith(`${pid}/`) ? w.slice(pid.length + 1) : w)));
-      allowedIds = allowedIds.filter((o) => set.has(o));
-    }
+    return all;
   }
-  const allowedOptions = product.options.filter((o) => allowedIds.includes(o.id));
-
-  // Software Assurance: only where an allowed option is a perpetual licence.
-  const assurance = p.flags.has('software-assurance');
-  if (assurance && !allowedOptions.some((o) => o.terms.kind === 'perpetual')) {
-    issues.push({ code: 'conflict', path: '--software-assurance', message: `applies to perpetual licences (Windows Server, SQL Server, Oracle); ${pid}${allowedIds.length < product.options.length ? ` (${allowedIds.join(', ')})` : ''} is ${allowedOptions.every((o) => o.terms.kind === 'free') ? 'free' : 'a subscription'}` });
+  if (flags.has('per-vm')) {
+    if (all.includes('per-vm')) return ['per-vm'];
+    issues.push({ code: 'conflict', path: '--per-vm', message: `${pid} has no per-vm option; its options: ${list}` });
+    return all;
   }
+  const raw = flags.get('allow');
+  if (raw === undefined) return all;
+  // Option ids, or `product/option` as the engine writes them.
+  const wanted = (typeof raw === 'string' ? raw.split(',') : ['']).map((s) => s.trim()).map((w) => (w.startsWith(`${pid}/`) ? w.slice(pid.length + 1) : w));
+  const bad = wanted.filter((w) => !all.includes(w));
+  if (bad.length) {
+    issues.push({ code: 'unknown_value', path: '--allow', message: `unknown option${bad.length > 1 ? 's' : ''} ${bad.map((b) => describeValue(b)).join(', ')} of ${pid}; its options: ${list}` });
+    return all;
+  }
+  return all.filter((o) => wanted.includes(o));
+}
 
-  // The price entry --price and --price-version act on: the first allowed option's.
-  const priced = allowedOptions.find((o) => priceIdOf(o) !== null);
+interface PriceRead {
+  /** The entry --price and --price-version act on: the first allowed option's; null for a free product. */
+  priceId: CatalogId | null;
+  /** The option whose entry that is. */
+  pricedOption: string | null;
+  overrides: Record<string, string>;
+  versions: Record<string, string>;
+  from: 'catalog' | '--price' | '--price-version';
+}
+
+/** `--price` or `--price-version`, applied to the first allowed option's price entry. */
+function readPrice(flags: Flags, product: LicenceProduct, allowed: readonly LicenceOption[], issues: Issue[], notes: string[]): PriceRead {
+  const pid = product.id;
+  const priced = allowed.find((o) => priceIdOf(o) !== null);
   const priceId = priced ? priceIdOf(priced) : null;
-  const overrides: Record<string, string> = {};
-  const versions: Record<string, string> = {};
-  let priceFrom: 'catalog' | '--price' | '--price-version' = 'catalog';
-  const priceFlag = p.flags.get('price');
-  const versionFlag = p.flags.get('price-version');
-  if ((priceFlag !== undefined || versionFlag !== undefined) && !priceId && allowedOptions.length > 0) {
-    issues.push({ code: 'conflict', path: priceFlag !== undefined ? '--price' : '--price-version', message: `${pid} is free: it has no price to set` });
-  } else if (priceFlag !== undefined && versionFlag !== undefined) {
+  const out: PriceRead = { priceId, pricedOption: priced?.id ?? null, overrides: {}, versions: {}, from: 'catalog' };
+  const price = flags.get('price');
+  const version = flags.get('price-version');
+  if (price === undefined && version === undefined) return out;
+  if (!priceId) {
+    if (allowed.length > 0) issues.push({ code: 'conflict', path: price !== undefined ? '--price' : '--price-version', message: `${pid} is free: it has no price to set` });
+    return out;
+  }
+  if (price !== undefined && version !== undefined) {
     issues.push({ code: 'conflict', path: '--price-version', message: 'give either --price (your price) or --price-version (a catalog version), not both' });
-  } else if (priceId && priceFlag !== undefined) {
-    const v = parseDecimal('--price', priceFlag, { what: `a price (catalog ${priceId}, ${CATALOG[priceId].unit})`, positive: false, max: LICENSE_LIMITS.price });
+    return out;
+  }
+  if (price !== undefined) {
+    const v = parseDecimal('--price', price, { what: `a price (catalog ${priceId}, ${CATALOG[priceId].unit})`, positive: false, max: LICENSE_LIMITS.price });
     if (isIssue(v)) issues.push(v);
     else {
-      overrides[priceId] = v.value;
-      priceFrom = '--price';
+      out.overrides[priceId] = v.value;
+      out.from = '--price';
     }
-  } else if (priceId && versionFlag !== undefined) {
-    const names = versionNames(CATALOG[priceId] as CatalogEntry);
-    const name = typeof versionFlag === 'string' ? versionFlag.trim() : '';
-    if (names.length === 0) issues.push({ code: 'unknown_value', path: '--price-version', message: `${priceId} has no named versions` });
-    else if (!names.includes(name)) issues.push({ code: 'unknown_value', path: '--price-version', message: `unknown version ${describeValue(name)} of ${priceId}; versions: ${names.join(', ')}` });
-    else {
-      versions[priceId] = name;
-      priceFrom = '--price-version';
-      // The family's other price entries take their version of the same name, where they have one.
-      const others = new Set<CatalogId>();
-      for (const fp of productFamily(pid)) for (const o of fp.options) {
+    return out;
+  }
+  const names = versionNames(CATALOG[priceId] as CatalogEntry);
+  const name = typeof version === 'string' ? version.trim() : '';
+  if (names.length === 0) issues.push({ code: 'unknown_value', path: '--price-version', message: `${priceId} has no named versions` });
+  else if (!names.includes(name)) issues.push({ code: 'unknown_value', path: '--price-version', message: `unknown version ${describeValue(name)} of ${priceId}; versions: ${names.join(', ')}` });
+  else {
+    out.versions[priceId] = name;
+    out.from = '--price-version';
+    // The family's other price entries take their version of the same name, where they have one.
+    const others = new Set<CatalogId>();
+    for (const fp of productFamily(pid)) {
+      for (const o of fp.options) {
         const oid = priceIdOf(o);
         if (oid && oid !== priceId && versionNames(CATALOG[oid] as CatalogEntry).includes(name)) others.add(oid);
       }
-      for (const oid of others) versions[oid] = name;
-      if (others.size) notes.push(`--price-version ${name} also applies to ${[...others].join(', ')}`);
     }
+    for (const oid of others) out.versions[oid] = name;
+    if (others.size) notes.push(`--price-version ${name} also applies to ${[...others].join(', ')}`);
   }
+  return out;
+}
 
-  // Years: given, or the catalog's amortization period (read below, so the quote lists it).
+/** Largest number of guests per host searched for a break-even. */
+const BREAK_EVEN_LIMIT = 1000;
+
+/** Runs `kernelcount license`. */
+export function cmdLicense(args: string[]): CliResult {
+  const p = parseArgs(args, VALUED, BOOLEAN);
+  if (isIssue(p)) return fail([p], HINT);
+  if (p.flags.has('help')) return { code: 0, stdout: LICENSE_HELP, stderr: '' };
+  const format = readFormat(p.flags, ['table', 'json'] as const, 'table');
+  if (isIssue(format)) return fail([format], HINT);
+  const product = readProduct(p.positional);
+  if (Array.isArray(product)) return fail(product, HINT);
+  const pid = product.id;
+
+  const issues: Issue[] = scopeConflicts(p.flags, product);
+  const notes: string[] = [];
+  const read = readUsage(p.flags, product, issues, notes);
+  const allowedIds = readAllowed(p.flags, product, issues);
+  const allowedOptions = product.options.filter((o) => allowedIds.includes(o.id));
+  const assurance = p.flags.has('software-assurance');
+  if (assurance && !allowedOptions.some((o) => o.terms.kind === 'perpetual')) {
+    const which = allowedIds.length < product.options.length ? ` (${allowedIds.join(', ')})` : '';
+    const kind = allowedOptions.every((o) => o.terms.kind === 'free') ? 'free' : 'a subscription';
+    issues.push({ code: 'conflict', path: '--software-assurance', message: `applies to perpetual licences (Windows Server, SQL Server, Oracle); ${pid}${which} is ${kind}` });
+  }
+  const price = readPrice(p.flags, product, allowedOptions, issues, notes);
+  // Years: given, or the catalog's amortization period (read from the view below, so the report lists it).
   const years = p.flags.has('years') ? count(issues, p.flags, 'years', { min: 1, max: LICENSE_LIMITS.years, what: 'years' }) : null;
+  if (issues.length || !read || years === undefined) return fail(issues, HINT);
 
-  if (issues.length || years === undefined || (scope === 'host' && !host) || (scope === 'user' && usage.users === undefined)) return fail(issues, HINT);
-
-  const view = () => new CatalogView(overrides, undefined, versions);
+  const { usage, host } = read;
+  const view = () => new CatalogView(price.overrides, undefined, price.versions);
   const mainView = view();
   const amortizationYears = years ?? (mainView.get('hardware.amortizationYears') as number);
-  const allow = allowedIds.map((o) => `${pid}/${o}`);
-  const base: QuoteOptions = { assurance, amortizationYears };
-  // Where "no option can license this" points: the flag that narrowed the options, or the usage that rules them out.
-  const hostConflictPath = p.flags.has('per-vm')
-    ? '--per-vm'
-    : p.flags.has('allow')
-      ? '--allow'
-      : host?.bareMetal
-        ? '--bare-metal'
-        : usage.organisation
-          ? '--employees'
-          : host && host.oses === 0
-            ? '--vms'
-            : 'product';
+  const base: QuoteOptions = { assurance, amortizationYears, breakEvenSearchLimit: BREAK_EVEN_LIMIT };
 
   let quote: LicenceQuote;
   try {
-    quote = quoteLicences([pid], usage, { ...base, allow, prices: mainView });
+    quote = quoteLicences([pid], usage, { ...base, allow: allowedIds.map((o) => `${pid}/${o}`), prices: mainView });
   } catch (e) {
     if (!isKernelcountError(e)) throw e;
-    // "No allowed option can license this": name only the allowed options and why each is out.
-    const why = allowedOptions.map((o) => `${o.id}: ${(host ? o.excludes?.(host) : o.excludesOrder?.(usage)) ?? 'not compliant'}`).join('; ');
-    const issues2 = e.issues.map((i) =>
-      i.code === 'conflict' && /^(hosts\[\d+\]|products)$/.test(i.path) ? { ...i, path: hostConflictPath, message: `no allowed option of ${pid} can license this: ${why}` } : i,
-    );
-    return fail(flagIssues(issues2, hostConflictPath), HINT);
+    return fail(noOptionIssues(e.issues, p.flags, product, allowedOptions, read), HINT);
   }
 
   const group = quote.hostGroups[0];
   const chosen = chosenOf(quote);
   const chosenOption = product.options.find((o) => o.id === chosen.option)!;
   const perYear = quote.annualCost;
-  const hostsCount = host?.count ?? 1;
-  const licenceLines = quote.lines.filter((l) => l.kind === 'licence' || l.kind === 'minimum');
-  const billedUnits = sumMoney(licenceLines.map((l) => l.quantity)).toNumber();
-  // Full licensings of a host, where licensings stack per guests granted (Windows Server Standard).
+  const billedUnits = sumMoney(quote.lines.filter((l) => l.kind === 'licence' || l.kind === 'minimum').map((l) => l.quantity)).toNumber();
+  // Full licensings of a host, where they stack per guests granted (Windows Server Standard).
   const m = chosenOption.metric;
   const licensingsPerHost =
     host && m.kind === 'per-physical-core' && typeof m.osesPerLicensing === 'number' && m.osesPerLicensing > 0 && chosen.count.units > 0
@@ -551,73 +562,55 @@ export function cmdLicense(args: string[]): CliResult {
       : null;
 
   // The product's other options, each quoted alone for the whole order (order minimums included).
-  const rejectedQuotes = group?.rejected ?? quote.order?.rejected ?? [];
-  const rejected: LicenseReport['rejected'] = rejectedQuotes.map((r) => {
-    const o = product.options.find((x) => x.id === r.option)!;
-    if (!r.compliant) return { option: r.option, label: o.label, compliant: false, reason: r.reason ?? null, annualCost: null };
-    try {
-      const alone = quoteLicences([pid], usage, { ...base, allow: [`${pid}/${r.option}`], prices: view() });
-      return { option: r.option, label: o.label, compliant: true, reason: null, annualCost: alone.annualCost.toString() };
-    } catch (e) {
-      if (!isKernelcountError(e)) throw e;
-      return { option: r.option, label: o.label, compliant: false, reason: e.issues.map((i) => i.message).join('; '), annualCost: null };
-    }
+  const rejected: LicenseReport['rejected'] = (group?.rejected ?? quote.order?.rejected ?? []).map((r) => {
+    const label = product.options.find((x) => x.id === r.option)!.label;
+    if (!r.compliant) return { option: r.option, label, compliant: false, reason: r.reason ?? null, annualCost: null };
+    const alone = quoteLicences([pid], usage, { ...base, allow: [`${pid}/${r.option}`], prices: view() });
+    return { option: r.option, label, compliant: true, reason: null, annualCost: alone.annualCost.toString() };
   });
 
-  // The family: every sibling at its cheapest compliant option, and the break-even with the cheapest.
+  // The family: every other product at its cheapest compliant option.
   const alternatives: LicenseReport['alternatives'] = [];
-  let cheapest: { key: string; cost: Money } | null = null;
+  let cheapest: { product: string; key: string; cost: Money } | null = null;
   for (const sib of productFamily(pid)) {
     if (sib.id === pid) continue;
     try {
       const q = quoteLicences([sib.id], usage, { ...base, prices: view() });
-      const c = chosenOf(q);
-      const o = sib.options.find((x) => x.id === c.option)!;
+      const o = sib.options.find((x) => x.id === chosenOf(q).option)!;
       const diff = q.annualCost.minus(perYear);
-      alternatives.push({ product: sib.id, name: sib.name, compliant: true, option: c.option, label: o.label, reason: null, annualCost: q.annualCost.toString(), differencePerYear: diff.toString(), cheaper: diff.isNegative() && !diff.isZero() });
-      if (!cheapest || q.annualCost.lt(cheapest.cost)) cheapest = { key: optionKey(sib, o), cost: q.annualCost };
+      alternatives.push({ product: sib.id, name: sib.name, compliant: true, option: o.id, label: o.label, reason: null, annualCost: q.annualCost.toString(), differencePerYear: diff.toString(), cheaper: diff.isNegative() && !diff.isZero() });
+      if (!cheapest || q.annualCost.lt(cheapest.cost)) cheapest = { product: sib.id, key: optionKey(sib, o), cost: q.annualCost };
+      const oid = priceIdOf(o);
+      if (price.from === '--price' && oid === price.priceId) notes.push(`--price also prices ${optionKey(sib, o)}, which reads the same catalog entry ${oid}`);
     } catch (e) {
       if (!isKernelcountError(e)) throw e;
       const reason = e.issues.map((i) => i.message.replace(/^no allowed option (can license this host|applies): /, '')).join('; ');
       alternatives.push({ product: sib.id, name: sib.name, compliant: false, option: null, label: null, reason, annualCost: null, differencePerYear: null, cheaper: false });
     }
   }
-  const limit = 1000;
+
+  // Break-evens, in guests per host: against the cheapest alternative, and among the product's own options.
   const guestWord = host?.bareMetal ? 'guests' : 'VMs';
   let breakEven: LicenseBreakEvenReport | null = null;
-  if (scope === 'host' && cheapest) {
-    const chosenKey = optionKey(product, chosenOption);
-    const [sibId] = cheapest.key.split('/') as [string];
-    try {
-      const pair = quoteLicences([pid, sibId], usage, { ...base, allow: [chosenKey, cheapest.key], prices: view(), breakEvenSearchLimit: limit });
-      breakEven = breakEvenReport(pair.hostGroups[0]?.breakEven ?? null, guestWord, limit);
-    } catch (e) {
-      if (!isKernelcountError(e)) throw e;
-    }
+  if (host && cheapest) {
+    const pair = quoteLicences([pid, cheapest.product], usage, { ...base, allow: [optionKey(product, chosenOption), cheapest.key], prices: view() });
+    breakEven = breakEvenReport(pair.hostGroups[0]?.breakEven ?? null, guestWord);
   }
-  const optionBreakEven = breakEvenReport(group?.breakEven ?? null, guestWord, limit);
+  const optionBreakEven = breakEvenReport(group?.breakEven ?? null, guestWord);
 
   // Notes the engine does not make.
   const chosenPriceId = priceIdOf(chosenOption);
-  if (priceFrom !== 'catalog' && priceId && chosenPriceId && chosenPriceId !== priceId) {
-    notes.push(`${priceFrom} applies to ${priceId} (option ${priced!.id}); the chosen option ${chosen.option} is priced from ${chosenPriceId} at the catalog price: narrow with --allow ${chosen.option} to price it`);
+  if (price.from !== 'catalog' && price.priceId && chosenPriceId && chosenPriceId !== price.priceId) {
+    notes.push(`${price.from} applies to ${price.priceId} (option ${price.pricedOption}); the chosen option ${chosen.option} is priced from ${chosenPriceId} at the catalog price: narrow with --allow ${chosen.option} to price it`);
   }
   if (host && chosen.count.units === 0) {
     notes.push('nothing to license: no guests (--vms 0) and not --bare-metal; give --vms N for VMs that run the product, or --bare-metal for the physical host');
   }
-  if (scope === 'user' && !usage.organisation && productFamily(pid).some((x) => x.id === 'docker-personal')) {
+  if (usage.users !== undefined && !usage.organisation && productFamily(pid).some((x) => x.id === 'docker-personal')) {
     notes.push('Docker Personal is free only for organisations under 250 employees and under 10,000,000 yearly revenue: give --employees and --revenue to check eligibility (not checked here)');
   }
 
-  const priceReport: LicenseReport['price'] = priceId
-    ? {
-        id: priceId,
-        value: money(mainView.get(priceId, versions[priceId]) as string | number).toString(),
-        version: overrides[priceId] !== undefined ? null : (versions[priceId] ?? (CATALOG[priceId] as CatalogEntry).version ?? null),
-        from: priceFrom,
-      }
-    : null;
-  const catalog = mainView.assumptions().map((a) => ({
+  const catalog: LicenseReport['catalog'] = mainView.assumptions().map((a) => ({
     id: a.id,
     label: a.label,
     value: a.value,
@@ -636,15 +629,22 @@ export function cmdLicense(args: string[]): CliResult {
     product: pid,
     name: product.name,
     vendor: product.vendor,
-    usage: report,
+    usage: read.report,
     allowed: allowedIds,
     softwareAssurance: assurance,
-    price: priceReport,
+    price: price.priceId
+      ? {
+          id: price.priceId,
+          value: money(mainView.get(price.priceId) as string | number).toString(),
+          version: price.from === '--price' ? null : (price.versions[price.priceId] ?? (CATALOG[price.priceId] as CatalogEntry).version ?? null),
+          from: price.from,
+        }
+      : null,
     chosen: {
       option: chosen.option,
       label: chosenOption.label,
       unitsPerHost: host ? chosen.count.units : null,
-      units: chosen.count.units * (host ? hostsCount : 1),
+      units: chosen.count.units * (host?.count ?? 1),
       billedUnits,
       unit: chosen.count.unit,
       coreLicenses: chosen.count.unit === 'core' ? billedUnits : null,
@@ -663,9 +663,34 @@ export function cmdLicense(args: string[]): CliResult {
     warnings: quote.warnings,
     notes: [...quote.notes, ...notes],
   };
-  const stderr = weak.length ? `kernelcount: warning: weak default${weak.length > 1 ? 's' : ''} used: ${weak.map((w) => w.id).join(', ')} (see notes)\n` : '';
+  const stderr = weak.length ? `kernelcount: warning: weak default used: ${weak.map((w) => w.id).join(', ')} (see notes)\n` : '';
   if (format === 'json') return { code: 0, stdout: JSON.stringify(r, null, 2) + '\n', stderr };
   return { code: 0, stdout: formatLicenseTable(r), stderr };
+}
+
+/**
+ * The engine's issues with flag paths. "No allowed option can license this host" names only the
+ * allowed options, each with why it is out, and points at the flag that ruled them out.
+ */
+function noOptionIssues(issues: readonly Issue[], flags: Flags, product: LicenceProduct, allowed: readonly LicenceOption[], read: UsageRead): Issue[] {
+  const { usage, host } = read;
+  const path = flags.has('per-vm')
+    ? '--per-vm'
+    : flags.has('allow')
+      ? '--allow'
+      : host?.bareMetal
+        ? '--bare-metal'
+        : usage.organisation
+          ? '--employees'
+          : host && host.oses === 0
+            ? '--vms'
+            : 'product';
+  const why = allowed.map((o) => `${o.id}: ${(host ? o.excludes?.(host) : o.excludesOrder?.(usage)) ?? 'not compliant'}`).join('; ');
+  return issues.map((i) => {
+    if (i.code === 'conflict' && /^(hosts\[\d+\]|products)$/.test(i.path)) return { ...i, path, message: `no allowed option of ${product.id} can license this: ${why}` };
+    const hit = ENGINE_PATHS.find(([re]) => re.test(i.path));
+    return hit ? { ...i, path: hit[1] } : i;
+  });
 }
 
 function plural(n: number, word: string): string {
@@ -684,6 +709,22 @@ function usageText(r: LicenseReport): string {
   return `${plural(u.users!, 'user')}${org}`;
 }
 
+/** Splits text into lines of at most `width` columns at spaces: `first` before the first line, `rest` before the others. */
+function wrap(text: string, first: string, rest: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
 function money2(text: string, decimals = 2): string {
   return formatMoneyGrouped(money(text), decimals);
 }
@@ -698,6 +739,7 @@ function pad(rows: string[][], left: ReadonlySet<number>): string[] {
 export function formatLicenseTable(r: LicenseReport): string {
   const c = r.chosen;
   const years = r.cost.years;
+  // The product and the usage in one line (not wrapped, so scripts can grep it).
   const out: string[] = [`Licence quote: ${r.name} (${r.product}), ${usageText(r)}; ${years} years`];
   if (r.price) out.push(`Price: ${r.price.id} = ${r.price.value}${r.price.version ? ` (version ${r.price.version})` : ''}${r.price.from === '--price' ? ' (--price)' : ''}`);
   const counts = [`${c.units} ${c.unit}${c.units === 1 ? '' : 's'}`];
@@ -711,14 +753,14 @@ export function formatLicenseTable(r: LicenseReport): string {
   rows.push([`total over ${years} years`, '', '', '', money2(r.cost.total)]);
   const padded = pad(rows, new Set([0, 2]));
   out.push(`  ${padded[0]}`);
-  c.lines.forEach((l, i) => out.push(`  ${padded[i + 1]}`, `      = ${l.formula}`));
+  c.lines.forEach((l, i) => out.push(`  ${padded[i + 1]}`, ...wrap(`= ${l.formula}`, '      ', '        ')));
   out.push(...padded.slice(c.lines.length + 1).map((x) => `  ${x}`));
 
   if (r.rejected.length) {
     out.push('', 'Other options:');
     const w = Math.max(...r.rejected.map((x) => x.option.length));
     for (const x of r.rejected) {
-      out.push(`  ${x.option.padEnd(w)}  ${x.label}: ${x.annualCost !== null ? `${money2(x.annualCost)} a year` : `not used: ${x.reason}`}`);
+      out.push(...wrap(`${x.option.padEnd(w)}  ${x.label}: ${x.annualCost !== null ? `${money2(x.annualCost)} a year` : `not used: ${x.reason}`}`, '  ', ' '.repeat(w + 6)));
     }
   }
   if (r.alternatives.length) {
@@ -726,26 +768,38 @@ export function formatLicenseTable(r: LicenseReport): string {
     const w = Math.max(...r.alternatives.map((x) => x.product.length));
     for (const a of r.alternatives) {
       if (!a.compliant) {
-        out.push(`  ${a.product.padEnd(w)}  ${a.name}: cannot license this: ${a.reason}`);
+        out.push(...wrap(`${a.product.padEnd(w)}  ${a.name}: cannot license this: ${a.reason}`, '  ', ' '.repeat(w + 6)));
         continue;
       }
       const d = money(a.differencePerYear!);
       const cmp = d.isZero() ? 'the same as the chosen option' : `${money2(d.abs().toString())} ${d.isNegative() ? 'less' : 'more'} than the chosen option`;
-      out.push(`  ${a.product.padEnd(w)}  ${a.name}, ${a.option} (${a.label}): ${money2(a.annualCost!)} a year, ${cmp}`);
+      out.push(...wrap(`${a.product.padEnd(w)}  ${a.name}, ${a.option} (${a.label}): ${money2(a.annualCost!)} a year, ${cmp}`, '  ', ' '.repeat(w + 6)));
     }
   }
   if (r.breakEven || r.optionBreakEven) {
     out.push('', 'Break-even:');
-    if (r.breakEven) out.push(`  against ${r.breakEven.cheaperFrom.startsWith(`${r.product}/`) ? r.breakEven.cheaperBelow : r.breakEven.cheaperFrom}: ${r.breakEven.text}`);
-    if (r.optionBreakEven) out.push(`  among the options of ${r.product}: ${r.optionBreakEven.text}`);
+    for (const b of [r.breakEven, r.optionBreakEven]) {
+      if (!b) continue;
+      const guests = r.usage.bareMetal ? 'guests' : 'VMs';
+      out.push(
+        ...wrap(
+          b.guestsPerHost === null
+            ? `${b.cheaperBelow} stays cheaper than ${b.cheaperFrom} up to ${BREAK_EVEN_LIMIT} ${guests} per host`
+            : `${b.cheaperFrom} costs less than ${b.cheaperBelow} from ${b.guestsPerHost} ${guests} per host`,
+          '  ',
+          '    ',
+        ),
+      );
+    }
   }
-  if (r.warnings.length) out.push('', 'WARNINGS:', ...r.warnings.map((w) => `  ! ${w}`));
-  if (r.notes.length) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
-  out.push('', `Rule: ${r.rule}`, `  ${r.source.title}${r.source.url ? ` <${r.source.url}>` : ''}, ${r.asOf}`);
+  if (r.warnings.length) out.push('', 'WARNINGS:', ...r.warnings.flatMap((w) => wrap(w, '  ! ', '    ')));
+  if (r.notes.length) out.push('', 'Notes:', ...r.notes.flatMap((n) => wrap(n, '  - ', '    ')));
+  out.push('', ...wrap(`Rule: ${r.rule}`, '', '  '), ...wrap(`${r.source.title}${r.source.url ? ` <${r.source.url}>` : ''}, ${r.asOf}`, '  ', '  '));
   if (r.catalog.length) {
     out.push('', 'Catalog figures used:');
     for (const e of r.catalog) {
-      out.push(`  ${e.id} = ${typeof e.value === 'string' ? e.value : JSON.stringify(e.value)}${e.version ? ` (version ${e.version})` : ''}${e.trust === 'weak' ? '  [WEAK]' : ''}`, `    ${e.source.title}${e.asOf ? `, ${e.asOf}` : ''} (${e.trust})`);
+      out.push(`  ${e.id} = ${typeof e.value === 'string' ? e.value : JSON.stringify(e.value)}${e.version ? ` (version ${e.version})` : ''}${e.trust === 'weak' ? '  [WEAK]' : ''}`);
+      out.push(...wrap(e.overridden ? e.source.title : `${e.source.title}, ${e.asOf} (${e.trust})`, '    ', '      '));
     }
   }
   return out.map((l) => l.replace(/\s+$/, '')).join('\n') + '\n';
