@@ -92,7 +92,7 @@ describe('kernelcount CLI', () => {
 
   it('lists the catalog with sources', async () => {
     const r = await run(['catalog', '--format', 'json'], memoryIo());
-    const entries = JSON.parse(r.stdout) as Array<{ id: string; source: { title: string }; asOf: string; trust: string }>;
+    const entries = (JSON.parse(r.stdout) as { defaults: Array<{ id: string; source: { title: string }; asOf: string; trust: string }> }).defaults;
     expect(entries.length).toBeGreaterThan(40);
     for (const e of entries) {
       expect(e.source.title.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { CATALOG } from '../catalog/defaults.js';
+import { cmdCatalog } from './catalog.js';
 import { isKernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
@@ -35,7 +35,7 @@ Usage:
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
   kernelcount init [file] [--force]
-  kernelcount catalog [--format table|json|csv]
+  kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
 
 Run  kernelcount <command> --help  for the options of one command.
@@ -63,11 +63,6 @@ Writes a commented example scenario to file (default scenario.yaml), or to stand
 when file is -. Refuses to overwrite an existing file unless --force is given.
 `;
 
-const CATALOG_HELP = `Usage: kernelcount catalog [--format table|json|csv]
-
-Lists every default of the catalog with its value, unit, source, as-of date and trust.
-A scenario overrides any of them by id under catalog: (or with the prices: shortcuts).
-`;
 
 function cmdEvaluate(args: string[], io: CliIo): CliResult {
   const p = parseArgs(args, ['format', 'baseline', 'today'], ['help']);
@@ -122,32 +117,6 @@ function cmdInit(args: string[], io: CliIo): CliResult {
     return fail([{ code: 'unreadable', path: file, message: `cannot write: ${(e as Error).message}` }]);
   }
   return { code: 0, stdout: `wrote ${file}; now run: kernelcount evaluate ${file}\n`, stderr: '' };
-}
-
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-function cmdCatalog(args: string[]): CliResult {
-  const p = parseArgs(args, ['format'], ['help']);
-  if (isIssue(p)) return fail([p], CATALOG_HELP);
-  if (p.flags.has('help')) return { code: 0, stdout: CATALOG_HELP, stderr: '' };
-  const format = readFormat(p.flags, ['table', 'json', 'csv'] as const, 'table');
-  if (typeof format !== 'string') return fail([format]);
-  const entries = Object.values(CATALOG);
-  if (format === 'json') return { code: 0, stdout: JSON.stringify(entries, null, 2) + '\n', stderr: '' };
-  if (format === 'csv') {
-    const rows = [['id', 'label', 'value', 'unit', 'source', 'url', 'asOf', 'trust', 'note']];
-    for (const e of entries) {
-      rows.push([e.id, e.label, typeof e.value === 'object' ? JSON.stringify(e.value) : String(e.value), e.unit, e.source.title, 'url' in e.source ? (e.source.url ?? '') : '', e.asOf, e.trust, 'note' in e ? (e.note ?? '') : '']);
-    }
-    return { code: 0, stdout: rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n', stderr: '' };
-  }
-  const lines = entries.map((e) => {
-    const v = typeof e.value === 'object' ? JSON.stringify(e.value) : String(e.value);
-    return `${e.id}\n    ${e.label}: ${v.length > 100 ? v.slice(0, 100) + '…' : v} ${e.unit}\n    ${e.source.title}, ${e.asOf} (${e.trust})`;
-  });
-  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
 
 /**

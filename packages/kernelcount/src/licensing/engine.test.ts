@@ -118,15 +118,16 @@ describe('SQL Server: per core, at least 4 per VM; Enterprise + SA licenses unli
     expect(q.lines[0]!.quantity.toNumber()).toBe(8);
   });
 
-  // Per VM of 4 vCPUs: 4 x 15123/2/5 = 6049.2 a year. Unlimited on 32 cores: 32 x 1512.3 + 25% SA of
-  // 32 x 7561.5 = 48393.6 + 60492 = 108885.6 = exactly 18 VMs; from 19 VMs unlimited is cheaper.
+  // Per VM of 4 vCPUs (Software Assurance required since SQL Server 2022): 4 x 15123/2/5 = 6049.2
+  // licence + 4 x 7561.5 x 25% = 7561.5 assurance = 13610.7 a year. Unlimited on 32 cores: 32 x 1512.3
+  // + 32 x 7561.5 x 25% = 48393.6 + 60492 = 108885.6 = exactly 8 VMs; from 9 VMs unlimited is cheaper.
   it.each([
-    [18, 'per-vm'],
-    [19, 'unlimited-virtualization'],
+    [8, 'per-vm'],
+    [9, 'unlimited-virtualization'],
   ])('%s four-vCPU VMs on a 32-core host -> %s', (n, option) => {
     const q = quoteLicences(['sql-server-enterprise'], { hosts: [host({ oses: n, guests: [{ vcpus: 4, count: n }] })] }, opts);
     expect(q.hostGroups[0]!.chosen.option).toBe(option);
-    expect(q.hostGroups[0]!.breakEven?.guests).toBe(19);
+    expect(q.hostGroups[0]!.breakEven?.guests).toBe(9);
   });
 });
 

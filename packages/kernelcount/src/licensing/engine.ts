@@ -261,25 +261,29 @@ function validateUsage(u: LicenceUsage, needsHosts: boolean): void {
   if (issues.length) throw new KernelcountError(issues);
 }
 
-function scaleLine(l: QuoteLine, hosts: number): QuoteLine {
-  if (hosts === 1) return l;
-  const quantity = l.quantity.times(hosts);
-  return { ...l, quantity, annualCost: quantity.times(l.unitPrice), formula: `${hosts} hosts x (${l.formula})` };
+/** A per-host (or order) line and how many identical hosts it stands for (1 for order lines). */
+interface Counted {
+  line: QuoteLine;
+  hosts: number;
 }
 
-/** Merges lines of the same product, option, name and unit price (identical hosts priced alike). */
-function mergeLines(lines: QuoteLine[]): QuoteLine[] {
-  const out = new Map<string, QuoteLine>();
-  for (const l of lines) {
+/**
+ * Merges lines of the same product, option, name and unit price into one order line; the formula
+ * says how many hosts each per-host formula covers.
+ */
+function mergeLines(lines: readonly Counted[]): QuoteLine[] {
+  const groups = new Map<string, { first: QuoteLine; quantity: Money; byFormula: Map<string, number> }>();
+  for (const { line: l, hosts } of lines) {
     const key = `${l.product}|${l.option}|${l.name}|${l.unit}|${l.unitPrice.toString()}`;
-    const cur = out.get(key);
-    if (!cur) out.set(key, l);
-    else {
-      const quantity = cur.quantity.plus(l.quantity);
-      out.set(key, { ...cur, quantity, annualCost: quantity.times(cur.unitPrice), formula: `${cur.formula}; ${l.formula}` });
-    }
+    const g = groups.get(key) ?? { first: l, quantity: ZERO, byFormula: new Map<string, number>() };
+    g.quantity = g.quantity.plus(l.quantity.times(hosts));
+    g.byFormula.set(l.formula, (g.byFormula.get(l.formula) ?? 0) + hosts);
+    groups.set(key, g);
   }
-  return [...out.values()];
+  return [...groups.values()].map(({ first, quantity, byFormula }) => {
+    const parts = [...byFormula].map(([f, n]) => (n === 1 ? f : `${n} hosts x (${f})`));
+    return { ...first, quantity, annualCost: quantity.times(first.unitPrice), formula: parts.join('; ') };
+  });
 }
 
 /**
@@ -302,7 +306,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   validateUsage(usage, hostOptions.length > 0);
   const limit = options.breakEvenSearchLimit ?? 1000;
   const hostGroups: HostGroupQuote[] = [];
-  const lines: QuoteLine[] = [];
+  const lines: Counted[] = [];
   const warnings = ps.flatMap((p) => p.warnings?.(usage) ?? []);
   const notes: string[] = [];
   if (hostOptions.length > 0) {
@@ -325,7 +329,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
         breakEven = findBreakEven(find(chosen), find(runnerUp), h, usage, ctx, limit);
       }
       hostGroups.push({ count: h.count, oses: h.oses, chosen, rejected: ranked.slice(1), breakEven });
-      lines.push(...chosen.lines.map((l) => scaleLine(l, h.count)));
+      lines.push(...chosen.lines.map((l) => ({ line: l, hosts: h.count })));
     });
   }
   let order: LicenceQuote['order'] = null;
@@ -336,7 +340,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
       throw new KernelcountError([{ code: 'conflict', path: 'products', message: `no allowed option applies: ${ranked.map((r) => `${r.product}/${r.option}: ${r.reason}`).join('; ')}` }]);
     }
     order = { chosen, rejected: ranked.slice(1) };
-    lines.push(...chosen.lines);
+    lines.push(...chosen.lines.map((l) => ({ line: l, hosts: 1 })));
   }
   // Order minimums: top the order up to the minimum at the chosen option's own unit price.
   const merged = mergeLines(lines);

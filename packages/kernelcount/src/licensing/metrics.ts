@@ -98,7 +98,8 @@ export function physicalCoreLicensing(
   const server = Math.max(perProcessor * host.sockets, rule.minPerServer);
   const units = Math.ceil(server / rule.packCores) * rule.packCores;
   const minProc = rule.minPerProcessor > 0 ? `max(${host.coresPerSocket}, ${rule.minPerProcessor})` : `${host.coresPerSocket}`;
-  const minServer = rule.minPerServer > 0 ? `max(${minProc} x ${host.sockets} sockets, ${rule.minPerServer})` : `${minProc} x ${host.sockets} sockets`;
+  const sockets = `${host.sockets} socket${host.sockets === 1 ? '' : 's'}`;
+  const minServer = rule.minPerServer > 0 ? `max(${minProc} x ${sockets}, ${rule.minPerServer})` : `${minProc} x ${sockets}`;
   const packs = rule.packCores > 1 && units !== server ? ` rounded up to ${rule.packCores}-core packs` : '';
   return { units, unit: 'core', formula: `${minServer}${packs} = ${units} cores` };
 }
@@ -157,7 +158,7 @@ export function countHost(m: LicenceMetric, h: HostUsage): MetricCount {
       const perPair = m.maxCoresPerUnit ? Math.max(1, Math.ceil(coresPerPair / m.maxCoresPerUnit)) : 1;
       const hostUnits = pairs * perPair;
       const hostFormula =
-        `ceil(${h.sockets} sockets / 2) = ${pairs} socket-pairs` +
+        `ceil(${h.sockets} socket${h.sockets === 1 ? '' : 's'} / 2) = ${pairs} socket-pair${pairs === 1 ? '' : 's'}` +
         (m.maxCoresPerUnit ? ` x ceil(${coresPerPair} cores / ${m.maxCoresPerUnit}) = ${hostUnits}` : '');
       if (h.bareMetal || m.guestsPerUnit === 'unlimited') {
         return { units: hostUnits, unit: 'socket-pair', formula: m.guestsPerUnit === 'unlimited' && !h.bareMetal ? `${hostFormula}, unlimited guests` : hostFormula };

@@ -122,9 +122,9 @@ function sqlServer(edition: 'standard' | 'enterprise'): LicenceProduct {
   const options: LicenceOption[] = [
     {
       id: 'per-vm',
-      label: 'per VM or container, per virtual core',
+      label: 'per VM or container, per virtual core (with Software Assurance)',
       metric: { kind: 'per-virtual-core', minPerInstance: 4, packCores: 2 },
-      terms: { kind: 'perpetual', priceId, unitsPerPrice: 2, assurance: 'optional', assurancePercentId: SA },
+      terms: { kind: 'perpetual', priceId, unitsPerPrice: 2, assurance: 'required', assurancePercentId: SA },
       excludes: (h) => (h.bareMetal ? 'covers VMs and containers; use per-core on a physical host' : needsGuests(h)),
     },
     {
@@ -152,7 +152,7 @@ function sqlServer(edition: 'standard' | 'enterprise'): LicenceProduct {
     family: 'sql-server',
     options,
     rule:
-      'Per core, sold in 2-core packs: license each VM or container\'s virtual cores (at least 4), or every physical core of a physical OSE (at least 4 per processor).' +
+      'Per core, sold in 2-core packs: license each VM or container\'s virtual cores (at least 4; since SQL Server 2022 this needs Software Assurance or a subscription), or every physical core of a physical OSE (at least 4 per processor).' +
       (edition === 'enterprise' ? ' Licensing every physical core of a host with Enterprise and Software Assurance allows unlimited VMs on it.' : ''),
     source: SOURCES.sqlLic,
     asOf: '2022-11',
@@ -251,7 +251,7 @@ function docker(tier: 'personal' | 'pro' | 'team' | 'business'): LicenceProduct 
           terms: { kind: 'free' },
           excludesOrder: (u) => {
             const o = u.organisation;
-            if (!o) return null;
+            if (!o) return 'eligibility unknown: give the organisation\'s employees and yearly revenue (free only under 250 employees and $10M)';
             if (o.employees >= 250 || o.annualRevenue >= 10_000_000) {
               return `not allowed for commercial use at ${o.employees} employees / ${o.annualRevenue} revenue (limit: under 250 employees and under $10M a year)`;
             }
@@ -302,7 +302,9 @@ function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks
     name: names[id],
     vendor: id.startsWith('eks') ? 'AWS' : id.startsWith('gke') ? 'Google Cloud' : 'Microsoft Azure',
     category: 'control-plane',
-    family: id.startsWith('eks') ? 'eks' : id.startsWith('aks') ? 'aks' : 'gke',
+    // Alternatives a buyer actually chooses between: AKS tiers, GKE zonal or regional. EKS extended
+    // support is what an old Kubernetes version costs, not a choice beside standard support.
+    family: id === 'eks-extended' ? 'eks-extended' : id.startsWith('eks') ? 'eks' : id.startsWith('aks') ? 'aks' : 'gke',
     options: [{ id: 'per-cluster-hour', label: 'per cluster-hour', metric: { kind: 'per-cluster-hour' }, terms }],
     rule:
       id === 'gke'
