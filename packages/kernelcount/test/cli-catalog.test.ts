@@ -2,20 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/catalog/defaults.js';
 import { cmdCatalog } from '../src/cli/catalog.js';
-import { run, type CliIo } from '../src/cli/run.js';
+import { run } from '../src/cli/run.js';
 import { RULES } from '../src/rules/registry.js';
+import { memoryIo } from './helpers.js';
 
-const io: CliIo = {
-  readFile: () => '',
-  readStdin: () => '',
-  writeFile: () => undefined,
-  overwriteFile: () => undefined,
-  exists: () => false,
-};
 
 describe('kernelcount catalog', () => {
   it('is what `kernelcount catalog` runs', async () => {
-    const viaRun = await run(['catalog', '--today', '2026-11-22'], io);
+    const viaRun = await run(['catalog', '--today', '2026-11-22'], memoryIo());
     expect(viaRun).toEqual(cmdCatalog(['--today', '2026-11-22']));
   });
   it('json lists every default (with flags and version names) and every rule', () => {

@@ -3,82 +3,13 @@
 // be pinned from the command line, the test reads it from the catalog and says so.
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/catalog/defaults.js';
-import { run, type CliIo } from '../src/cli/run.js';
+import type { LicenseReport } from '../src/cli/license.js';
+import { runCli } from './helpers.js';
 import { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS } from '../src/licensing/products.js';
 import { money } from '../src/money.js';
 
-function memoryIo(): CliIo {
-  const fail = () => {
-    throw new Error('license reads and writes no files');
-  };
-  return { readFile: fail, readStdin: fail, writeFile: fail, overwriteFile: fail, exists: () => false };
-}
-
-async function cli(...args: string[]) {
-  const r = await run(args, memoryIo());
-  // Nothing prints NaN (or worse), apart from echoing what the user typed (`got "NaN"`).
-  const printed = (r.stdout + r.stderr).replace(/got "[^"]*"/g, 'got ...');
-  expect(printed, args.join(' ')).not.toMatch(/NaN|Infinity|undefined|\[object /);
-  return r;
-}
-
-interface Line {
-  kind: string;
-  name: string;
-  quantity: number;
-  unit: string;
-  unitPrice: string;
-  annualCost: string;
-  formula: string;
-  sources: string[];
-}
-interface BreakEvenJson {
-  cheaperBelow: string;
-  cheaperFrom: string;
-  guestsPerHost: number | null;
-  text: string;
-}
-interface LicenseJson {
-  product: string;
-  name: string;
-  vendor: string;
-  usage: Record<string, unknown>;
-  allowed: string[];
-  softwareAssurance: boolean;
-  price: { id: string; value: string; version: string | null; from: string } | null;
-  chosen: {
-    option: string;
-    label: string;
-    unitsPerHost: number | null;
-    units: number;
-    billedUnits: number;
-    unit: string;
-    coreLicenses: number | null;
-    licensingsPerHost: number | null;
-    lines: Line[];
-  };
-  rejected: Array<{ option: string; label: string; compliant: boolean; reason: string | null; annualCost: string | null }>;
-  alternatives: Array<{
-    product: string;
-    name: string;
-    compliant: boolean;
-    option: string | null;
-    label: string | null;
-    reason: string | null;
-    annualCost: string | null;
-    differencePerYear: string | null;
-    cheaper: boolean;
-  }>;
-  breakEven: BreakEvenJson | null;
-  optionBreakEven: BreakEvenJson | null;
-  cost: { perYear: string; years: number; total: string };
-  rule: string;
-  source: { title: string; url?: string };
-  asOf: string;
-  catalog: Array<{ id: string; value: unknown; version: string | null; overridden: boolean; trust: string }>;
-  warnings: string[];
-  notes: string[];
-}
+const cli = runCli;
+type LicenseJson = LicenseReport;
 
 async function license(...args: string[]): Promise<LicenseJson & { stderr: string }> {
   const r = await cli('license', ...args, '--format', 'json');

@@ -1,46 +1,13 @@
 // `kernelcount reserve` and `kernelcount overhead`. Every expected figure below is worked out by hand
 // from the vendor's text (cited above each block), not taken from running the code.
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli/run.js';
-import { OVERHEAD_MODEL_NAMES, OVERHEAD_MODELS } from '../src/cli/overhead.js';
+import { OVERHEAD_MODEL_NAMES, OVERHEAD_MODELS, type OverheadReport } from '../src/cli/overhead.js';
+import type { ReserveReport } from '../src/cli/reserve.js';
+import { runCli } from './helpers.js';
 
-function memoryIo(files: Record<string, string> = {}): CliIo {
-  return {
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return files[p]!;
-    },
-    readStdin: () => files['-'] ?? '',
-    writeFile: (p, t) => {
-      if (p in files) throw new Error('exists');
-      files[p] = t;
-    },
-    overwriteFile: (p, t) => void (files[p] = t),
-    exists: (p) => p in files,
-  };
-}
+const cli = runCli;
 
-async function cli(...args: string[]) {
-  const r = await run(args, memoryIo());
-  // Nothing prints NaN (or worse), apart from echoing what the user typed (`got "NaN"`).
-  const printed = (r.stdout + r.stderr).replace(/got "[^"]*"/g, 'got ...');
-  expect(printed, args.join(' ')).not.toMatch(/NaN|Infinity|undefined|\[object /);
-  return r;
-}
-
-interface ReserveJson {
-  profile: string;
-  rule: string;
-  version: string | null;
-  capacity: { cpuMillicores: number; memoryMiB: number; pods: number };
-  kubeReserved: { cpuMillicores: number; memoryMiB: number };
-  systemReserved: { cpuMillicores: number; memoryMiB: number };
-  evictionMemoryMiB: number;
-  allocatable: { cpuMillicores: number; memoryMiB: number; pods: number };
-  maxPodsFrom: string;
-  formula: string[];
-  notes: string[];
-}
+type ReserveJson = ReserveReport;
 
 async function reserve(...args: string[]): Promise<ReserveJson> {
   const r = await cli('reserve', ...args, '--format', 'json');
@@ -275,18 +242,7 @@ describe('kernelcount reserve: one node under each profile', () => {
   });
 });
 
-interface OverheadJson {
-  model: string;
-  kind: string;
-  input: { vcpus: number; cpuMillicores: number; memoryMiB: number };
-  overheadMemoryMiB: number;
-  breakdown: { hypervisorMemoryMiB: number; guestOsMemoryMiB: number };
-  cpuMillicores: number | null;
-  method: string;
-  formula: string[];
-  catalog: Array<{ id: string; source: { title: string }; asOf: string; trust: string }>;
-  notes: string[];
-}
+type OverheadJson = OverheadReport;
 
 async function overhead(...args: string[]): Promise<OverheadJson & { stderr: string }> {
   const r = await cli('overhead', ...args, '--format', 'json');

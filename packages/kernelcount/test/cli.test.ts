@@ -3,27 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli/run.js';
+import { run } from '../src/cli/run.js';
 import { parseScenarioText } from '../src/scenario/text.js';
 import { evaluate } from '../src/evaluate.js';
-import { TODAY, examplesDir, pkgRoot } from './helpers.js';
+import { TODAY, examplesDir, memoryIo, pkgRoot } from './helpers.js';
 
-function memoryIo(files: Record<string, string> = {}): CliIo & { files: Record<string, string> } {
-  return {
-    files,
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return files[p]!;
-    },
-    readStdin: () => files['-'] ?? '',
-    writeFile: (p, t) => {
-      if (p in files) throw new Error('exists');
-      files[p] = t;
-    },
-    overwriteFile: (p, t) => void (files[p] = t),
-    exists: (p) => p in files,
-  };
-}
 
 const example = readFileSync(path.join(examplesDir, 'linux-microservices.yaml'), 'utf8');
 

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { run, type CliIo, type CliResult } from '../src/cli/run.js';
 import { parseScenarioText } from '../src/scenario/text.js';
 
 export const pkgRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,4 +28,33 @@ export function baseScenario(): Record<string, unknown> {
       { name: 'db', instances: 2, vcpus: 4, memoryGiB: 16, storageGiB: 100, imageMiB: 400 },
     ],
   };
+}
+
+/** A CliIo over an in-memory set of files (`-` is standard input). */
+export function memoryIo(files: Record<string, string> = {}): CliIo & { files: Record<string, string> } {
+  return {
+    files,
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      return files[p]!;
+    },
+    readStdin: () => files['-'] ?? '',
+    writeFile: (p, t) => {
+      if (p in files) throw new Error('exists');
+      files[p] = t;
+    },
+    overwriteFile: (p, t) => void (files[p] = t),
+    exists: (p) => p in files,
+  };
+}
+
+/**
+ * Runs the CLI in memory and checks that nothing it prints is NaN, Infinity, undefined or an
+ * object's default string, apart from echoing what the user typed (`got "NaN"`).
+ */
+export async function runCli(...args: string[]): Promise<CliResult> {
+  const r = await run(args, memoryIo());
+  const printed = (r.stdout + r.stderr).replace(/got "[^"]*"/g, 'got ...');
+  expect(printed, args.join(' ')).not.toMatch(/NaN|Infinity|undefined|\[object /);
+  return r;
 }
