@@ -93,10 +93,10 @@ export function cmdCatalog(args: string[]): CliResult {
         const vv = show(ver.value);
         lines.push(`    @${name}: ${vv.length > 90 ? vv.slice(0, 90) + '…' : vv} ${e.unit}; ${ver.source.title}, ${ver.asOf} (${ver.trust})`);
       }
+      lines.push('');
     }
   }
   if (withRules) {
-    if (lines.length) lines.push('');
     lines.push(`Rules (${RULES.length})`, '');
     for (const r of RULES) {
       const flags = flagsFor(r, today);
@@ -106,7 +106,8 @@ export function cmdCatalog(args: string[]): CliResult {
       if (r.catalogIds.length) lines.push(`    reads: ${r.catalogIds.join(', ')}`);
       lines.push(`    ${r.source.title}, ${r.asOf} (${r.trust}${flags.length ? '; ' + flags.join(', ') : ''})`);
       for (const v of r.versions ?? []) lines.push(`    @${v.name}: ${v.summary}`);
+      lines.push('');
     }
   }
-  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
+  return { code: 0, stdout: lines.join('\n').trimEnd() + '\n', stderr: '' };
 }
