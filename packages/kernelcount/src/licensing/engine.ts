@@ -185,6 +185,20 @@ function withGuests(h: HostUsage, n: number): HostUsage {
   return { ...h, oses: n, guests: n > 0 ? [{ vcpus, count: n }] : [] };
 }
 
+/** The yearly cost of an option for a host in floating point (null when excluded): for searching only. */
+function approxCost(x: { p: LicenceProduct; o: LicenceOption }, ctx: Ctx): (h: HostUsage) => number | null {
+  const t = x.o.terms;
+  let perUnit = 0;
+  if (t.kind === 'perpetual') {
+    const price = num(ctx.book, t.priceId).toNumber() / t.unitsPerPrice;
+    const pct = t.assurance === 'required' || ctx.assurance ? num(ctx.book, t.assurancePercentId).toNumber() : 0;
+    perUnit = price / ctx.years + (price * pct) / 100;
+  } else if (t.kind === 'subscription') {
+    perUnit = (num(ctx.book, t.priceId).toNumber() / t.unitsPerPrice) * (t.monthly ? 12 : 1);
+  }
+  return (h) => (x.o.excludes?.(h) ? null : countHost(x.o.metric, h).units * perUnit);
+}
+
 function findBreakEven(
   a: { p: LicenceProduct; o: LicenceOption },
   b: { p: LicenceProduct; o: LicenceOption },
@@ -203,7 +217,14 @@ function findBreakEven(
   const [low, high] = a0.lte(b0) ? [a, b] : [b, a];
   const lowName = `${low.p.name}, ${low.o.label}`;
   const highName = `${high.p.name}, ${high.o.label}`;
+  // Scan in floating point, which is fast; confirm every candidate (and every near-tie) exactly.
+  const approxLow = approxCost(low, ctx);
+  const approxHigh = approxCost(high, ctx);
   for (let n = 1; n <= limit; n++) {
+    const guests = withGuests(host, n);
+    const fl = approxLow(guests);
+    const fh = approxHigh(guests);
+    if (fl === null || fh === null || fh > fl + 1e-6 * Math.max(1, Math.abs(fl))) continue;
     const cl = cost(low, n);
     const ch = cost(high, n);
     if (cl && ch && ch.lt(cl)) {
@@ -305,6 +326,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   const orderOptions = ps.flatMap((p) => p.options.filter((o) => metricScope(o.metric) === 'order').map((o) => ({ p, o })));
   validateUsage(usage, hostOptions.length > 0);
   const limit = options.breakEvenSearchLimit ?? 1000;
+  const breakEvens = new Map<string, BreakEven | null>();
   const hostGroups: HostGroupQuote[] = [];
   const lines: Counted[] = [];
   const warnings = ps.flatMap((p) => p.warnings?.(usage) ?? []);
@@ -325,8 +347,16 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
       const runnerUp = ranked.slice(1).find((r) => r.compliant);
       let breakEven: BreakEven | null = null;
       if (runnerUp) {
-        const find = (q: OptionQuote) => hostOptions.find(({ p, o }) => p.id === q.product && o.id === q.option)!;
-        breakEven = findBreakEven(find(chosen), find(runnerUp), h, usage, ctx, limit);
+        // The break-even depends on the host's shape and the pair of options, not on its guest
+        // count, so host groups of one shape share it.
+        const pair = [chosen, runnerUp].map((q) => `${q.product}/${q.option}`).sort().join('|');
+        const vcpus = h.guests && h.guests.length > 0 ? Math.max(...h.guests.map((g) => g.vcpus)) : 1;
+        const key = `${pair}|${h.sockets}|${h.coresPerSocket}|${vcpus}|${h.bareMetal ? 1 : 0}`;
+        if (!breakEvens.has(key)) {
+          const find = (q: OptionQuote) => hostOptions.find(({ p, o }) => p.id === q.product && o.id === q.option)!;
+          breakEvens.set(key, findBreakEven(find(chosen), find(runnerUp), h, usage, ctx, limit));
+        }
+        breakEven = breakEvens.get(key)!;
       }
       hostGroups.push({ count: h.count, oses: h.oses, chosen, rejected: ranked.slice(1), breakEven });
       lines.push(...chosen.lines.map((l) => ({ line: l, hosts: h.count })));
