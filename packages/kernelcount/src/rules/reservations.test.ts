@@ -12,6 +12,7 @@ import {
   gkeMemoryReservedMiB,
   gkeReservation,
   nodeReservation,
+  withWindowsExtras,
   RESERVATION_PROFILES,
   type GenericReservationInput,
   type NodeSize,
@@ -247,5 +248,31 @@ describe('bad input to a reservation rule called on its own', () => {
     expect(issues(() => nodeReservation('openshift' as never, { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }))).toEqual(['profile:unknown_value']);
     expect(issues(() => nodeReservation('generic', { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 110 }))).toEqual(['generic:required']);
     expect(issues(() => nodeReservation('eks', { cpuMillicores: NaN, memoryMiB: Infinity, maxPods: 110 }))).toEqual(['cpuMillicores:invalid_type', 'memoryMiB:not_finite']);
+  });
+});
+
+// AKS node resource reservations: "AKS reserves an extra 2 GB for system processes in Windows nodes";
+// kubelet eviction defaults on Windows (defaults_windows.go): memory.available 500Mi.
+describe('Windows node extras', () => {
+  const extras = { aksExtraMemoryMiB: 2048, kubeletEvictionMemoryMiB: 500 };
+  const n = { cpuMillicores: 4000, memoryMiB: 16384, maxPods: 30 };
+  it.each(['aks', 'aks-pre-1.29'] as const)('%s: 2 GB more system-reserved memory, allocatable 2048 MiB lower', (profile) => {
+    const linux = nodeReservation(profile, n);
+    const win = nodeReservation(profile, n, { windows: extras });
+    expect(win.systemReserved.memoryMiB).toBe(linux.systemReserved.memoryMiB + 2048);
+    expect(win.allocatable.memoryMiB).toBe(linux.allocatable.memoryMiB - 2048);
+    expect(win.evictionMemoryMiB).toBe(linux.evictionMemoryMiB);
+  });
+  it('generic: the Windows kubelet evicts at 500 MiB unless the node is set higher', () => {
+    const g = (evictionMemoryMiB: number): GenericReservationInput => ({ kubeReservedCpuMillicores: 100, kubeReservedMemoryMiB: 512, systemReservedCpuMillicores: 100, systemReservedMemoryMiB: 512, evictionMemoryMiB });
+    expect(nodeReservation('generic', n, { generic: g(100), windows: extras }).evictionMemoryMiB).toBe(500);
+    expect(nodeReservation('generic', n, { generic: g(750), windows: extras }).evictionMemoryMiB).toBe(750);
+  });
+  it.each(['eks', 'gke', 'gdc'] as const)('%s publishes no Windows figure: unchanged', (profile) => {
+    expect(nodeReservation(profile, n, { windows: extras })).toEqual(nodeReservation(profile, n));
+  });
+  it('withWindowsExtras on its own says what it added', () => {
+    const r = withWindowsExtras(aksReservation(n), extras);
+    expect(r.formula.at(-1)).toMatch(/Windows node: system-reserved memory \+ 2048 MiB/);
   });
 });
