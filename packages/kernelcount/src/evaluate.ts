@@ -9,6 +9,8 @@ import { parseScenarioWithCatalog, type ParseOptions } from './scenario/validate
 import type { OsFamily, PlatformType, Scenario } from './scenario/types.js';
 
 export type { Category, LineItem } from './cost/lineItems.js';
+export type { LicenceDecision, LicenceOptionSummary } from './cost/licences.js';
+import type { LicenceDecision } from './cost/licences.js';
 export type { Binding, Resource } from './platforms/pool.js';
 
 /** Per-workload result on one platform. */
@@ -77,6 +79,8 @@ export interface PlatformResult {
   notes: string[];
   /** Things that can make the estimate wrong by a lot (e.g. Oracle soft partitioning). */
   warnings: string[];
+  /** Every licensing decision: the option chosen per host group, the ones it beat, and the break-even. */
+  licensing: LicenceDecision[];
 }
 
 export interface Comparison {
@@ -151,7 +155,7 @@ function poolResult(pool: PoolSizing, scenario: Scenario): PoolResult {
   return r;
 }
 
-function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[], warnings: string[]): PlatformResult {
+function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[], warnings: string[], licensing: LicenceDecision[]): PlatformResult {
   const years = scenario.horizonYears;
   const yearlyCost = Array.from({ length: years }, (_, y) => sumMoney(lineItems.map((li) => li.yearly[y] ?? ZERO)));
   const tco = sumMoney(lineItems.map((li) => li.total));
@@ -177,6 +181,7 @@ function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario:
     costPerInstanceMonth: instances > 0 ? tco.div(instances * years * 12) : ZERO,
     notes,
     warnings,
+    licensing,
   };
 }
 
@@ -253,10 +258,11 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
     }
     const platformNotes: string[] = [];
     const platformWarnings: string[] = [];
-    const items = priceSizing(sizing, scenario, catalog, platformNotes, platformWarnings);
+    const decisions: LicenceDecision[] = [];
+    const items = priceSizing(sizing, scenario, catalog, platformNotes, platformWarnings, decisions);
     notes.push(...platformNotes);
     warnings.push(...platformWarnings);
-    results.push(platformResult(sizing, items, scenario, platformNotes, platformWarnings));
+    results.push(platformResult(sizing, items, scenario, platformNotes, platformWarnings, decisions));
   }
   if (issues.length) throw new KernelcountError(issues);
   const base = results.find((r) => r.name === scenario.baseline) ?? results[0]!;

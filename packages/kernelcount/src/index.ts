@@ -17,6 +17,8 @@ export type {
   Category,
   Resource,
   Binding,
+  LicenceDecision,
+  LicenceOptionSummary,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
 export type { ParseOptions } from './scenario/validate.js';

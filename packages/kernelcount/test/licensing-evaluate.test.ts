@@ -145,3 +145,25 @@ describe('a RuntimeClass of your own on a micro-VM platform', () => {
     ]);
   });
 });
+
+describe('licensing decisions in the evaluation', () => {
+  it('records per host group the option chosen, the one it beat with its cost, and the break-even', () => {
+    const e = run({
+      workloads: [{ name: 'w', os: 'windows', instances: 24, vcpus: 1, memoryGiB: 2 }],
+      platforms: [{ type: 'vm', hypervisorLicence: 'none' }],
+      prices: { licences: { 'windows-server-standard': 1069, 'windows-server-datacenter': 6155 } },
+      policy: { ha: { spareHosts: 0 } },
+    });
+    const d = e.platforms[0]!.licensing.find((x) => x.products.includes('windows-server-datacenter'))!;
+    expect(d.subject).toBe('Windows Server Standard or Windows Server Datacenter, VMs');
+    const g = d.hostGroups[0]!;
+    // 24 one-vCPU VMs on one 32-core host: Standard needs 12 licensings of 32 cores, Datacenter one
+    expect(g.guests).toBe(24);
+    expect(g.chosen.product).toBe('windows-server-datacenter');
+    const std = g.rejected.find((r) => r.product === 'windows-server-standard' && r.option === 'per-core')!;
+    expect(std.annualCost!.toString()).toBe('5131.2'); // 12 licensings x 32 cores x 1069 / 16 / 5 years
+    expect(g.breakEven?.guests).toBe(11);
+    const json = JSON.parse(JSON.stringify(e.platforms[0]!.licensing));
+    expect(json[0].annualCost).toBe(d.annualCost.toString());
+  });
+});

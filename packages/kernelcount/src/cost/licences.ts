@@ -4,7 +4,9 @@
  * host among those the scenario allows, and its lines become the platform's line items.
  */
 import type { CatalogView } from '../catalog/tracker.js';
-import { quoteLicences, type LicenceQuote, type QuoteLine } from '../licensing/engine.js';
+import { quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type QuoteLine } from '../licensing/engine.js';
+import { LICENCE_PRODUCTS } from '../licensing/products.js';
+import type { Money } from '../money.js';
 import type { GuestGroup, HostUsage } from '../licensing/metrics.js';
 import type { PlatformSizing, PoolSizing } from '../platforms/size.js';
 import type { Scenario } from '../scenario/types.js';
@@ -22,10 +24,55 @@ export interface LicenceDraft {
   sources: string[];
 }
 
+/** One option as the decision saw it: its cost per year for one host (or the order), or why it was out. */
+export interface LicenceOptionSummary {
+  product: string;
+  option: string;
+  label: string;
+  annualCost: Money | null;
+  reason: string | null;
+}
+
+/**
+ * One licensing decision of a platform: what was licensed, the option chosen for each group of
+ * identical hosts, the options it beat or could not use, and where the answer would flip.
+ */
+export interface LicenceDecision {
+  /** What the licence covers, e.g. `Windows Server, VMs (windows pool)`. */
+  subject: string;
+  products: string[];
+  hostGroups: Array<{
+    hosts: number;
+    /** Guests per host that need the product (VMs, node VMs, Hyper-V isolated containers). */
+    guests: number;
+    chosen: LicenceOptionSummary;
+    rejected: LicenceOptionSummary[];
+    breakEven: BreakEven | null;
+  }>;
+  /** Order-scoped choice (control planes), when there is one. */
+  order: { chosen: LicenceOptionSummary; rejected: LicenceOptionSummary[] } | null;
+  annualCost: Money;
+}
+
 interface Out {
   drafts: LicenceDraft[];
   notes: string[];
   warnings: string[];
+  decisions: LicenceDecision[];
+}
+
+function summary(q: OptionQuote): LicenceOptionSummary {
+  return { product: q.product, option: q.option, label: q.label, annualCost: q.compliant ? q.annualCost : null, reason: q.reason ?? null };
+}
+
+function decision(q: LicenceQuote, subject: string): LicenceDecision {
+  return {
+    subject,
+    products: q.products,
+    hostGroups: q.hostGroups.map((g) => ({ hosts: g.count, guests: g.oses, chosen: summary(g.chosen), rejected: g.rejected.map(summary), breakEven: g.breakEven })),
+    order: q.order ? { chosen: summary(q.order.chosen), rejected: q.order.rejected.map(summary) } : null,
+    annualCost: q.annualCost,
+  };
 }
 
 /** Per-host OSE counts including spares, which are licensed like the busiest host (they take its guests on failover). */
@@ -37,7 +84,10 @@ function osesWithSpares(pool: PoolSizing): Array<{ hosts: number; oses: number }
   if (pool.spareHosts > 0) list.push({ hosts: pool.spareHosts, oses: max });
   const idle = pool.loadHosts - counted;
   if (idle > 0) list.push({ hosts: idle, oses: 0 });
-  return list;
+  // Hosts with the same guest count license alike: one group each, busiest first.
+  const byOses = new Map<number, number>();
+  for (const x of list) if (x.hosts > 0) byOses.set(x.oses, (byOses.get(x.oses) ?? 0) + x.hosts);
+  return [...byOses].sort((a, b) => b[0] - a[0]).map(([oses, hosts]) => ({ hosts, oses }));
 }
 
 function hostUsage(s: PlatformSizing, count: number, oses: number, bareMetal: boolean, guests?: GuestGroup[]): HostUsage {
@@ -57,6 +107,8 @@ function componentOf(product: string): string {
 }
 
 function toDrafts(q: LicenceQuote, context: string, out: Out): void {
+  const first = q.products.map((id) => LICENCE_PRODUCTS[id]!.name).join(' or ');
+  out.decisions.push(decision(q, context ? `${first}, ${context}` : first));
   for (const l of q.lines) {
     const component = componentOf(l.product);
     out.drafts.push({
@@ -191,7 +243,7 @@ function controlPlane(s: PlatformSizing, cat: CatalogView, out: Out): void {
  * notes (editions picked, break-evens, order minimums) and warnings (soft partitioning).
  */
 export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: CatalogView): Out {
-  const out: Out = { drafts: [], notes: [], warnings: [] };
+  const out: Out = { drafts: [], notes: [], warnings: [], decisions: [] };
   const p = s.platform;
   const assurance = scenario.licensing.softwareAssurance;
   vmware(s, cat, out);

@@ -1,7 +1,7 @@
 import type { CatalogView } from '../catalog/tracker.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
 import { HOURS_PER_YEAR } from '../licensing/metrics.js';
-import { licenceDrafts } from './licences.js';
+import { licenceDrafts, type LicenceDecision } from './licences.js';
 import type { PlatformSizing } from '../platforms/size.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -194,8 +194,16 @@ function labour(s: PlatformSizing, cat: CatalogView): Draft[] {
  * perpetual licences are spread evenly over the amortization period; subscriptions, power,
  * facilities and labour are yearly.
  */
-export function priceSizing(s: PlatformSizing, scenario: Scenario, cat: CatalogView, notes: string[], warnings: string[] = []): LineItem[] {
+export function priceSizing(
+  s: PlatformSizing,
+  scenario: Scenario,
+  cat: CatalogView,
+  notes: string[],
+  warnings: string[] = [],
+  decisions: LicenceDecision[] = [],
+): LineItem[] {
   const lic = licenceDrafts(s, scenario, cat);
+  decisions.push(...lic.decisions);
   notes.push(...lic.notes.map((n) => (n.startsWith(`${s.platform.name}:`) ? n : `${s.platform.name}: ${n}`)));
   warnings.push(...lic.warnings);
   const drafts: Draft[] = [...hardware(s, cat), ...power(s, cat), ...facilities(s, cat), ...lic.drafts, ...flatLicences(s, scenario), ...labour(s, cat)];

@@ -194,6 +194,24 @@ export function formatMarkdown(e: Evaluation): string {
       ]),
     ]),
   );
+  const decisions = e.platforms.flatMap((p) => p.licensing.filter((d) => d.hostGroups.some((g) => g.rejected.some((r) => r.annualCost !== null))).map((d) => ({ p, d })));
+  if (decisions.length) {
+    out.push('');
+    out.push('## Licensing options considered');
+    out.push('');
+    for (const { p, d } of decisions) {
+      for (const g of d.hostGroups) {
+        const beaten = g.rejected.filter((r) => r.annualCost !== null).map((r) => `${r.label} ${formatMoneyGrouped(r.annualCost!)}`);
+        const chosen = `${g.chosen.label} ${g.chosen.annualCost ? formatMoneyGrouped(g.chosen.annualCost) : ''}`;
+        out.push(
+          `- ${mdCell(p.name)}, ${mdCell(d.subject)}: ${g.hosts} host${g.hosts === 1 ? '' : 's'} with ${g.guests} guests each take **${mdCell(chosen)}** a year per host` +
+            (beaten.length ? ` over ${mdCell(beaten.join('; '))}` : '') +
+            (g.breakEven ? `; ${mdCell(g.breakEven.text)}` : '') +
+            '.',
+        );
+      }
+    }
+  }
   if (e.warnings.length) {
     out.push('');
     out.push('## Warnings');
