@@ -1,0 +1,385 @@
+/**
+ * The calculator island: owns the scenario being edited, evaluates it with `kernelcount` as you
+ * type (debounced, in a transition so typing never waits), keeps it in the URL and in local
+ * storage, and offers export, import and print. The last valid results stay on screen while an
+ * edit is invalid; the error shows at the field.
+ */
+import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
+import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
+import { Editor } from './Editor';
+import type { FieldContext } from './fields';
+import { Results } from './Results';
+import './calculator.css';
+
+export interface Preset {
+  id: string;
+  name: string;
+  description: string;
+  scenario: Draft;
+}
+
+interface Props {
+  presets: Preset[];
+  /** Version of the kernelcount package the page was built with. */
+  version: string;
+  /** Date (YYYY-MM-DD) used to flag stale defaults; the build date, refreshed in the browser. */
+  today: string;
+}
+
+const STORAGE_KEY = 'kernelcount.calculator.v1';
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+declare global {
+  interface Window {
+    /** Milliseconds spent in evaluate + render after each edit (read by the browser tests). */
+    __kernelcountTimings?: number[];
+  }
+}
+
+function evaluateDraft(draft: Draft, today: string): { ok: true; value: Evaluation } | { ok: false; issues: readonly Issue[] } {
+  const r = safeEvaluate(draft, { today });
+  return r.ok ? r : { ok: false, issues: r.error.issues };
+}
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'scenario';
+}
+
+/** Reads a scenario file's text: JSON, or YAML through the yaml package loaded on demand. */
+async function readScenarioText(text: string, fileName: string): Promise<unknown> {
+  const trimmed = text.trimStart();
+  if (/\.json$/i.test(fileName) || trimmed.startsWith('{')) return JSON.parse(text);
+  const YAML = await import('yaml');
+  return YAML.parse(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
+}
+
+export default function Calculator({ presets, version, today: buildDay }: Props) {
+  const first = presets[0]!;
+  const [presetId, setPresetId] = useState(first.id);
+  const [draft, setDraft] = useState<Draft>(first.scenario);
+  const [today] = useState(() => (typeof window === 'undefined' ? buildDay : new Date().toISOString().slice(0, 10)));
+  const initial = useMemo(() => evaluateDraft(first.scenario, buildDay), [first, buildDay]);
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(initial.ok ? initial.value : null);
+  // The scenario the shown results were computed from (the draft may be ahead of it, and invalid).
+  const [evaluatedDraft, setEvaluatedDraft] = useState<Draft>(first.scenario);
+  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [banner, setBanner] = useState<{ kind: 'error' | 'info'; text: string; details?: string[] } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [ready, setReady] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editStart = useRef<number | null>(null);
+
+  // On arrival: a scenario link wins, then the autosaved scenario, then the first preset.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const hash = window.location.hash;
+      if (scenarioParam(hash) !== null) {
+        const d = await decodeScenario(hash);
+        if (!live) return;
+        if (!d.ok) {
+          setBanner({ kind: 'error', text: `This link could not be read: ${d.reason}. Showing the ${first.name} example instead.` });
+          history.replaceState(null, '', window.location.pathname);
+        } else {
+          const r = evaluateDraft(d.scenario as Draft, today);
+          if (r.ok) {
+            setDraft(d.scenario as Draft);
+            setEvaluation(r.value);
+            setEvaluatedDraft(d.scenario as Draft);
+            setPresetId('');
+            setBanner({ kind: 'info', text: 'Showing the scenario from the link.' });
+          } else {
+            setBanner({
+              kind: 'error',
+              text: `The scenario in this link is not valid, so the ${first.name} example is shown instead.`,
+              details: r.issues.slice(0, 8).map((i) => `${i.path ? i.path + ': ' : ''}${i.message}`),
+            });
+            history.replaceState(null, '', window.location.pathname);
+          }
+        }
+      } else {
+        try {
+          const saved = localStorage.getItem(STORAGE_KEY);
+          if (saved) {
+            const s = JSON.parse(saved) as { draft: Draft; presetId: string };
+            if (s && typeof s === 'object' && s.draft && typeof s.draft === 'object') {
+              setDraft(s.draft);
+              setPresetId(typeof s.presetId === 'string' ? s.presetId : '');
+              setBanner({ kind: 'info', text: 'Restored the scenario you were working on. Use “Reset to preset” to start again.' });
+            }
+          }
+        } catch {
+          /* storage unavailable or damaged: start from the preset */
+        }
+      }
+      if (live) setReady(true);
+    })();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Evaluate 150 ms after the last edit; keep the last valid results when the edit is invalid.
+  useEffect(() => {
+    if (!ready) return;
+    const t = setTimeout(() => {
+      const start = editStart.current ?? performance.now();
+      const r = evaluateDraft(draft, today);
+      startTransition(() => {
+        if (r.ok) {
+          setEvaluation(r.value);
+          setEvaluatedDraft(draft);
+          setIssues([]);
+        } else setIssues(r.issues);
+      });
+      requestAnimationFrame(() => {
+        (window.__kernelcountTimings ??= []).push(performance.now() - start);
+        editStart.current = null;
+      });
+    }, 150);
+    return () => clearTimeout(t);
+  }, [draft, today, ready]);
+
+  // Keep the link and the autosave current (after the evaluation settles).
+  useEffect(() => {
+    if (!ready) return;
+    const t = setTimeout(() => {
+      void encodeScenario(draft).then((hash) => history.replaceState(null, '', `${window.location.pathname}${hash}`));
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify({ draft, presetId }));
+      } catch {
+        /* private mode or full: the link still carries the scenario */
+      }
+    }, 400);
+    return () => clearTimeout(t);
+  }, [draft, presetId, ready]);
+
+  // Printing opens every collapsed section so the report has all line items and assumptions.
+  useEffect(() => {
+    const opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      document.querySelectorAll<HTMLDetailsElement>('.results details:not([open])').forEach((d) => {
+        d.open = true;
+        opened.push(d);
+      });
+    };
+    const after = () => {
+      opened.splice(0).forEach((d) => (d.open = false));
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
+  const set = useCallback((path: Path, value: unknown) => {
+    editStart.current ??= performance.now();
+    setDraft((d) => setAt(d, path, value));
+  }, []);
+  const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
+
+  const loadPreset = (id: string) => {
+    const p = presets.find((x) => x.id === id);
+    if (!p) return;
+    setPresetId(p.id);
+    setDraft(p.scenario);
+    setIssues([]);
+    setBanner(null);
+  };
+
+  const importText = async (text: string, name: string) => {
+    if (text.length > MAX_IMPORT_BYTES) {
+      setBanner({ kind: 'error', text: `${name} is larger than 5 MiB; a scenario file is a few KB.` });
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = await readScenarioText(text, name);
+    } catch (err) {
+      setBanner({ kind: 'error', text: `${name} could not be read as JSON or YAML: ${(err as Error).message.split('\n')[0]}` });
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      setBanner({ kind: 'error', text: `${name} does not hold a scenario (an object with hosts and workloads).` });
+      return;
+    }
+    const r = evaluateDraft(parsed as Draft, today);
+    setDraft(parsed as Draft);
+    setPresetId('');
+    if (r.ok) {
+      setEvaluation(r.value);
+      setEvaluatedDraft(parsed as Draft);
+      setIssues([]);
+      setBanner({ kind: 'info', text: `Loaded ${name}.` });
+    } else {
+      setIssues(r.issues);
+      setBanner({ kind: 'error', text: `Loaded ${name}, but it has problems; they are marked at their fields and listed above the editor. The results below are from before.` });
+    }
+  };
+
+  const onFiles = async (files: FileList | null) => {
+    const f = files?.[0];
+    if (!f) return;
+    if (f.size > MAX_IMPORT_BYTES) {
+      setBanner({ kind: 'error', text: `${f.name} is larger than 5 MiB; a scenario file is a few KB.` });
+      return;
+    }
+    await importText(await f.text(), f.name);
+  };
+
+  const copyLink = async () => {
+    const hash = await encodeScenario(draft);
+    const url = `${window.location.origin}${window.location.pathname}${hash}`;
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2500);
+    } catch {
+      setBanner({ kind: 'info', text: 'The address bar now holds the link to this scenario; copy it from there.' });
+    }
+  };
+
+  const name = String(draft['name'] ?? evaluation?.scenario.name ?? 'scenario');
+
+  return (
+    <div
+      className={`calculator${dragging ? ' dragging' : ''}`}
+      onDragOver={(ev) => {
+        if (ev.dataTransfer.types.includes('Files')) {
+          ev.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(ev) => {
+        ev.preventDefault();
+        setDragging(false);
+        void onFiles(ev.dataTransfer.files);
+      }}
+    >
+      <header className="print-only print-header">
+        <h1>kernelcount report: {name}</h1>
+        <p>
+          {evaluation?.scenario.description} Prices in {evaluation?.scenario.currency}, {evaluation?.scenario.horizonYears} years. Computed with kernelcount {version} on {today}.
+        </p>
+      </header>
+
+      <div className="toolbar no-print" role="group" aria-label="Scenario">
+        <label>
+          <span>Preset</span>{' '}
+          <select value={presetId} onChange={(ev) => loadPreset(ev.target.value)} aria-describedby="preset-help">
+            {presetId === '' && <option value="">your scenario</option>}
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => loadPreset(presetId || first.id)} title="Discard your edits and load the preset again">
+          Reset to preset
+        </button>
+        <span id="preset-help" className="visually-hidden">
+          Choosing a preset replaces the scenario; your current one stays only in the link if you copied it.
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => void copyLink()}>
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import file
+        </button>
+        <input ref={fileInput} type="file" accept=".json,.yaml,.yml,application/json,text/yaml" hidden onChange={(ev) => void onFiles(ev.target.files)} aria-label="Import a scenario file" />
+        <details className="export-menu">
+          <summary>Export</summary>
+          <div className="menu">
+            <button type="button" onClick={() => download(`${slug(name)}.json`, JSON.stringify(draft, null, 2) + '\n', 'application/json')}>
+              Scenario as JSON
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void import('yaml').then((YAML) =>
+                  download(`${slug(name)}.yaml`, `# kernelcount scenario: run  kernelcount evaluate ${slug(name)}.yaml\n${YAML.stringify(draft)}`, 'text/yaml'),
+                )
+              }
+            >
+              Scenario as YAML
+            </button>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-line-items.csv`, formatCsv(evaluation), 'text/csv')}>
+              Results as CSV
+            </button>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-report.md`, formatMarkdown(evaluation), 'text/markdown')}>
+              Results as Markdown
+            </button>
+          </div>
+        </details>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </div>
+
+      {banner && (
+        <div className={`notice ${banner.kind === 'error' ? 'error' : 'info'} no-print`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
+          <p>{banner.text}</p>
+          {banner.details && (
+            <ul>
+              {banner.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => setBanner(null)} aria-label="Dismiss this message">
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="layout">
+        <section className="edit-pane no-print" aria-labelledby="edit-h">
+          <h2 id="edit-h">Scenario</h2>
+          <p className="muted small">Drop a scenario file (JSON or YAML) anywhere on this page to load it.</p>
+          {issues.length > 0 && (
+            <div className="notice error" role="alert" data-testid="issues">
+              <p>
+                {issues.length === 1 ? 'One problem' : `${issues.length} problems`} in the scenario; the results show the last valid version.
+              </p>
+              <ul>
+                {issues.slice(0, 12).map((i, k) => (
+                  <li key={k}>
+                    <code>{i.path || 'scenario'}</code>: {i.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Editor ctx={ctx} />
+        </section>
+        <section className="result-pane" aria-labelledby="results-h">
+          <h2 id="results-h" className="visually-hidden">
+            Results
+          </h2>
+          {evaluation ? <Results e={evaluation} draft={evaluatedDraft} today={today} /> : <p className="notice error">No valid scenario yet: fix the problems listed on the left.</p>}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,357 @@
+/**
+ * The results: a plain-language summary, one card per platform, the charts with their tables, and
+ * every figure expandable to its line items (formula, inputs, sources). Nothing is computed here
+ * that the package did not compute; this only arranges it.
+ */
+import { safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
+import { memo, useEffect, useMemo, useState } from 'react';
+import {
+  DENSITY_SIZES,
+  costChart,
+  cumulativeChart,
+  densityChart,
+  densityScenario,
+  efficiency,
+  efficiencyChart,
+  hostsChart,
+  layersChart,
+  licensingChart,
+  lineItemsByCategory,
+  perInstanceChart,
+  type DensityPoint,
+  type Draft,
+} from '../../lib/calculatorModel';
+import { formatCurrency, formatGiB, formatInt, formatPercent } from '../../lib/format';
+import { PLATFORM_COLOURS } from '../../lib/palette';
+import { ChartPanel } from './ChartPanel';
+
+const BINDING_WORDS: Record<string, string> = {
+  cpu: 'CPU',
+  memory: 'memory',
+  disk: 'disk',
+  pods: 'the pod limit',
+  'cluster-size': 'the control-plane minimum',
+};
+
+function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
+  const cur = e.scenario.currency;
+  const eff = efficiency(p);
+  const cmp = e.comparisons.find((c) => c.platform === p.name);
+  return (
+    <article className="card" style={{ borderTopColor: PLATFORM_COLOURS[p.type] }} data-platform={p.name}>
+      <h3>{p.name}</h3>
+      <dl>
+        <div>
+          <dt>Hosts</dt>
+          <dd data-testid={`hosts-${p.name}`}>
+            {formatInt(p.hosts)}
+            {p.spareHosts > 0 && <span className="muted"> ({p.spareHosts} spare)</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Bound by</dt>
+          <dd>{BINDING_WORDS[p.binding] ?? p.binding}</dd>
+        </div>
+        <div>
+          <dt>{e.scenario.horizonYears}-year cost</dt>
+          <dd data-testid={`tco-${p.name}`}>{formatCurrency(p.tco, cur)}</dd>
+        </div>
+        <div>
+          <dt>Per instance-month</dt>
+          <dd>{formatCurrency(p.costPerInstanceMonth, cur, 2)}</dd>
+        </div>
+        <div>
+          <dt>Instances per host</dt>
+          <dd>{p.instancesPerHost}</dd>
+        </div>
+        <div>
+          <dt>Host memory used</dt>
+          <dd>
+            {formatPercent(eff.app)} workloads, {formatPercent(eff.overhead)} overhead, {formatPercent(eff.idle)} idle
+          </dd>
+        </div>
+      </dl>
+      {cmp && <p className="muted small">{cmp.tcoDeltaPercent ? `${cmp.tcoDelta.isNeg() ? '' : '+'}${cmp.tcoDeltaPercent.toDecimalPlaces(1).toString()}% vs ${cmp.baseline}` : ''}</p>}
+    </article>
+  );
+}
+
+function LineItems({ p, e }: { p: PlatformResult; e: Evaluation }) {
+  const cur = e.scenario.currency;
+  return (
+    <details className="line-items" data-line-items={p.name}>
+      <summary>
+        {p.name}: {formatCurrency(p.tco, cur)} over {e.scenario.horizonYears} years, {p.lineItems.length} line items
+      </summary>
+      <div className="table-scroll">
+        <table>
+          <caption>Line items of {p.name} (sums to the total exactly)</caption>
+          <thead>
+            <tr>
+              <th scope="col">item</th>
+              <th scope="col" className="num">
+                quantity
+              </th>
+              <th scope="col">unit</th>
+              <th scope="col" className="num">
+                unit price
+              </th>
+              <th scope="col" className="num">
+                per year
+              </th>
+              <th scope="col" className="num">
+                total
+              </th>
+            </tr>
+          </thead>
+          {lineItemsByCategory(p).map((g) => (
+            <tbody key={g.category}>
+              <tr className="category-row">
+                <th colSpan={6} scope="rowgroup">
+                  {g.category}
+                </th>
+              </tr>
+              {g.items.map((li, i) => (
+                <tr key={i}>
+                  <th scope="row">
+                    {li.name}
+                    <div className="formula">
+                      <code>{li.formula}</code>
+                    </div>
+                    {li.sources.length > 0 && (
+                      <div className="sources">
+                        sources:{' '}
+                        {li.sources.map((s, j) => (
+                          <span key={s}>
+                            {j > 0 && ', '}
+                            <a href={`/assumptions#${encodeURIComponent(s)}`}>{s}</a>
+                          </span>
+                        ))}
+                      </div>
+                    )}
+                  </th>
+                  <td className="num">{li.quantity.toDecimalPlaces(2).toString()}</td>
+                  <td>{li.unit}</td>
+                  <td className="num">{formatCurrency(li.unitPrice, cur, 2)}</td>
+                  <td className="num">{formatCurrency(li.annualCost, cur, 2)}</td>
+                  <td className="num">{formatCurrency(li.total, cur, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+          <tfoot>
+            <tr>
+              <th scope="row">total</th>
+              <td colSpan={4} />
+              <td className="num">{formatCurrency(p.tco, cur, 2)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export function Assumptions({ e }: { e: Evaluation }) {
+  return (
+    <div className="table-scroll">
+      <table className="assumptions-table">
+        <caption>Defaults this evaluation used ({e.assumptions.length}), with source, date and trust</caption>
+        <thead>
+          <tr>
+            <th scope="col">default</th>
+            <th scope="col">value</th>
+            <th scope="col">source</th>
+            <th scope="col">as of</th>
+            <th scope="col">trust</th>
+          </tr>
+        </thead>
+        <tbody>
+          {e.assumptions.map((a) => (
+            <tr key={`${a.id}@${a.version ?? ''}`} className={a.flags.length ? 'flagged' : undefined}>
+              <th scope="row">
+                <a href={`/assumptions#${encodeURIComponent(a.id)}`}>{a.label}</a>
+                {a.version && <span className="muted"> (version {a.version})</span>}
+              </th>
+              <td>
+                <code>{typeof a.value === 'object' ? JSON.stringify(a.value) : String(a.value)}</code> {a.unit}
+              </td>
+              <td>{a.source.url ? <a href={a.source.url}>{a.source.title}</a> : a.source.title}</td>
+              <td>{a.asOf}</td>
+              <td>
+                {a.trust}
+                {a.flags.length > 0 && <strong className="flag"> {a.flags.join(', ')}</strong>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Instances per host at each instance size, evaluated in idle time after the main results. */
+function useDensity(draft: Draft, e: Evaluation, today: string): DensityPoint[] | null {
+  const [points, setPoints] = useState<DensityPoint[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const out: DensityPoint[] = [];
+    let i = 0;
+    const idle = (cb: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 30));
+    const step = () => {
+      if (cancelled) return;
+      const size = DENSITY_SIZES[i];
+      if (size === undefined) {
+        setPoints(out);
+        return;
+      }
+      const r = safeEvaluate(densityScenario(draft, size), { today });
+      const perHost: Record<string, number> = {};
+      if (r.ok) for (const p of r.value.platforms) perHost[p.name] = p.loadHosts > 0 ? Math.floor(p.instances / p.loadHosts) : 0;
+      out.push({ memoryGiB: size, perHost });
+      i++;
+      idle(step);
+    };
+    idle(step);
+    return () => {
+      cancelled = true;
+    };
+  }, [draft, e, today]);
+  return points;
+}
+
+function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: string }) {
+  const charts = useMemo(() => {
+    const list = [hostsChart(e), costChart(e), cumulativeChart(e), perInstanceChart(e), layersChart(e, 'memoryMiB'), layersChart(e, 'diskMiB'), efficiencyChart(e)];
+    const lic = licensingChart(e);
+    if (lic) list.push(lic);
+    return list;
+  }, [e]);
+  const density = useDensity(draft, e, today);
+  const densityData = useMemo(() => (density ? densityChart(density, e.platforms) : null), [density, e]);
+  const flagged = e.assumptions.filter((a) => a.flags.length > 0).length;
+  return (
+    <div className="results">
+      <section aria-labelledby="summary-h" className="summary">
+        <h2 id="summary-h">What it takes</h2>
+        <p className="headline" data-testid="summary" aria-live="polite">
+          {e.summary}
+        </p>
+        {e.warnings.length > 0 && (
+          <div className="notice warn" role="note">
+            <strong>Check before you rely on this:</strong>
+            <ul>
+              {e.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="cards">
+          {e.platforms.map((p) => (
+            <PlatformCard key={p.name} p={p} e={e} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="charts-h">
+        <h2 id="charts-h">Charts</h2>
+        <div className="charts">
+          {charts.map((c) => (
+            <ChartPanel key={c.id} data={c} />
+          ))}
+          {densityData ? <ChartPanel data={densityData} /> : <p className="muted">Working out density by instance size…</p>}
+        </div>
+      </section>
+
+      <section aria-labelledby="items-h">
+        <h2 id="items-h">Line items</h2>
+        <p className="muted">Every cost is quantity x unit price per year, with the formula and the defaults it used. Open a platform to see them.</p>
+        {e.platforms.map((p) => (
+          <LineItems key={p.name} p={p} e={e} />
+        ))}
+      </section>
+
+      <section aria-labelledby="sizing-h">
+        <h2 id="sizing-h">How each platform was sized</h2>
+        {e.platforms.map((p) => (
+          <details key={p.name} className="sizing">
+            <summary>
+              {p.name}: {formatInt(p.hosts)} hosts, {formatInt(p.instances)} instances
+              {p.vms > 0 ? `, ${formatInt(p.vms)} VMs` : ''}
+            </summary>
+            {p.pools.map((pool, i) => (
+              <div key={i} className="pool">
+                <h4>
+                  {pool.os} cluster: {pool.hosts} hosts ({pool.spareHosts} spare), bound by {BINDING_WORDS[pool.binding] ?? pool.binding}
+                </h4>
+                <p>
+                  Usable per host: {formatInt(pool.usablePerHost.cpuMillicores)} millicores, {formatGiB(pool.usablePerHost.memoryMiB)}, {formatGiB(pool.usablePerHost.diskMiB)} disk
+                  {pool.usablePerHost.pods > 0 ? `, ${pool.usablePerHost.pods} pods` : ''}.
+                </p>
+                <ul className="formulas">
+                  {pool.formulas.map((f, j) => (
+                    <li key={j}>
+                      <code>{f}</code>
+                    </li>
+                  ))}
+                </ul>
+                <div className="table-scroll">
+                  <table>
+                    <caption>Per instance, by workload</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">workload</th>
+                        <th scope="col" className="num">instances</th>
+                        <th scope="col" className="num">CPU (m)</th>
+                        <th scope="col" className="num">memory with overhead (MiB)</th>
+                        <th scope="col" className="num">alone, per host</th>
+                        <th scope="col">runtime</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {pool.workloads.map((w) => (
+                        <tr key={w.workload}>
+                          <th scope="row">{w.workload}</th>
+                          <td className="num">{formatInt(w.instances)}</td>
+                          <td className="num">{formatInt(w.perInstance.cpuMillicores)}</td>
+                          <td className="num">{formatInt(Object.values(w.perInstance.memoryMiB).reduce((a, b) => a + b, 0))}</td>
+                          <td className="num">{formatInt(w.maxPerHost)}</td>
+                          <td>{w.sandbox ?? ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            ))}
+          </details>
+        ))}
+      </section>
+
+      <section aria-labelledby="assumptions-h">
+        <h2 id="assumptions-h">Assumptions</h2>
+        <p>
+          {flagged > 0 ? `${flagged} of ${e.assumptions.length} defaults used are weak or older than 18 months; replace them with your own figures where you can.` : 'Every default used is recent and from a vendor or good secondary source.'}{' '}
+          All defaults, with sources, are on the <a href="/assumptions">assumptions page</a>.
+        </p>
+        <details className="assumptions-details">
+          <summary>Defaults used by this evaluation</summary>
+          <Assumptions e={e} />
+        </details>
+        {e.notes.length > 0 && (
+          <details>
+            <summary>Notes ({e.notes.length})</summary>
+            <ul>
+              {e.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const Results = memo(ResultsView);
