@@ -194,6 +194,10 @@ export function layersChart(e: Evaluation, resource: 'memoryMiB' | 'diskMiB'): C
   };
 }
 
+function largestCategory(p: PlatformResult): string {
+  return [...CATEGORIES].sort((a, b) => p.costByCategory[b].comparedTo(p.costByCategory[a]))[0] ?? 'hardware';
+}
+
 /** Cost per category over the horizon per platform (stacked), with the total. */
 export function costChart(e: Evaluation): ChartData {
   const ps = e.platforms;
@@ -204,8 +208,8 @@ export function costChart(e: Evaluation): ChartData {
     id: 'cost',
     title: `${e.scenario.horizonYears}-year cost by category (${cur})`,
     summary: cheapest
-      ? `${cheapest.name} costs least over ${e.scenario.horizonYears} years: ${formatCurrency(cheapest.tco, cur)}.` +
-        e.comparisons.map((c) => ` ${c.summary}`).join('')
+      ? `${cheapest.name} costs least over ${e.scenario.horizonYears} years: ${formatCurrency(cheapest.tco, cur)}` +
+        (ps.length > 1 ? `; the largest category for it is ${largestCategory(cheapest)}.` : '.')
       : '',
     kind: 'stacked-bar',
     labels: ps.map((p) => p.name),

@@ -33,6 +33,15 @@ const BINDING_WORDS: Record<string, string> = {
   'cluster-size': 'the control-plane minimum',
 };
 
+/** The first sentence of the package's summary (the baseline), and the flagged-defaults sentence. */
+function summaryLead(e: Evaluation): string {
+  const base = e.platforms.find((p) => p.name === e.scenario.baseline) ?? e.platforms[0];
+  if (!base) return e.summary;
+  const first = `${base.name} (the baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${BINDING_WORDS[base.binding] ?? base.binding}.`;
+  const flagged = e.assumptions.filter((a) => a.flags.length > 0).length;
+  return flagged ? `${first} ${flagged} of the ${e.assumptions.length} defaults used are weak or older than 18 months: check them against your own figures.` : first;
+}
+
 function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
   const cur = e.scenario.currency;
   const eff = efficiency(p);
@@ -64,13 +73,10 @@ function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
           <dt>Instances per host</dt>
           <dd>{p.instancesPerHost}</dd>
         </div>
-        <div>
-          <dt>Host memory used</dt>
-          <dd>
-            {formatPercent(eff.app)} workloads, {formatPercent(eff.overhead)} overhead, {formatPercent(eff.idle)} idle
-          </dd>
-        </div>
       </dl>
+      <p className="efficiency" title="Share of all host memory, including spare hosts">
+        Host memory: <strong>{formatPercent(eff.app)}</strong> workloads, {formatPercent(eff.overhead)} overhead, {formatPercent(eff.idle)} idle
+      </p>
       {cmp && <p className="muted small">{cmp.tcoDeltaPercent ? `${cmp.tcoDelta.isNeg() ? '' : '+'}${cmp.tcoDeltaPercent.toDecimalPlaces(1).toString()}% vs ${cmp.baseline}` : ''}</p>}
     </article>
   );
@@ -234,9 +240,16 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
     <div className="results">
       <section aria-labelledby="summary-h" className="summary">
         <h2 id="summary-h">What it takes</h2>
-        <p className="headline" data-testid="summary" aria-live="polite">
-          {e.summary}
-        </p>
+        <div className="headline" data-testid="summary" aria-live="polite">
+          <p>{summaryLead(e)}</p>
+          {e.comparisons.length > 0 && (
+            <ul>
+              {e.comparisons.map((c) => (
+                <li key={c.platform}>{c.summary}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         {e.warnings.length > 0 && (
           <div className="notice warn" role="note">
             <strong>Check before you rely on this:</strong>
