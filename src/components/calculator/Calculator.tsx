@@ -354,7 +354,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       )}
 
       <div className="layout">
-        <section className="edit-pane no-print" aria-labelledby="edit-h">
+        <section className="edit-pane no-print" aria-labelledby="edit-h" id="editor">
           <h2 id="edit-h">Scenario</h2>
           <p className="muted small">Drop a scenario file (JSON or YAML) anywhere on this page to load it.</p>
           {issues.length > 0 && (
@@ -377,6 +377,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           <h2 id="results-h" className="visually-hidden">
             Results
           </h2>
+          <a className="jump-to-editor no-print" href="#editor">
+            Edit the scenario
+          </a>
           {evaluation ? <Results e={evaluation} draft={evaluatedDraft} today={today} /> : <p className="notice error">No valid scenario yet: fix the problems listed on the left.</p>}
         </section>
       </div>
