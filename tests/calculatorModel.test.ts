@@ -49,7 +49,7 @@ describe('editing the scenario by path', () => {
     ['0.5', {}, { ok: true, value: 0.5 }],
     ['', {}, { ok: true, value: undefined }],
     ['', { required: true }, { ok: false, message: 'is required' }],
-    ['abc', { unit: 'GiB' }, { ok: false, message: 'must be a number GiB, got "abc"' }],
+    ['abc', { unit: 'GiB' }, { ok: false, message: 'must be a number of GiB, got "abc"' }],
     ['NaN', {}, { ok: false, message: 'must be a number, got "NaN"' }],
     ['Infinity', {}, { ok: false, message: 'must be a number, got "Infinity"' }],
     ['1e999', {}, { ok: false, message: 'must be a finite number' }],

@@ -75,7 +75,7 @@ export function parseNumberField(text: string, opts: { required?: boolean; integ
   const t = text.trim().replace(/,/g, '');
   const unit = opts.unit ? ` ${opts.unit}` : '';
   if (t === '') return opts.required ? { ok: false, message: 'is required' } : { ok: true, value: undefined };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return { ok: false, message: `must be a number${unit}, got "${text.slice(0, 40)}"` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return { ok: false, message: `must be a number${opts.unit ? ` of ${opts.unit}` : ''}, got "${text.slice(0, 40)}"` };
   const n = Number(t);
   if (!Number.isFinite(n)) return { ok: false, message: `must be a finite number${unit}` };
   if (opts.integer && !Number.isInteger(n)) return { ok: false, message: `must be a whole number${unit}` };

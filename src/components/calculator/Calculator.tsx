@@ -81,7 +81,6 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   const [dragging, setDragging] = useState(false);
   const [ready, setReady] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const editStart = useRef<number | null>(null);
 
   // On arrival: a scenario link wins, then the autosaved scenario, then the first preset.
   useEffect(() => {
@@ -138,7 +137,8 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   useEffect(() => {
     if (!ready) return;
     const t = setTimeout(() => {
-      const start = editStart.current ?? performance.now();
+      // Measured from the evaluation (after the debounce) to the next frame: evaluate + render.
+      const start = performance.now();
       const r = evaluateDraft(draft, today);
       startTransition(() => {
         if (r.ok) {
@@ -149,7 +149,6 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       });
       requestAnimationFrame(() => {
         (window.__kernelcountTimings ??= []).push(performance.now() - start);
-        editStart.current = null;
       });
     }, 150);
     return () => clearTimeout(t);
@@ -190,7 +189,6 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   }, []);
 
   const set = useCallback((path: Path, value: unknown) => {
-    editStart.current ??= performance.now();
     setDraft((d) => setAt(d, path, value));
   }, []);
   const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
