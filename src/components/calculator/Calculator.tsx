@@ -81,6 +81,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   const [dragging, setDragging] = useState(false);
   const [ready, setReady] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const pendingTiming = useRef<number | null>(null);
 
   // On arrival: a scenario link wins, then the autosaved scenario, then the first preset.
   useEffect(() => {
@@ -147,12 +148,18 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           setIssues([]);
         } else setIssues(r.issues);
       });
-      requestAnimationFrame(() => {
-        (window.__kernelcountTimings ??= []).push(performance.now() - start);
-      });
+      pendingTiming.current = start;
     }, 150);
     return () => clearTimeout(t);
   }, [draft, today, ready]);
+
+  // Time to the first frame after React committed the new results.
+  useEffect(() => {
+    const start = pendingTiming.current;
+    if (start === null) return;
+    pendingTiming.current = null;
+    requestAnimationFrame(() => (window.__kernelcountTimings ??= []).push(performance.now() - start));
+  }, [evaluation, issues]);
 
   // Keep the link and the autosave current (after the evaluation settles).
   useEffect(() => {
