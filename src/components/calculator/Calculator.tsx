@@ -175,26 +175,6 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, presetId, ready]);
 
-  // Printing opens every collapsed section so the report has all line items and assumptions.
-  useEffect(() => {
-    const opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      document.querySelectorAll<HTMLDetailsElement>('.results details:not([open])').forEach((d) => {
-        d.open = true;
-        opened.push(d);
-      });
-    };
-    const after = () => {
-      opened.splice(0).forEach((d) => (d.open = false));
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-
   const set = useCallback((path: Path, value: unknown) => {
     setDraft((d) => setAt(d, path, value));
   }, []);

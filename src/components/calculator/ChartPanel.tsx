@@ -70,9 +70,15 @@ export function DataTable({ table, id }: { table: TableData; id?: string }) {
   );
 }
 
+/** What a chart's construction depends on; data alone can change in place. */
+function shapeOf(d: ChartData): string {
+  return `${d.kind}|${d.horizontal ? 'h' : 'v'}|${d.x}|${d.y}|${d.series.map((s) => `${s.key}:${s.type ?? ''}:${s.stack ?? ''}`).join(',')}`;
+}
+
 export function ChartPanel({ data }: { data: ChartData }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<{ destroy(): void } | null>(null);
+  const shape = useRef<string>('');
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const [failed, setFailed] = useState(false);
@@ -120,6 +126,14 @@ export function ChartPanel({ data }: { data: ChartData }) {
             ...(s.stack ? { stack: s.stack } : {}),
           };
         });
+        // Same shape as before: update in place, which is far cheaper than a new chart.
+        const existing = chart.current as unknown as { data: { labels: string[]; datasets: unknown[] }; update(mode: string): void } | null;
+        if (existing && shape.current === shapeOf(data)) {
+          existing.data.labels = data.labels;
+          existing.data.datasets = datasets;
+          existing.update('none');
+          return;
+        }
         const config = {
           type: data.kind === 'line' ? ('line' as const) : ('bar' as const),
           data: { labels: data.labels, datasets },
@@ -130,7 +144,7 @@ export function ChartPanel({ data }: { data: ChartData }) {
             indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
             plugins: { legend: { labels: { color: fg, boxWidth: 14 } }, tooltip: { enabled: true } },
             scales: {
-              x: { stacked, ticks: { color: fg }, grid: { color: grid }, title: { display: Boolean(data.horizontal ? data.x : data.x), text: data.x, color: fg } },
+              x: { stacked, ticks: { color: fg }, grid: { color: grid }, title: { display: Boolean(data.x), text: data.x, color: fg } },
               y: { stacked, ticks: { color: fg }, grid: { color: grid }, beginAtZero: true, title: { display: Boolean(data.y), text: data.y, color: fg } },
             },
           },
@@ -138,6 +152,7 @@ export function ChartPanel({ data }: { data: ChartData }) {
         if (chart.current) chart.current.destroy();
         // Chart.js's option types are wide; the config above is a valid bar/line configuration.
         chart.current = new Chart(canvas.current, config as never);
+        shape.current = shapeOf(data);
       })
       .catch(() => live && setFailed(true));
     return () => {

@@ -5,6 +5,7 @@
  */
 import { safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   DENSITY_SIZES,
   costChart,
@@ -40,6 +41,42 @@ function summaryLead(e: Evaluation): string {
   const first = `${base.name} (the baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${BINDING_WORDS[base.binding] ?? base.binding}.`;
   const flagged = e.assumptions.filter((a) => a.flags.length > 0).length;
   return flagged ? `${first} ${flagged} of the ${e.assumptions.length} defaults used are weak or older than 18 months: check them against your own figures.` : first;
+}
+
+/**
+ * A <details> whose content is rendered only while open, so long tables cost nothing until
+ * asked for. Printing opens them all (see `usePrinting`).
+ */
+export function LazyDetails({ summary, className, children, ...rest }: { summary: React.ReactNode; className?: string; children: () => React.ReactNode } & Record<`data-${string}`, string>) {
+  const printing = usePrinting();
+  const [open, setOpen] = useState(false);
+  const shown = open || printing;
+  return (
+    <details className={className} open={shown} onToggle={(ev) => setOpen((ev.target as HTMLDetailsElement).open)} {...rest}>
+      <summary>{summary}</summary>
+      {shown ? children() : null}
+    </details>
+  );
+}
+
+/** True between beforeprint and afterprint, rendered synchronously so the print has every section. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    const mq = window.matchMedia?.('print');
+    const onChange = (e: MediaQueryListEvent) => (e.matches ? before() : after());
+    mq?.addEventListener?.('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      mq?.removeEventListener?.('change', onChange);
+    };
+  }, []);
+  return printing;
 }
 
 function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
@@ -85,10 +122,16 @@ function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
 function LineItems({ p, e }: { p: PlatformResult; e: Evaluation }) {
   const cur = e.scenario.currency;
   return (
-    <details className="line-items" data-line-items={p.name}>
-      <summary>
-        {p.name}: {formatCurrency(p.tco, cur)} over {e.scenario.horizonYears} years, {p.lineItems.length} line items
-      </summary>
+    <LazyDetails
+      className="line-items"
+      data-line-items={p.name}
+      summary={
+        <>
+          {p.name}: {formatCurrency(p.tco, cur)} over {e.scenario.horizonYears} years, {p.lineItems.length} line items
+        </>
+      }
+    >
+      {() => (
       <div className="table-scroll">
         <table>
           <caption>Line items of {p.name} (sums to the total exactly)</caption>
@@ -154,7 +197,8 @@ function LineItems({ p, e }: { p: PlatformResult; e: Evaluation }) {
           </tfoot>
         </table>
       </div>
-    </details>
+      )}
+    </LazyDetails>
   );
 }
 
@@ -288,12 +332,17 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
       <section aria-labelledby="sizing-h">
         <h2 id="sizing-h">How each platform was sized</h2>
         {e.platforms.map((p) => (
-          <details key={p.name} className="sizing">
-            <summary>
-              {p.name}: {formatInt(p.hosts)} hosts, {formatInt(p.instances)} instances
-              {p.vms > 0 ? `, ${formatInt(p.vms)} VMs` : ''}
-            </summary>
-            {p.pools.map((pool, i) => (
+          <LazyDetails
+            key={p.name}
+            className="sizing"
+            summary={
+              <>
+                {p.name}: {formatInt(p.hosts)} hosts, {formatInt(p.instances)} instances
+                {p.vms > 0 ? `, ${formatInt(p.vms)} VMs` : ''}
+              </>
+            }
+          >
+            {() => p.pools.map((pool, i) => (
               <div key={i} className="pool">
                 <h4>
                   {pool.os} cluster: {pool.hosts} hosts ({pool.spareHosts} spare), bound by {BINDING_WORDS[pool.binding] ?? pool.binding}
@@ -338,7 +387,7 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
                 </div>
               </div>
             ))}
-          </details>
+          </LazyDetails>
         ))}
       </section>
 
@@ -348,19 +397,19 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           {flagged > 0 ? `${flagged} of ${e.assumptions.length} defaults used are weak or older than 18 months; replace them with your own figures where you can.` : 'Every default used is recent and from a vendor or good secondary source.'}{' '}
           All defaults, with sources, are on the <a href="/assumptions">assumptions page</a>.
         </p>
-        <details className="assumptions-details">
-          <summary>Defaults used by this evaluation</summary>
-          <Assumptions e={e} />
-        </details>
+        <LazyDetails className="assumptions-details" summary="Defaults used by this evaluation">
+          {() => <Assumptions e={e} />}
+        </LazyDetails>
         {e.notes.length > 0 && (
-          <details>
-            <summary>Notes ({e.notes.length})</summary>
-            <ul>
-              {e.notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          </details>
+          <LazyDetails summary={`Notes (${e.notes.length})`}>
+            {() => (
+              <ul>
+                {e.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            )}
+          </LazyDetails>
         )}
       </section>
     </div>
