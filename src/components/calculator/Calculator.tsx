@@ -84,11 +84,16 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   const [ready, setReady] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const pendingTiming = useRef<number | null>(null);
+  const lastHash = useRef<string>('');
 
-  // On arrival: a scenario link wins, then the autosaved scenario, then the first preset.
+  // On arrival: a scenario link wins, then the autosaved scenario, then the first preset. A link
+  // pasted into the address bar later (a hash change we did not make) loads the same way.
   useEffect(() => {
     let live = true;
-    (async () => {
+    const onHash = () => {
+      if (window.location.hash !== lastHash.current && scenarioParam(window.location.hash) !== null) void arrive(true);
+    };
+    const arrive = async (fromHashChange: boolean) => {
       const hash = window.location.hash;
       if (scenarioParam(hash) !== null) {
         const d = await decodeScenario(hash);
@@ -113,7 +118,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
             history.replaceState(null, '', window.location.pathname);
           }
         }
-      } else {
+      } else if (!fromHashChange) {
         try {
           const saved = localStorage.getItem(STORAGE_KEY);
           if (saved) {
@@ -129,9 +134,12 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
         }
       }
       if (live) setReady(true);
-    })();
+    };
+    void arrive(false);
+    window.addEventListener('hashchange', onHash);
     return () => {
       live = false;
+      window.removeEventListener('hashchange', onHash);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -170,7 +178,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   useEffect(() => {
     if (!ready) return;
     const t = setTimeout(() => {
-      void encodeScenario(draft).then((hash) => history.replaceState(null, '', `${window.location.pathname}${hash}`));
+      void encodeScenario(draft).then((hash) => {
+        lastHash.current = hash;
+        history.replaceState(null, '', `${window.location.pathname}${hash}`);
+      });
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify({ draft, presetId }));
       } catch {
@@ -236,6 +247,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
 
   const copyLink = async () => {
     const hash = await encodeScenario(draft);
+    lastHash.current = hash;
     const url = `${window.location.origin}${window.location.pathname}${hash}`;
     history.replaceState(null, '', url);
     try {
