@@ -3,7 +3,7 @@
  * run for real, with the Node that runs the build, so the page shows what they print today. The
  * docs test runs the same functions and compares with the built page.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,13 +28,14 @@ export interface RunResult {
   stderr: string;
 }
 
+const SPAWN = {
+  cwd: REPO_ROOT,
+  env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_NO_WARNINGS: '1' },
+  timeout: 60_000,
+};
+
 function runNode(args: readonly string[], what: string): RunResult {
-  const res = spawnSync(process.execPath, args, {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_NO_WARNINGS: '1' },
-    timeout: 60_000,
-  });
+  const res = spawnSync(process.execPath, args, { ...SPAWN, encoding: 'utf8' });
   if (res.error) throw new Error(`kernelcount docs: could not run ${what}: ${res.error.message}`);
   return { code: res.status ?? 1, stdout: res.stdout, stderr: res.stderr };
 }
@@ -82,3 +83,16 @@ export function runExample(file: string): string {
   if (r.code !== 0) throw new Error(`kernelcount docs: example ${file} exited ${r.code}:\n${r.stderr}`);
   return r.stdout;
 }
+
+/** The same as runCli and runExample, without blocking, so a test can run many at once. */
+export function runNodeAsync(args: readonly string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...args], { ...SPAWN, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+export const runCliAsync = (args: readonly string[]) => runNodeAsync([CLI_BIN, ...args]);
+export const runExampleAsync = (file: string) => runNodeAsync([path.join(EXAMPLES_DIR, file)]);
