@@ -68,6 +68,59 @@ async function readScenarioText(text: string, fileName: string): Promise<unknown
   return YAML.parse(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
 }
 
+function cellText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** The scenario's inputs as the report's first section: hosts, workloads and platforms as entered. */
+function PrintInputs({ draft }: { draft: Draft }) {
+  const tables: Array<{ caption: string; key: string; cols: string[] }> = [
+    { caption: 'Hosts', key: 'hosts', cols: ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW'] },
+    { caption: 'Workloads', key: 'workloads', cols: ['name', 'instances', 'os', 'vcpus', 'memoryGiB', 'storageGiB', 'imageMiB', 'needsOwnKernel', 'licences'] },
+  ];
+  const platforms = Array.isArray(draft['platforms']) ? (draft['platforms'] as Array<Record<string, unknown>>) : [];
+  return (
+    <section className="print-inputs" aria-label="Scenario inputs">
+      <h2>Scenario inputs</h2>
+      {tables.map((t) => {
+        const rows = Array.isArray(draft[t.key]) ? (draft[t.key] as Array<Record<string, unknown>>) : [];
+        return (
+          <table key={t.key}>
+            <caption>{t.caption}</caption>
+            <thead>
+              <tr>
+                {t.cols.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  {t.cols.map((c) => (
+                    <td key={c}>{cellText(r[c])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+      <p>
+        Platforms:{' '}
+        {platforms.length
+          ? platforms.map((p) => `${cellText(p['name'] ?? p['type'])} (${Object.entries(p).filter(([k]) => k !== 'name').map(([k, v]) => `${k} ${cellText(v)}`).join(', ')})`).join('; ')
+          : 'all four types with their defaults'}
+        . Policy: {cellText(draft['policy']) || 'defaults'}. Prices: {cellText(draft['prices']) || 'defaults'}
+        {draft['catalog'] ? `. Catalog overrides: ${cellText(draft['catalog'])}` : ''}.
+      </p>
+    </section>
+  );
+}
+
 export default function Calculator({ presets, version, today: buildDay }: Props) {
   const first = presets[0]!;
   const [presetId, setPresetId] = useState(first.id);
@@ -282,6 +335,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
         <p>
           {evaluation?.scenario.description} Prices in {evaluation?.scenario.currency}, {evaluation?.scenario.horizonYears} years. Computed with kernelcount {version} on {today}.
         </p>
+        <PrintInputs draft={evaluatedDraft} />
       </header>
 
       <div className="toolbar no-print" role="group" aria-label="Scenario">

@@ -13,9 +13,10 @@ import {
   RESERVATION_PROFILES,
   SANDBOX_RUNTIMES,
   WINDOWS_LICENSING,
+  versionNames,
   type CatalogId,
 } from 'kernelcount';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { getAt, pathKey, removeAt, setAt, uniqueName, type Draft, type Path } from '../../lib/calculatorModel';
 import { CheckField, Fieldset, NumberField, SelectField, TextField, type FieldContext, type Hint } from './fields';
 
@@ -271,6 +272,7 @@ function Prices({ ctx }: { ctx: FieldContext }) {
         ))}
         <CheckField ctx={ctx} path={['licensing', 'softwareAssurance']} label="Pay Software Assurance where optional" />
       </div>
+      <CatalogOverrides ctx={ctx} />
       <details className="licence-prices">
         <summary>Licence list prices</summary>
         <div className="grid">
@@ -283,6 +285,81 @@ function Prices({ ctx }: { ctx: FieldContext }) {
         </div>
       </details>
     </Fieldset>
+  );
+}
+
+/** Catalog overrides as JSON (any default by id), and the named version of each figure that has them. */
+function CatalogOverrides({ ctx }: { ctx: FieldContext }) {
+  const id = useId();
+  const current = ctx.draft['catalog'];
+  const shown = current === undefined ? '' : JSON.stringify(current, null, 2);
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) {
+      setText(shown);
+      setError(null);
+    }
+  }, [shown, focused]);
+  const packageErrors = [...ctx.issues.entries()].filter(([k]) => k.startsWith('catalog')).flatMap(([k, v]) => v.map((m) => `${k}: ${m}`));
+  const errors = error ? [error] : packageErrors;
+  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((x) => versionNames(CATALOG[x]).length > 0);
+  return (
+    <details className="licence-prices">
+      <summary>Catalog overrides and versions</summary>
+      <p className="help">
+        Replace any default by its id (the <a href="/assumptions">assumptions page</a> lists them), as JSON, e.g.{' '}
+        <code>{'{ "hypervisor.hyperv.perVmMiB": 300 }'}</code>.
+      </p>
+      <label className="field" htmlFor={id}>
+        <span className="field-label">Overrides (JSON object)</span>
+        <textarea
+          id={id}
+          rows={4}
+          value={text}
+          spellCheck={false}
+          aria-invalid={errors.length ? true : undefined}
+          aria-describedby={errors.length ? `${id}-err` : undefined}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+          onChange={(ev) => {
+            const t = ev.target.value;
+            setText(t);
+            if (t.trim() === '') {
+              setError(null);
+              ctx.set(['catalog'], undefined);
+              return;
+            }
+            try {
+              const v: unknown = JSON.parse(t);
+              if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('must be a JSON object of id: value');
+              setError(null);
+              ctx.set(['catalog'], v);
+            } catch (err) {
+              setError(`not valid JSON: ${(err as Error).message}`);
+            }
+          }}
+        />
+        {errors.length > 0 && (
+          <span className="field-error" id={`${id}-err`} role="alert">
+            {errors.join('; ')}
+          </span>
+        )}
+      </label>
+      <div className="grid">
+        {versioned.map((vid) => (
+          <SelectField
+            key={vid}
+            ctx={ctx}
+            path={['catalogVersions', vid]}
+            label={CATALOG[vid].label}
+            options={versionNames(CATALOG[vid]).map((n) => ({ value: n, label: n }))}
+            allowDefault={`${versionNames(CATALOG[vid])[0]} (default)`}
+          />
+        ))}
+      </div>
+    </details>
   );
 }
 
