@@ -5,6 +5,10 @@
 //   3. build the site with Astro           (1 check; before Vitest, whose site tests read dist/)
 //   4. typecheck the site's TypeScript     (1 check)
 //   5. Vitest over the whole repo          (each test counts; vitest.config.ts lists the projects)
+//   6. Playwright in Debian's Chromium     (each test counts; a spec that fails to load or a server that
+//                                           does not start counts as a failure; playwright.config.ts)
+//      scripts/ensure-chromium.mjs installs /usr/bin/chromium first when it can; when it cannot,
+//      that is one failure whose detail says what to run.
 // Ends with one line `N passed, N failed`; exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,9 +30,9 @@ let passed = 0;
 let failed = 0;
 const summary = [];
 
-function run(cmd, args) {
+function run(cmd, args, extraEnv = {}) {
   console.log(`\n$ ${[cmd, ...args].join(' ')}`);
-  const res = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  const res = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
   if (res.error) {
     console.error(`could not start ${cmd}: ${res.error.message}`);
     return 127;
@@ -90,6 +94,46 @@ if (!existsSync(report)) {
     detail += `; vitest exited ${code}`;
   }
   summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} vitest (${detail})`);
+}
+
+// Playwright: list reporter to the console, JSON to a temp file for the counts.
+if (run('node', ['scripts/ensure-chromium.mjs']) !== 0) {
+  record(
+    'playwright',
+    false,
+    "Chromium is missing at /usr/bin/chromium: run `sudo sh -c 'apt-get update && apt-get install -y chromium'`, then npm test",
+  );
+} else {
+  // Screenshots of pages that no longer exist must not linger.
+  rmSync(path.join(root, 'test-results', 'screenshots'), { recursive: true, force: true });
+  const pwReport = path.join(tmp, 'playwright.json');
+  const pwCode = run('playwright', ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: pwReport });
+  if (!existsSync(pwReport)) {
+    record('playwright', false, `no JSON report, exit ${pwCode}`);
+  } else {
+    const json = JSON.parse(readFileSync(pwReport, 'utf8'));
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats ?? {};
+    // Errors outside any test: a spec file that fails to load, a web server that does not start.
+    const errors = json.errors ?? [];
+    passed += expected + flaky;
+    failed += unexpected + errors.length;
+    let detail = `${expected + flaky} passed${flaky ? ` (${flaky} on retry)` : ''}, ${unexpected} failed, ${skipped} skipped`;
+    if (errors.length) {
+      const first = (e) => (e.message ?? String(e)).split('\n')[0].replace(/\x1b\[[0-9;]*m/g, '');
+      detail += `; ${errors.length} error(s) outside tests: ${errors.map(first).join(' | ')}`;
+    }
+    let ok = pwCode === 0 && unexpected === 0 && errors.length === 0;
+    if (expected + flaky + unexpected === 0) {
+      if (errors.length === 0) failed += 1; // otherwise the errors already count
+      ok = false;
+      detail += '; ran no tests';
+    } else if (pwCode !== 0 && unexpected === 0 && errors.length === 0) {
+      failed += 1;
+      ok = false;
+      detail += `; playwright exited ${pwCode}`;
+    }
+    summary.push(`${ok ? 'ok  ' : 'FAIL'} playwright (${detail})`);
+  }
 }
 rmSync(tmp, { recursive: true, force: true });
 
