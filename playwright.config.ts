@@ -58,7 +58,9 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-    trace: 'retain-on-failure',
+    // Traces snapshot the DOM at every step, which takes minutes on the long reference pages:
+    // off here; `npx playwright test --trace on` records them when you need one.
+    trace: 'off',
     screenshot: 'only-on-failure',
   },
   projects: [

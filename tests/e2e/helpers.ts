@@ -205,22 +205,25 @@ export async function expectNoHorizontalOverflow(page: Page, label = ''): Promis
 export const SCREENSHOT_MAX_HEIGHT = 6000;
 
 /**
- * Saves a full-page screenshot (one image pixel per CSS pixel, cut at SCREENSHOT_MAX_HEIGHT) to
- * test-results/screenshots/<name>-<project>.png and attaches it to the report.
+ * Saves a screenshot of the top of the page, at most SCREENSHOT_MAX_HEIGHT CSS px (one image pixel per
+ * CSS pixel), to test-results/screenshots/<name>-<project>.png and attaches it to the report.
+ * The viewport grows to that height for the shot and is put back after: Playwright's fullPage
+ * mode renders the whole page first, which takes over 30 s for the long pages under print media.
  */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name.replaceAll('/', '_')}-${testInfo.project.name}.png`);
-  const { width, height } = await page.evaluate(() => ({
-    width: document.documentElement.clientWidth,
-    height: document.documentElement.scrollHeight,
-  }));
-  await page.screenshot({
-    path: file,
-    fullPage: true,
-    scale: 'css',
-    clip: { x: 0, y: 0, width, height: Math.min(height, SCREENSHOT_MAX_HEIGHT) },
-  });
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('saveScreenshot needs a page with a fixed viewport');
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Math.min(Math.max(pageHeight, viewport.height), SCREENSHOT_MAX_HEIGHT);
+  if (height !== viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: file, scale: 'css' });
+  } finally {
+    if (height !== viewport.height) await page.setViewportSize(viewport);
+  }
   await testInfo.attach(`${name}-${testInfo.project.name}`, { path: file, contentType: 'image/png' });
   return file;
 }
