@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, expectNoHorizontalOverflow, repoRoot, saveScreenshot, test } from './helpers';
+import { PRINT_VIEWPORT, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, saveScreenshot, test } from './helpers';
 
 const cli = path.join(repoRoot, 'packages/kernelcount/bin/kernelcount.js');
 
@@ -192,6 +192,7 @@ test.describe('calculator', () => {
 
   test('prints a report with line items and assumptions', async ({ page, gotoPage }, testInfo) => {
     await fresh(page, gotoPage);
+    await page.setViewportSize(PRINT_VIEWPORT);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.print-header')).toBeVisible();
