@@ -65,13 +65,6 @@ export function cliCommands(): string[] {
   return names;
 }
 
-/** Runs `kernelcount <args>` as a shown example; throws unless it exits 0. */
-export function cliExample(args: readonly string[]): string {
-  const r = runCli(args);
-  if (r.code !== 0) throw new Error(`kernelcount ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return r.stdout;
-}
-
 /** The source of an example file. */
 export function exampleSource(file: string): string {
   return readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
