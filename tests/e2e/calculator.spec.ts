@@ -43,7 +43,7 @@ test.describe('calculator', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(chart.locator('table')).toBeVisible();
     await expect(chart.locator('tbody tr')).toHaveCount(4);
-    await saveScreenshot(page, testInfo, 'calculator');
+    await saveScreenshot(page, testInfo, 'calculator-results');
   });
 
   test('an edit changes the summary, the cards and the charts; an invalid edit shows at the field and keeps the results', async ({ page, gotoPage }) => {
@@ -201,7 +201,7 @@ test.describe('calculator', () => {
     await expect(page.locator('[data-line-items] table').first()).toBeVisible();
     await expect(page.locator('.assumptions-table')).toBeVisible();
     await expectNoHorizontalOverflow(page);
-    await saveScreenshot(page, testInfo, 'calculator-print');
+    await saveScreenshot(page, testInfo, 'calculator-report-print');
   });
 
   test('is accessible in light and dark', async ({ page, gotoPage }, testInfo) => {
@@ -210,7 +210,7 @@ test.describe('calculator', () => {
     await checkA11y(page, 'calculator light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await checkA11y(page, 'calculator dark');
-    await saveScreenshot(page, testInfo, 'calculator-dark');
+    await saveScreenshot(page, testInfo, 'calculator-results-dark');
   });
 
   test('records evaluate + render times', async ({ page, gotoPage }, testInfo) => {

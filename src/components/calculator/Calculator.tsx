@@ -68,9 +68,16 @@ async function readScenarioText(text: string, fileName: string): Promise<unknown
   return YAML.parse(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
 }
 
+/** A value as plain words for the report: objects as `key value, key value`, lists joined. */
 function cellText(v: unknown): string {
   if (v === undefined || v === null) return '';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (Array.isArray(v)) return v.map(cellText).join('; ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => (x !== null && typeof x === 'object' ? `${k}: ${cellText(x)}` : `${k} ${String(x)}`))
+      .join(', ');
+  }
+  return String(v);
 }
 
 /** The scenario's inputs as the report's first section: hosts, workloads and platforms as entered. */

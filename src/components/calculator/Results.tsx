@@ -31,7 +31,7 @@ const BINDING_WORDS: Record<string, string> = {
   memory: 'memory',
   disk: 'disk',
   pods: 'the pod limit',
-  'cluster-size': 'the control-plane minimum',
+  'cluster-size': 'control-plane minimum',
 };
 
 /** The first sentence of the package's summary (the baseline), and the flagged-defaults sentence. */
