@@ -4,7 +4,7 @@
  * fields, and shaping an evaluation into chart data, tables and sentences. Every number shown comes
  * from `kernelcount`; this module only picks, groups and formats.
  */
-import { CATEGORIES, LAYERS, LAYER_LABELS, type Category, type Evaluation, type Issue, type Layer, type PlatformResult } from 'kernelcount';
+import { CATEGORIES, LAYERS, LAYER_LABELS, sumMoney, type Category, type Evaluation, type Issue, type Layer, type PlatformResult } from 'kernelcount';
 import { formatCurrency, formatInt } from './format';
 
 export type Path = ReadonlyArray<string | number>;
@@ -198,29 +198,30 @@ function largestCategory(p: PlatformResult): string {
   return [...CATEGORIES].sort((a, b) => p.costByCategory[b].comparedTo(p.costByCategory[a]))[0] ?? 'hardware';
 }
 
-/** Cost per category over the horizon per platform (stacked), with the total. */
+/** Cost of one year per platform, stacked by category (perpetual licences and hardware spread over their years). */
 export function costChart(e: Evaluation): ChartData {
   const ps = e.platforms;
   const cur = e.scenario.currency;
-  const cats = CATEGORIES.filter((c) => ps.some((p) => !p.costByCategory[c].isZero()));
-  const cheapest = [...ps].sort((a, b) => a.tco.comparedTo(b.tco))[0];
+  const perYear = (p: PlatformResult, c: Category) => sumMoney(p.lineItems.filter((li) => li.category === c).map((li) => li.annualCost));
+  const cats = CATEGORIES.filter((c) => ps.some((p) => !perYear(p, c).isZero()));
+  const total = (p: PlatformResult) => sumMoney(p.lineItems.map((li) => li.annualCost));
+  const cheapest = [...ps].sort((a, b) => total(a).comparedTo(total(b)))[0];
   return {
     id: 'cost',
-    title: `${e.scenario.horizonYears}-year cost by category (${cur})`,
+    title: `Cost per year by category (${cur})`,
     summary: cheapest
-      ? `${cheapest.name} costs least over ${e.scenario.horizonYears} years: ${formatCurrency(cheapest.tco, cur)}` +
-        (ps.length > 1 ? `; the largest category for it is ${largestCategory(cheapest)}.` : '.')
+      ? `${cheapest.name} costs least a year: ${formatCurrency(total(cheapest), cur)}` + (ps.length > 1 ? `; its largest category is ${largestCategory(cheapest)}.` : '.')
       : '',
     kind: 'stacked-bar',
     labels: ps.map((p) => p.name),
-    series: cats.map((c) => ({ label: c, data: ps.map((p) => p.costByCategory[c].toDecimalPlaces(0).toNumber()), key: c, stack: 'c' })),
+    series: cats.map((c) => ({ label: c, data: ps.map((p) => perYear(p, c).toDecimalPlaces(0).toNumber()), key: c, stack: 'c' })),
     x: 'platform',
-    y: cur,
+    y: `${cur} a year`,
     table: {
-      caption: `Cost over ${e.scenario.horizonYears} years by category (${cur})`,
-      columns: ['platform', ...cats, 'total'],
-      numeric: [false, ...cats.map(() => true), true],
-      rows: ps.map((p) => [p.name, ...cats.map((c) => formatCurrency(p.costByCategory[c], cur)), formatCurrency(p.tco, cur)]),
+      caption: `Cost per year by category (${cur}); over ${e.scenario.horizonYears} years in the last column`,
+      columns: ['platform', ...cats, 'a year', `${e.scenario.horizonYears} years`],
+      numeric: [false, ...cats.map(() => true), true, true],
+      rows: ps.map((p) => [p.name, ...cats.map((c) => formatCurrency(perYear(p, c), cur)), formatCurrency(total(p), cur), formatCurrency(p.tco, cur)]),
     },
   };
 }
