@@ -4,7 +4,7 @@
  * fields, and shaping an evaluation into chart data, tables and sentences. Every number shown comes
  * from `kernelcount`; this module only picks, groups and formats.
  */
-import { CATEGORIES, LAYERS, LAYER_LABELS, sumMoney, type Category, type Evaluation, type Issue, type Layer, type PlatformResult } from 'kernelcount';
+import { CATEGORIES, LAYERS, LAYER_LABELS, type Category, type Evaluation, type Issue, type Layer, type PlatformResult } from 'kernelcount';
 import { formatCurrency, formatInt } from './format';
 
 export type Path = ReadonlyArray<string | number>;
@@ -198,13 +198,13 @@ function largestCategory(p: PlatformResult): string {
   return [...CATEGORIES].sort((a, b) => p.costByCategory[b].comparedTo(p.costByCategory[a]))[0] ?? 'hardware';
 }
 
-/** Cost of one year per platform, stacked by category (perpetual licences and hardware spread over their years). */
+/** Cost of one year per platform, stacked by category (the package's first-year split; years are alike). */
 export function costChart(e: Evaluation): ChartData {
   const ps = e.platforms;
   const cur = e.scenario.currency;
-  const perYear = (p: PlatformResult, c: Category) => sumMoney(p.lineItems.filter((li) => li.category === c).map((li) => li.annualCost));
+  const perYear = (p: PlatformResult, c: Category) => p.yearlyCostByCategory[c][0] ?? p.tco.times(0);
   const cats = CATEGORIES.filter((c) => ps.some((p) => !perYear(p, c).isZero()));
-  const total = (p: PlatformResult) => sumMoney(p.lineItems.map((li) => li.annualCost));
+  const total = (p: PlatformResult) => p.yearlyCost[0] ?? p.tco.times(0);
   const cheapest = [...ps].sort((a, b) => total(a).comparedTo(total(b)))[0];
   return {
     id: 'cost',
@@ -231,10 +231,7 @@ export function cumulativeChart(e: Evaluation): ChartData {
   const ps = e.platforms;
   const cur = e.scenario.currency;
   const years = Array.from({ length: e.scenario.horizonYears }, (_, i) => `year ${i + 1}`);
-  const cumulative = (p: PlatformResult) => {
-    let sum = 0;
-    return p.yearlyCost.map((y) => (sum += y.toNumber()));
-  };
+  const cumulative = (p: PlatformResult) => p.cumulativeCost.map((m) => m.toNumber());
   const byEnd = [...ps].sort((a, b) => a.tco.comparedTo(b.tco));
   return {
     id: 'cumulative',
@@ -280,13 +277,10 @@ export function perInstanceChart(e: Evaluation): ChartData {
   };
 }
 
-/** Share of all hosts' memory used by the workloads, by overhead, and left idle, per platform. */
+/** Share of all hosts' memory used by the workloads, by overhead, and left idle (the package's figures). */
 export function efficiency(p: PlatformResult): { app: number; overhead: number; idle: number } {
-  const m = p.layers.memoryMiB;
-  const total = LAYERS.reduce((a, l) => a + m[l], 0) + m.free;
-  if (total <= 0) return { app: 0, overhead: 0, idle: 0 };
-  const overhead = LAYERS.filter((l) => l !== 'app').reduce((a, l) => a + m[l], 0);
-  return { app: m.app / total, overhead: overhead / total, idle: m.free / total };
+  const m = p.efficiency.memory;
+  return { app: m.workloads, overhead: m.overhead, idle: m.idle };
 }
 
 export function efficiencyChart(e: Evaluation): ChartData {

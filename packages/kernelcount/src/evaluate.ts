@@ -72,6 +72,15 @@ export interface PlatformResult {
   yearlyCost: Money[];
   /** Cost over the horizon by category. */
   costByCategory: Record<Category, Money>;
+  /** Cost of each year of the horizon by category (the yearly cost split up). */
+  yearlyCostByCategory: Record<Category, Money[]>;
+  /** Cost to the end of each year (running sum of `yearlyCost`). */
+  cumulativeCost: Money[];
+  /**
+   * Shares (0..1) of all host memory, spares included: used by the workloads themselves, taken by
+   * overhead (host reserve, hypervisor, guest OS, runtime and node agents), and idle.
+   */
+  efficiency: { memory: { workloads: number; overhead: number; idle: number } };
   /** Total cost of ownership over the horizon = sum of every line item's total. */
   tco: Money;
   /** tco / (instances x years x 12). */
@@ -177,12 +186,25 @@ function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario:
     lineItems,
     yearlyCost,
     costByCategory: byCategory(lineItems),
+    yearlyCostByCategory: Object.fromEntries(
+      CATEGORIES.map((c) => [c, yearlyCost.map((_, y) => sumMoney(lineItems.filter((li) => li.category === c).map((li) => li.yearly[y] ?? ZERO)))]),
+    ) as Record<Category, Money[]>,
+    cumulativeCost: yearlyCost.map((_, y) => sumMoney(yearlyCost.slice(0, y + 1))),
+    efficiency: { memory: memoryEfficiency(sizing.layers) },
     tco,
     costPerInstanceMonth: instances > 0 ? tco.div(instances * years * 12) : ZERO,
     notes,
     warnings,
     licensing,
   };
+}
+
+function memoryEfficiency(l: LayerTotals): { workloads: number; overhead: number; idle: number } {
+  const m = l.memoryMiB;
+  const overhead = m.hostReserve + m.hypervisor + m.guestOs + m.runtime;
+  const total = overhead + m.app + m.free;
+  if (total <= 0) return { workloads: 0, overhead: 0, idle: 0 };
+  return { workloads: m.app / total, overhead: overhead / total, idle: m.free / total };
 }
 
 function percent(delta: Money, base: Money): Money | null {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, safeEvaluate, type Evaluation } from '../src/evaluate.js';
 import { formatJson } from '../src/report/format.js';
 import { parseScenarioText } from '../src/scenario/text.js';
-import { TODAY } from './helpers.js';
+import { TODAY, loadExample } from './helpers.js';
+import { sumMoney } from '../src/money.js';
 
 const workload = fc.record({
   instances: fc.integer({ min: 0, max: 400 }),
@@ -195,5 +196,23 @@ describe('licences the hosts themselves need', () => {
       { today: TODAY },
     );
     expect(e.platforms[0]!.lineItems.some((l) => l.component === 'windows-server')).toBe(false);
+  });
+});
+
+describe('per-year and efficiency figures of a platform', () => {
+  it('splits each year by category, runs a cumulative sum, and shares host memory exactly once', () => {
+    const e = evaluate(loadExample('windows-lob-sql.yaml'), { today: TODAY });
+    for (const p of e.platforms) {
+      p.yearlyCost.forEach((y, i) => {
+        const split = sumMoney(Object.values(p.yearlyCostByCategory).map((ys) => ys[i]!));
+        expect(split.toString()).toBe(y.toString());
+        expect(p.cumulativeCost[i]!.toString()).toBe(sumMoney(p.yearlyCost.slice(0, i + 1)).toString());
+      });
+      expect(p.cumulativeCost.at(-1)!.toString()).toBe(p.tco.toString());
+      const m = p.efficiency.memory;
+      expect(m.workloads + m.overhead + m.idle).toBeCloseTo(1, 12);
+      const total = Object.values(p.layers.memoryMiB).reduce((a, b) => a + b, 0);
+      expect(m.workloads).toBeCloseTo(p.layers.memoryMiB.app / total, 12);
+    }
   });
 });

@@ -257,7 +257,8 @@ function useDensity(draft: Draft, e: Evaluation, today: string): DensityPoint[] 
       }
       const r = safeEvaluate(densityScenario(draft, size), { today });
       const perHost: Record<string, number> = {};
-      if (r.ok) for (const p of r.value.platforms) perHost[p.name] = p.loadHosts > 0 ? Math.floor(p.instances / p.loadHosts) : 0;
+      // No spares in the probe scenario, so the package's instances per host is the density.
+      if (r.ok) for (const p of r.value.platforms) perHost[p.name] = p.instancesPerHost;
       out.push({ memoryGiB: size, perHost });
       i++;
       idle(step);
