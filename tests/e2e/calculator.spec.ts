@@ -177,6 +177,23 @@ test.describe('calculator', () => {
     await expect(page.locator('input[data-path="name"]')).toHaveValue('imported');
   });
 
+  test('loads a scenario file dropped on the page', async ({ page, gotoPage }) => {
+    await fresh(page, gotoPage);
+    const yaml = 'name: dropped\nhosts:\n  - { name: h, sockets: 1, coresPerSocket: 8, memoryGiB: 64, diskGiB: 500, price: 5000 }\nworkloads:\n  - { name: w, instances: 3, vcpus: 1, memoryGiB: 2 }\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.yaml', { type: 'text/yaml' }));
+      return dt;
+    }, yaml);
+    const target = page.locator('.calculator');
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(target).toHaveClass(/dragging/);
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(page.getByTestId('banner')).toContainText('Loaded dropped.yaml');
+    await expect(page.locator('input[data-path="name"]')).toHaveValue('dropped');
+    await expect(target).not.toHaveClass(/dragging/);
+  });
+
   test('adds, duplicates and removes workloads', async ({ page, gotoPage }) => {
     await fresh(page, gotoPage);
     const rows = page.locator('input[data-path$=".instances"][data-path^="workloads"]');
