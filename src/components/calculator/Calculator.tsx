@@ -184,6 +184,12 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           if (saved) {
             const s = JSON.parse(saved) as { draft: Draft; presetId: string };
             if (s && typeof s === 'object' && s.draft && typeof s.draft === 'object') {
+              // Evaluate now, so the restored results show with the message, not 150 ms later.
+              const r = evaluateDraft(s.draft, today);
+              if (r.ok) {
+                setEvaluation(r.value);
+                setEvaluatedDraft(s.draft);
+              } else setIssues(r.issues);
               setDraft(s.draft);
               setPresetId(typeof s.presetId === 'string' ? s.presetId : '');
               setBanner({ kind: 'info', text: 'Restored the scenario you were working on. Use “Reset to preset” to start again.' });
