@@ -127,6 +127,17 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
   );
 }
 
+/** Label, control and messages of a text or select field; the control is the child. */
+function FieldShell({ id, label, hideLabel, errors, hint, children }: { id: string; label: string; hideLabel?: boolean | undefined; errors: string[]; hint?: Hint | undefined; children: ReactNode }) {
+  return (
+    <label className={`field${hideLabel ? ' field-compact' : ''}`} htmlFor={id}>
+      <span className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</span>
+      {children}
+      <Described id={id} errors={errors} hint={hint} />
+    </label>
+  );
+}
+
 export function TextField(props: Common & { required?: boolean; maxLength?: number }) {
   const { ctx, path, label, hint, required, maxLength = 200, hideLabel } = props;
   const id = useId();
@@ -134,8 +145,7 @@ export function TextField(props: Common & { required?: boolean; maxLength?: numb
   const value = getAt(ctx.draft, path);
   const errors = ctx.issues.get(key) ?? [];
   return (
-    <label className={`field${hideLabel ? ' field-compact' : ''}`} htmlFor={id}>
-      <span className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</span>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} errors={errors} hint={hint}>
       <input
         id={id}
         type="text"
@@ -148,8 +158,7 @@ export function TextField(props: Common & { required?: boolean; maxLength?: numb
         data-path={key}
         onChange={(ev) => ctx.set(path, ev.target.value === '' && !required ? undefined : ev.target.value)}
       />
-      <Described id={id} errors={errors} hint={hint} />
-    </label>
+    </FieldShell>
   );
 }
 
@@ -160,8 +169,7 @@ export function SelectField(props: Common & { options: ReadonlyArray<{ value: st
   const value = getAt(ctx.draft, path);
   const errors = ctx.issues.get(key) ?? [];
   return (
-    <label className={`field${hideLabel ? ' field-compact' : ''}`} htmlFor={id}>
-      <span className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</span>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} errors={errors} hint={hint}>
       <select
         id={id}
         value={typeof value === 'string' ? value : ''}
@@ -177,8 +185,7 @@ export function SelectField(props: Common & { options: ReadonlyArray<{ value: st
           </option>
         ))}
       </select>
-      <Described id={id} errors={errors} hint={hint} />
-    </label>
+    </FieldShell>
   );
 }
 
