@@ -1,11 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkGlossary } from './src/lib/learn/remarkGlossary.ts';
 
 // Static site for kernelcount. Dev and preview servers listen on loopback only.
+// MDX is for the explainer articles in content/learn; the glossary plugin links the first use of
+// each glossary term in an article to its definition.
 export default defineConfig({
   output: 'static',
-  integrations: [react()],
+  integrations: [react(), mdx()],
+  markdown: { processor: unified({ remarkPlugins: [remarkGlossary] }) },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

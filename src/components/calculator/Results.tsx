@@ -24,7 +24,7 @@ import {
 } from '../../lib/calculatorModel';
 import { formatCurrency, formatGiB, formatInt, formatPercent } from '../../lib/format';
 import { PLATFORM_COLOURS } from '../../lib/palette';
-import { ChartPanel } from './ChartPanel';
+import { ChartPanel } from '../charts/ChartPanel';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',

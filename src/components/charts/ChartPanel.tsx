@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartData, TableData } from '../../lib/calculatorModel';
+import './chart.css';
 import { CATEGORY_COLOURS, DASHES, LAYER_COLOURS, OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
 
 type ChartModule = typeof import('./chartjs');
