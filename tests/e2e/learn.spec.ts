@@ -49,19 +49,27 @@ test.describe('articles', () => {
         await expect.poll(() => canvas.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
         const summary = chart.locator('.chart-summary');
         const table = chart.locator('table');
+        const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
         const controls = chart.locator('[data-control]');
         expect(await controls.count(), 'controls').toBeGreaterThan(0);
+        let bothChanged = false;
         for (let j = 0; j < (await controls.count()); j++) {
-          const before = { summary: await summary.textContent(), table: await table.textContent() };
+          const before = { summary: await summary.textContent(), table: await table.textContent(), pixels: await pixels() };
           await moveControl(page, controls.nth(j));
+          // Every control changes what the reader sees: the takeaway or the table.
           await expect
-            .poll(async () => {
-              const now = { summary: await summary.textContent(), table: await table.textContent() };
-              return now.summary !== before.summary || now.table !== before.table;
-            }, { message: `moving control ${j} of chart ${i} changes the takeaway or the table` })
+            .poll(async () => (await summary.textContent()) !== before.summary || (await table.textContent()) !== before.table, {
+              message: `moving control ${j} of chart ${i} changes the takeaway or the table`,
+            })
             .toBe(true);
           await expect(summary).not.toContainText('NaN');
+          // The chart is redrawn from the new data.
+          if ((await summary.textContent()) !== before.summary) {
+            await expect.poll(pixels, { message: `control ${j} of chart ${i}: the chart is redrawn` }).not.toBe(before.pixels);
+            bothChanged = true;
+          }
         }
+        expect(bothChanged, `some control of chart ${i} changes both the takeaway and the chart`).toBe(true);
         // The data table opens for readers who want the numbers.
         await chart.getByRole('button', { name: /data table/ }).click();
         await expect(table).toBeVisible();
