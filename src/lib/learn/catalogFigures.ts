@@ -26,8 +26,9 @@ export function formatWithUnit(value: number | string, unit: string): string {
   if (!Number.isFinite(n)) throw new Error(`Not a finite number: ${String(value)}`);
   if (unit.startsWith('currency/')) {
     const per = unit.slice('currency/'.length).replace(/-/g, ' ');
-    const digits = n < 1 ? 4 : 2;
-    return `$${grouped(n, digits)} per ${per}`;
+    // Cents always show (`$0.10`, not `$0.1`); sub-dollar rates keep up to four decimals (`$0.0806`).
+    const text = n.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: n < 1 ? 4 : 2 });
+    return `$${text} per ${per}`;
   }
   switch (unit) {
     case '%':

@@ -5,7 +5,7 @@
  */
 import { GLOSSARY, type GlossaryTerm } from './glossary';
 
-interface MdNode {
+export interface MdNode {
   type: string;
   value?: string;
   name?: string | null;
