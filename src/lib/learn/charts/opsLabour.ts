@@ -136,8 +136,10 @@ export function opsLabourFigures() {
   const nested = at('containers-in-vms');
   const bare = at('containers');
   const micro = at('microvm');
-  // The same fleet at the generous end of the published range (the slider's maximum).
-  const generous = labourRows(run(opsLabourScenario(d.instances, 500))).find((r) => r.type === 'vm')!;
+  // The same fleet at the generous end of the slider (the top of the published range).
+  const ratioControl = opsLabour.controls.find((c) => c.key === 'osPerAdmin')!;
+  const generousRatio = ratioControl.kind === 'range' ? ratioControl.max : d.osPerAdmin;
+  const generous = labourRows(run(opsLabourScenario(d.instances, generousRatio))).find((r) => r.type === 'vm')!;
   return {
     instances: int(d.instances),
     osPerAdmin: int(d.osPerAdmin),
@@ -158,6 +160,7 @@ export function opsLabourFigures() {
     bareLabourShare: pct(bare.labourPerYear / bare.totalPerYear),
     microAdmins: dec1(micro.admins),
     vmOverBare: dec1(vm.labourPerYear / bare.labourPerYear),
+    generousRatio: int(generousRatio),
     generousVmLabour: usd(generous.labourPerYear),
     // What the VM column's extra labour would pay for, in administrators at the catalog's cost each.
     gapAdmins: dec1((vm.labourPerYear - bare.labourPerYear) / COST_PER_ADMIN),

@@ -133,11 +133,14 @@ export const FLEET_SIZES = [20, 50, 100, 200, 500, 1000] as const;
 const ORDER: PlatformType[] = ['vm', 'containers-in-vms', 'microvm', 'containers'];
 export const CPU_TARGET_DEFAULT = CATALOG['policy.targetUtilization'].value.cpu;
 
-/** One service (1 vCPU, 4 GiB) on the reference host, four platforms, hosts filled to `cpuTarget`. */
+/** The service the second chart prices: its size per instance. */
+const SERVICE = { vcpus: 1, memoryGiB: 4 } as const;
+
+/** One service on the reference host, four platforms, hosts filled to `cpuTarget`. */
 export function perInstanceScenario(instances: number, cpuTarget: number): ScenarioInput {
   return scenario({
     name: `Cost per instance: ${instances} instances at ${Math.round(cpuTarget * 100)} per cent CPU`,
-    workloads: [{ name: 'service', instances, os: 'linux', vcpus: 1, memoryGiB: 4, imageMiB: 250 }],
+    workloads: [{ name: 'service', instances, os: 'linux', vcpus: SERVICE.vcpus, memoryGiB: SERVICE.memoryGiB, imageMiB: 250 }],
     platforms: FOUR_PLATFORMS,
     policy: { targetUtilization: { cpu: cpuTarget } },
   });
@@ -194,6 +197,9 @@ export const tcoPerInstance: LearnChartDef<TcoPerInstanceParams> = {
 /* ------------------------------------------------------------------------------------------ */
 /* Figures for the prose                                                                         */
 
+/** The low end of hyperscale PUE (the catalog's note on power.pue: hyperscale 1.1-1.2). */
+const HYPERSCALE_PUE = 1.1;
+
 export function tcoFigures() {
   const d = tcoBreakdown.defaults;
   const m = tcoBreakdownModel(d);
@@ -205,9 +211,11 @@ export function tcoFigures() {
   const share = (r: CategoryRow, c: Category) => pct(r.byCategory[c] / r.perYear);
 
   // The same preset with electricity at the slider's top.
-  const dear = tcoBreakdownModel({ ...d, electricity: 0.4 }).rows.find((r) => r.type === 'vm')!;
-  // PUE: the same preset in a hyperscale-class facility (PUE 1.1) instead of its own.
-  const lowPue = categoryRows(run(presetScenario(d.preset, d.electricity, { pue: 1.1 }))).find((r) => r.type === 'vm')!;
+  const priceControl = tcoBreakdown.controls.find((c) => c.key === 'electricity')!;
+  const topPrice = priceControl.kind === 'range' ? priceControl.max : d.electricity;
+  const dear = tcoBreakdownModel({ ...d, electricity: topPrice }).rows.find((r) => r.type === 'vm')!;
+  // PUE: the same preset in a hyperscale-class facility instead of its own.
+  const lowPue = categoryRows(run(presetScenario(d.preset, d.electricity, { pue: HYPERSCALE_PUE }))).find((r) => r.type === 'vm')!;
 
   // One host's year, from the line items (hardware split into purchase and support).
   const vmPlatform = platformOf(m.e, 'vm');
@@ -224,6 +232,8 @@ export function tcoFigures() {
   const pi = tcoPerInstanceModel(tcoPerInstance.defaults);
   const low = tcoPerInstanceModel({ cpuTarget: 0.5 });
 
+  const crossover = pi.points.find((pt) => pt.perMonth.containers < pt.perMonth.vm);
+
   return {
     presetName: PRESET_LABELS[d.preset],
     electricity: kwh(d.electricity),
@@ -239,6 +249,8 @@ export function tcoFigures() {
     vmPowerShare: share(vm, 'power'),
     vmHardwareShare: share(vm, 'hardware'),
     vmPower: usd(vm.byCategory.power),
+    topPrice: kwh(topPrice),
+    hyperscalePue: String(HYPERSCALE_PUE),
     vmPowerDear: usd(dear.byCategory.power),
     vmPowerShareDear: pct(dear.byCategory.power / dear.perYear),
     vmPowerLowPue: usd(lowPue.byCategory.power),
@@ -252,9 +264,13 @@ export function tcoFigures() {
     vmwareVmYear: usd(vmwareVm.perYear),
     vmwareVmLabour: usd(vmwareVm.byCategory.labour),
     vmwareVmLicences: usd(vmwareVm.byCategory.licences),
+    vmwareVmHardware: usd(vmwareVm.byCategory.hardware),
+    vmwareBareHardware: usd(vmwareBare.byCategory.hardware),
     vmwareBareYear: usd(vmwareBare.perYear),
     vmwareBareLabour: usd(vmwareBare.byCategory.labour),
     vmwareVmOverBare: (vmwareVm.perYear / vmwareBare.perYear).toFixed(1),
+    piWorkload: `${SERVICE.vcpus} vCPU and ${SERVICE.memoryGiB} GiB`,
+    piCrossover: crossover ? int(crossover.instances) : 'none',
     piSmall: int(pi.first.instances),
     piLarge: int(pi.last.instances),
     piVmSmall: usd2(pi.first.perMonth.vm),
