@@ -36,6 +36,7 @@ export function formatWithUnit(value: number | string, unit: string): string {
     case 'fraction':
       return `${grouped(n * 100)}%`;
     case 'ratio':
+    case 'processors/core':
       return grouped(n);
     case 'servers/FTE':
       return `${grouped(n)} servers per administrator`;
