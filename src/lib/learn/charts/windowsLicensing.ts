@@ -156,6 +156,9 @@ export function windowsLicensingFigures() {
   const sqlHost = quoteLicences(['sql-server-enterprise'], usage(p.host, 1, p.vcpus), { allow: ['sql-server-enterprise/per-vm', 'sql-server-enterprise/unlimited-virtualization'] });
   const sqlUnlimited = quoteLicences(['sql-server-enterprise'], usage(p.host, 1, p.vcpus), { allow: ['sql-server-enterprise/unlimited-virtualization'] }).annualCost;
   const sqlStdVm = quoteLicences(['sql-server-standard'], usage(p.host, 1, 2), { allow: ['sql-server-standard/per-vm'] }).annualCost;
+  // The reseller prices quoted for Windows Server 2025 (weak), as named versions of the catalog figures.
+  const prices2025 = new CatalogView({}, undefined, { 'licence.windows-server-standard': '2025', 'licence.windows-server-datacenter': '2025' });
+  const breakEven2025 = quoteLicences([STD, DC], usage(p.host, 1, p.vcpus), { allow: [OPT.standard, OPT.datacenter], prices: prices2025 }).hostGroups[0]!.breakEven!;
   return {
     host: hostLabel(p.host),
     hostCores: `${int(licensedCores)} cores`,
@@ -171,6 +174,7 @@ export function windowsLicensingFigures() {
     datacenter: usd(at(1).cost.datacenter),
     datacenterWithSa: usd(dcSa.annualCost),
     breakEven: `${stdVsDc!.guests}`,
+    breakEven2025: `${breakEven2025.guests}`,
     perVmPerVm: usd(at(1).cost.perVm),
     perVmAt10: usd(at(10).cost.perVm),
     perVmBreakEven: `${perVmVsDc!.guests}`,
