@@ -138,6 +138,10 @@ export function subscriptionsPerHostFigures() {
   const cp = (id: string, clusters = 1) => usd(quoteLicences([id], { hosts: [], clusters }).annualCost);
   // Docker Desktop for 50 developers in a company above the free threshold.
   const docker = quoteLicences(['docker-personal', 'docker-team'], { hosts: [], users: 50, organisation: { employees: 1000, annualRevenue: 100_000_000 } });
+  // Docker Desktop's free threshold, read from the package's rule text (fails the build if the rule is reworded).
+  const dockerRule = LICENCE_PRODUCTS['docker-personal']!.rule;
+  const threshold = /(\d+) or more employees or (\$[\d.,]+M) or more yearly revenue/.exec(dockerRule);
+  if (!threshold) throw new Error(`Docker's rule changed; update the article's figures: ${dockerRule}`);
   return {
     vms: `${p.vms}`,
     host: `${SOCKETS} sockets of ${p.coresPerSocket} cores`,
@@ -179,7 +183,8 @@ export function subscriptionsPerHostFigures() {
     aksFree3: cp('aks-free', 3),
     aks3: cp('aks', 3),
     aksPremium3: cp('aks-premium', 3),
-    dockerRule: LICENCE_PRODUCTS['docker-personal']!.rule,
+    dockerEmployees: threshold[1]!,
+    dockerRevenue: threshold[2]!,
     docker50: usd(docker.annualCost),
     dockerUsers: '50',
   };

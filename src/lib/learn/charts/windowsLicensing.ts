@@ -39,6 +39,8 @@ const LABELS: Record<OptKey, string> = {
   payg: 'Pay-as-you-go (Azure Arc)',
 };
 
+const winMetric = (i: number) => LICENCE_PRODUCTS[STD]!.options[i]!.metric as LicenceMetric & Record<string, number>;
+
 /** The catalog's amortization years, over which the calculator spreads perpetual licences. */
 const YEARS = new CatalogView().get('hardware.amortizationYears') as number;
 
@@ -106,7 +108,7 @@ export const windowsLicensing: LearnChartDef<WindowsLicensingParams> = {
     const first = at(1);
     const stdWins = stdVsDc?.cheaperFrom === OPT.datacenter;
     const parts = [
-      `On a host with ${hostLabel(p.host)} (licensed as ${int(licensedCores)} cores), each full licensing with Standard costs ${usd(first.cost.standard)} a year and covers 2 VMs; Datacenter costs ${usd(first.cost.datacenter)} a year for any number`,
+      `On a host with ${hostLabel(p.host)} (licensed as ${int(licensedCores)} cores), each full licensing with Standard costs ${usd(first.cost.standard)} a year and covers ${winMetric(0).osesPerLicensing} VMs; Datacenter costs ${usd(first.cost.datacenter)} a year for any number`,
       be !== null && stdWins ? `, so Datacenter is cheaper from ${be} VMs on.` : '.',
       ` Licensing each ${p.vcpus}-vCPU VM on its own (with Software Assurance) costs ${usd(first.cost.perVm)} a year per VM`,
       beVm !== null && perVmVsDc?.cheaperFrom === OPT.datacenter
@@ -124,9 +126,9 @@ export const windowsLicensing: LearnChartDef<WindowsLicensingParams> = {
       labels: rows.map((r) => String(r.vms)),
       series: shown.map((k) => ({ label: LABELS[k], key: k, data: rows.map((r) => Math.round(r.cost[k].toNumber())) })),
       x: 'Windows VMs on the host',
-      y: `USD per year (perpetual licences spread over ${YEARS} years)`,
+      y: 'USD per year',
       table: numericTable(
-        `Windows Server licences per year for one host with ${hostLabel(p.host)} and ${p.vcpus}-vCPU VMs, at the catalog's 2022 list prices (pay-as-you-go is left off the chart: it runs far above the other lines)`,
+        `Windows Server licences per year for one host with ${hostLabel(p.host)} and ${p.vcpus}-vCPU VMs, at the catalog's 2022 list prices, perpetual licences spread over ${YEARS} years (pay-as-you-go is left off the chart: it runs far above the other lines)`,
         ['Windows VMs', ...(['standard', 'datacenter', 'perVm', 'payg'] as OptKey[]).map((k) => LABELS[k]), 'Cheapest'],
         rows.map((r) => [String(r.vms), ...(['standard', 'datacenter', 'perVm', 'payg'] as OptKey[]).map((k) => usd(r.cost[k])), LABELS[r.cheapest]]),
       ),
@@ -134,7 +136,6 @@ export const windowsLicensing: LearnChartDef<WindowsLicensingParams> = {
   },
 };
 
-const winMetric = (i: number) => LICENCE_PRODUCTS[STD]!.options[i]!.metric as LicenceMetric & Record<string, number>;
 const sqlMetric = () => LICENCE_PRODUCTS['sql-server-enterprise']!.options[0]!.metric as LicenceMetric & Record<string, number>;
 
 /** The figures the article quotes, computed with the chart's defaults. */
