@@ -36,3 +36,16 @@ test('containers pay off from a fleet size, and stay cheaper beyond it', () => {
     expect(pt.byType['containers']!.costPerInstanceMonth.lessThan(pt.byType['vm']!.costPerInstanceMonth)).toBe(true);
   }
 });
+
+test("the FAQ's calculator scenario uses the chart's node VM size and the reference host", async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parseScenarioText } = await import('kernelcount');
+  const { nodeVmFor } = await import('../src/lib/learn/charts/nestedStack');
+  const { REFERENCE_HOST } = await import('../src/lib/learn/charts/common');
+  const s = parseScenarioText(readFileSync(new URL('../content/learn/scenarios/faq.yaml', import.meta.url), 'utf8')) as {
+    hosts: Array<Record<string, unknown>>;
+    platforms: Array<Record<string, unknown>>;
+  };
+  expect(s.platforms.find((x) => x['type'] === 'containers-in-vms')!['nodeVm']).toEqual(nodeVmFor(4));
+  expect(s.hosts[0]).toEqual(REFERENCE_HOST);
+});

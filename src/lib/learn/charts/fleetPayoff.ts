@@ -162,5 +162,7 @@ export function fleetPayoffFigures() {
     smallContainers: cost(first, 'containers'),
     smallContainersHosts: int(first.byType['containers']!.hosts),
     smallVmHosts: int(first.byType['vm']!.hosts),
+    smallNested: cost(first, 'containers-in-vms'),
+    smallNestedHosts: int(first.byType['containers-in-vms']!.hosts),
   };
 }
