@@ -144,7 +144,7 @@ export const nestedStack: LearnChartDef<NestedStackParams> = {
       summary,
       kind: 'stacked-bar',
       horizontal: true,
-      labels: rows.map((r) => (r.type === 'containers-in-vms' ? `${r.label} (${p.nodeVmsPerHost} per host)` : r.label)),
+      labels: rows.map((r) => r.label),
       series: shown.map((l) => ({ label: seriesLabel(l), key: l, data: rows.map((r) => Math.round(r.perHost[l] * 10) / 10) })),
       x: 'GiB of host memory',
       y: '',
