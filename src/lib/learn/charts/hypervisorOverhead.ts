@@ -129,7 +129,10 @@ export function hypervisorOverheadFigures() {
   const eight = hypervisorOverheadModel({ ...d, vcpus: 8 });
   const by = (rs: OverheadRow[], m: number) => rs.find((r) => r.memoryMiB === m)!;
   const old2018 = hypervisorOverheadModel({ ...d, kubevirt: '2018' });
+  const r4 = by(rows, 4096);
+  const current = [r4.esxi67.overheadMiB, r4.kubevirt, r4.openshift, r4.hyperv];
   return {
+    spreadAt4: mib(Math.max(...current) - Math.min(...current)),
     vcpus: vcpuWords(d.vcpus),
     vmSize: gibLabel(4096),
     esxi67At4: mib(by(rows, 4096).esxi67.overheadMiB),
