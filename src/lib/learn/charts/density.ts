@@ -176,6 +176,7 @@ export function densityFigures() {
     vmSmallOc8: int(at(oc8, small).cells.vm.perHost),
     vm1GOc8: int(at(oc8, 1).cells.vm.perHost),
     vmSmallOc8Binding: BINDING_WORDS[at(oc8, small).cells.vm.binding],
+    size2: sizeLabel(2),
     vm2GOc4: int(at(oc4, 2).cells.vm.perHost),
     vm2GOc4Binding: BINDING_WORDS[at(oc4, 2).cells.vm.binding],
     oc4: '4 : 1',
