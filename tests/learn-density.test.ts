@@ -8,7 +8,7 @@ import { CATALOG } from 'kernelcount';
 import { describe, expect, test } from 'vitest';
 import { density, densityFigures, densityModel } from '../src/lib/learn/charts/density';
 
-const cat = <K extends keyof typeof CATALOG>(id: K) => CATALOG[id].value;
+const cat = <K extends keyof typeof CATALOG>(id: K): (typeof CATALOG)[K]['value'] => CATALOG[id].value;
 const threadsMillicores = 2 * 32 * 2 * 1000;
 const hostMiB = 1024 * 1024;
 const cell = (gib: number, type: 'vm' | 'containers' | 'containers-in-vms' | 'microvm', over: Partial<{ vcpus: number; cpuOvercommit: number }> = {}) =>

@@ -7,7 +7,7 @@ import { CATALOG } from 'kernelcount';
 import { describe, expect, test } from 'vitest';
 import { VM_APP, vmOverhead, vmOverheadFigures, vmOverheadModel } from '../src/lib/learn/charts/vmOverhead';
 
-const cat = <K extends keyof typeof CATALOG>(id: K) => CATALOG[id].value;
+const cat = <K extends keyof typeof CATALOG>(id: K): (typeof CATALOG)[K]['value'] => CATALOG[id].value;
 const appMiB = VM_APP.memoryGiB * 1024;
 
 describe('per-VM overhead', () => {
