@@ -2,14 +2,14 @@
  * Article "startup-and-scaling": the warm spare instances a traffic spike forces on each platform,
  * by how fast its instances start. Demand rises from a baseline fleet to a multiple of it over a
  * ramp the reader picks; the package's `warmSpareForSpike` rule gives the spares each start time
- * needs, the catalog gives the start times, and one evaluation of the baseline fleet gives what
- * each instance holds in host memory and costs a year, which the spares then hold and cost too.
+ * needs, the catalog gives the start times, and the package's evaluation of the fleet with and
+ * without the spares gives the hosts, host memory and yearly cost they add.
  */
-import { CATALOG, warmSpareForSpike } from 'kernelcount';
+import { CATALOG, LAYERS, warmSpareForSpike } from 'kernelcount';
 import type { Money, PlatformInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { formatCurrency } from '../../format';
-import { dec1, int, memoryPerInstanceByLayer, mib, numericTable, run, scenario } from './common';
+import { dec1, int, mib, numericTable, run, scenario } from './common';
 
 export interface WarmSpareParams {
   [key: string]: number | string;
@@ -65,35 +65,34 @@ const OPTIONS: Option[] = [
   },
 ];
 
-interface PerInstance {
-  memoryMiB: number;
+interface Fleet {
+  hosts: number;
+  /** Host memory taken by every layer (free memory excluded), MiB. */
+  usedMiB: number;
   costPerYear: Money;
 }
 
-let perInstanceCache: Map<string, PerInstance> | null = null;
+const fleetCache = new Map<string, Fleet>();
 
 /**
- * What one instance of the baseline fleet holds in host memory (every layer, host reserve and HA
- * spares included) and costs a year, per platform: one evaluation, the same for every slider position.
+ * One platform running `instances` copies of the app: hosts, host memory taken and cost a year, from
+ * the package. Cached: the slider revisits the same counts, and the baseline fleet never changes.
  */
-function perInstance(): Map<string, PerInstance> {
-  if (perInstanceCache) return perInstanceCache;
+function fleet(o: Option, instances: number): Fleet {
+  const key = `${o.id}:${instances}`;
+  const hit = fleetCache.get(key);
+  if (hit) return hit;
   const e = run(
     scenario({
-      name: 'Startup and scaling: the baseline fleet',
-      workloads: [{ name: 'web', instances: BASELINE, os: 'linux', vcpus: APP.vcpus, memoryGiB: APP.memoryGiB, imageMiB: 180 }],
-      platforms: OPTIONS.map((o) => o.platform),
+      name: `Startup and scaling: ${o.label}`,
+      workloads: [{ name: 'web', instances, os: 'linux', vcpus: APP.vcpus, memoryGiB: APP.memoryGiB, imageMiB: 180 }],
+      platforms: [o.platform],
     }),
   );
-  const out = new Map<string, PerInstance>();
-  for (const o of OPTIONS) {
-    const p = e.platforms.find((x) => x.name === o.platform.name);
-    if (!p) throw new Error(`No platform ${o.platform.name ?? o.id} in the startup evaluation`);
-    const layers = memoryPerInstanceByLayer(p);
-    const memoryMiB = Object.values(layers).reduce((s, v) => s + v, 0);
-    out.set(o.id, { memoryMiB, costPerYear: p.costPerInstanceMonth.times(12) });
-  }
-  perInstanceCache = out;
+  const p = e.platforms[0]!;
+  const usedMiB = LAYERS.reduce((sum, l) => sum + p.layers.memoryMiB[l], 0);
+  const out = { hosts: p.hosts, usedMiB, costPerYear: p.yearlyCost[0] ?? p.tco.times(0) };
+  fleetCache.set(key, out);
   return out;
 }
 
@@ -107,13 +106,25 @@ export function startWords(seconds: number): string {
 
 const usd = (m: Money | number) => formatCurrency(m, 'USD');
 
+/**
+ * The spares each platform needs for the spike, and what running them adds to the baseline fleet:
+ * the package evaluates the fleet with and without them, so spares that fit on hosts already
+ * running add only their own memory, and spares that need new hosts add those hosts.
+ */
 export function warmSpareModel(p: WarmSpareParams) {
   const peak = Math.round(BASELINE * p.spike);
-  const costs = perInstance();
   const rows = OPTIONS.map((o) => {
     const spare = spareFor(o, peak, p.rampSeconds);
-    const per = costs.get(o.id)!;
-    return { ...o, spare, memoryMiB: spare * per.memoryMiB, cost: per.costPerYear.times(spare), perInstance: per };
+    const base = fleet(o, BASELINE);
+    const withSpares = fleet(o, BASELINE + spare);
+    return {
+      ...o,
+      spare,
+      extraHosts: withSpares.hosts - base.hosts,
+      memoryMiB: withSpares.usedMiB - base.usedMiB,
+      cost: withSpares.costPerYear.minus(base.costPerYear),
+      base,
+    };
   });
   return { peak, rows };
 }
@@ -130,9 +141,15 @@ export const warmSpare: LearnChartDef<WarmSpareParams> = {
     const ramps = [...new Set([...RAMP_TICKS, p.rampSeconds])].sort((a, b) => a - b);
     const [vm, ct, kata, fc] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
     const rampWords = p.rampSeconds === 0 ? 'all at once' : `over ${int(p.rampSeconds)} s`;
+    const extra = (r: (typeof rows)[number]) =>
+      r.extraHosts > 0
+        ? `${int(r.extraHosts)} more ${r.extraHosts === 1 ? 'host' : 'hosts'}, ${usd(r.cost)} a year`
+        : r.cost.isZero()
+          ? 'they fit on the hosts already running'
+          : `no more hosts, ${usd(r.cost)} a year`;
     const summary =
-      `For demand that jumps from ${int(BASELINE)} to ${int(peak)} instances ${rampWords}, VMs that boot in ${startWords(vm.startSeconds)} need ${int(vm.spare)} warm spares ` +
-      `(${mib(vm.memoryMiB)} of host memory, ${usd(vm.cost)} a year); containers need ${int(ct.spare)}, Kata pods ${int(kata.spare)} and Firecracker micro-VMs ${int(fc.spare)}.`;
+      `For demand that rises from ${int(BASELINE)} to ${int(peak)} instances ${rampWords}, VMs that boot in ${startWords(vm.startSeconds)} need ${int(vm.spare)} warm spares ` +
+      `(${extra(vm)}); containers need ${int(ct.spare)} (${extra(ct)}), Kata pods ${int(kata.spare)} and Firecracker micro-VMs ${int(fc.spare)}.`;
     return {
       id: 'warm-spare',
       title: 'Warm spare instances a spike needs, by ramp time',
@@ -148,8 +165,8 @@ export const warmSpare: LearnChartDef<WarmSpareParams> = {
       y: 'Warm spare instances',
       table: numericTable(
         `Warm spares for a rise from ${int(BASELINE)} to ${int(peak)} instances ${rampWords} (each instance: ${APP.vcpus} vCPU, ${APP.memoryGiB} GiB app memory)`,
-        ['Platform', 'Start time', 'Warm spares', 'Host memory they hold', 'Their cost a year'],
-        rows.map((r) => [r.label, startWords(r.startSeconds), int(r.spare), mib(r.memoryMiB), usd(r.cost)]),
+        ['Platform', 'Start time', 'Warm spares', 'Extra hosts', 'Host memory they take', 'Extra cost a year'],
+        rows.map((r) => [r.label, startWords(r.startSeconds), int(r.spare), int(r.extraHosts), mib(r.memoryMiB), usd(r.cost)]),
       ),
     };
   },
@@ -173,11 +190,14 @@ export function warmSpareFigures() {
     vmSpare: int(by('vm').spare),
     vmSpareMemory: mib(by('vm').memoryMiB),
     vmSpareCost: usd(by('vm').cost),
-    vmPerInstanceCost: usd(by('vm').perInstance.costPerYear),
-    vmPerInstanceMemory: mib(by('vm').perInstance.memoryMiB),
+    vmExtraHosts: int(by('vm').extraHosts),
+    vmBaseHosts: int(by('vm').base.hosts),
+    vmBaseCost: usd(by('vm').base.costPerYear),
     containerSpare: int(by('containers').spare),
     containerSpareCost: usd(by('containers').cost),
-    containerPerInstanceCost: usd(by('containers').perInstance.costPerYear),
+    containerSpareMemory: mib(by('containers').memoryMiB),
+    containerExtraHosts: int(by('containers').extraHosts),
+    containerBaseHosts: int(by('containers').base.hosts),
     kataSpare: int(by('kata').spare),
     kataSpareCost: usd(by('kata').cost),
     fcSpare: int(by('firecracker').spare),
@@ -185,6 +205,7 @@ export function warmSpareFigures() {
     slowRamp: `${int(600)} s`,
     slowVmSpare: int(slowBy('vm').spare),
     slowVmSpareCost: usd(slowBy('vm').cost),
+    slowVmExtraHosts: int(slowBy('vm').extraHosts),
     slowContainerSpare: int(slowBy('containers').spare),
     instantSpare: int(instant.rows[0]!.spare),
     appStart: `${int(APP_START_SECONDS)} s`,
