@@ -42,7 +42,7 @@ export const OPTIONS: Option[] = [
   { id: 'kata-qemu', label: 'Kata (QEMU)', boundary: 'guest kernel and hypervisor', platform: { type: 'microvm', name: 'kata-qemu', runtime: 'kata-qemu', ...K8S } },
   {
     id: 'kata-confidential',
-    label: 'Kata confidential (TDX or SEV-SNP)',
+    label: 'Confidential Kata',
     boundary: 'guest kernel, hypervisor and encrypted memory',
     platform: { type: 'microvm', name: 'kata-confidential', runtime: 'kata-qemu-tdx', ...K8S },
   },
