@@ -62,7 +62,7 @@ describe('the chart', () => {
     for (const s of c.series) expect(s.data[at('0 s')]).toBe(200);
     const vm = c.series.find((s) => s.key === 'vm')!;
     expect(vm.data[at('30 s')]).toBe(200); // start >= ramp: nothing new arrives in time
-    expect(vm.data[at('45 s')]).toBe(134); // the reader's ramp is on the axis: 200 x 30 / 45 = 133.3
+    expect(vm.data[at('45 s (yours)')]).toBe(134); // the reader's ramp is on the axis: 200 x 30 / 45 = 133.3
   });
 
   test('spares never grow with a longer ramp', () => {

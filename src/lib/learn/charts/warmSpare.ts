@@ -155,7 +155,8 @@ export const warmSpare: LearnChartDef<WarmSpareParams> = {
       title: 'Warm spare instances a spike needs, by ramp time',
       summary,
       kind: 'line',
-      labels: ramps.map((r) => `${int(r)} s`),
+      // The reader's own ramp is marked on the axis, so moving the ramp slider moves the mark.
+      labels: ramps.map((r) => (r === p.rampSeconds ? `${int(r)} s (yours)` : `${int(r)} s`)),
       series: rows.map((r) => ({
         label: `${r.label} (start ${startWords(r.startSeconds)})`,
         key: r.key,
