@@ -67,6 +67,8 @@ export {
 export type { NodeReservation, NodeSize, ReservationProfile, GenericReservationInput, ReservationOptions, WindowsNodeExtras } from './rules/reservations.js';
 export { kataPodOverhead, gvisorOverhead, firecrackerOverhead, SANDBOX_RUNTIMES, KATA_RUNTIMES } from './rules/sandbox.js';
 export type { SandboxOverhead, SandboxRuntime, KataRuntime } from './rules/sandbox.js';
+export { warmSpareForSpike } from './rules/startup.js';
+export type { SpikeInput } from './rules/startup.js';
 export { quoteLicences } from './licensing/engine.js';
 export type { LicenceQuote, QuoteOptions, QuoteLine, OptionQuote, HostGroupQuote, BreakEven, PriceBook } from './licensing/engine.js';
 export { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS, productFamily } from './licensing/products.js';

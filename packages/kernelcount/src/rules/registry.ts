@@ -8,7 +8,7 @@ import { SOURCES } from '../catalog/defaults.js';
 import type { Source, Trust } from '../catalog/types.js';
 import { LICENCE_PRODUCTS } from '../licensing/products.js';
 
-export type RuleKind = 'node-reservation' | 'pod-overhead' | 'vm-overhead' | 'host-reserve' | 'licence';
+export type RuleKind = 'node-reservation' | 'pod-overhead' | 'vm-overhead' | 'host-reserve' | 'scaling' | 'licence';
 
 export interface RuleVersion {
   name: string;
@@ -238,6 +238,18 @@ const RULES_BY_HAND: RuleInfo[] = [
     source: SOURCES.proxmox,
     asOf: '2023-11',
     trust: 'vendor',
+  },
+  {
+    id: 'warm-spare-for-spike',
+    kind: 'scaling',
+    name: 'Warm spare instances for a traffic spike',
+    summary:
+      'Demand rises linearly from baseline to peak over the ramp; an instance asked for the moment demand grows serves after the start time, so the instances that must already run as spares = ceil((peak - baseline) x min(start, ramp) / ramp): none when start is 0, the whole rise when start >= ramp or the spike is instant. Start times in the catalog: VM boot (a weak placeholder), container start, Kata and Firecracker.',
+    functions: ['warmSpareForSpike'],
+    catalogIds: ['vm.bootSeconds', 'runtime.containerStartSeconds', 'sandbox.kata.startSeconds', 'hypervisor.firecracker.startMs'],
+    source: SOURCES.warmSpareModel,
+    asOf: '2026-11',
+    trust: 'secondary',
   },
 ];
 
