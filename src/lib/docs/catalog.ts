@@ -26,6 +26,7 @@ export const RULE_GROUPS: ReadonlyArray<{ kind: RuleKind; id: string; title: str
   { kind: 'pod-overhead', id: 'rules-pod-overhead', title: 'Pod overhead' },
   { kind: 'vm-overhead', id: 'rules-vm-overhead', title: 'VM overhead' },
   { kind: 'host-reserve', id: 'rules-host-reserve', title: 'Host reserve' },
+  { kind: 'scaling', id: 'rules-scaling', title: 'Scaling' },
   { kind: 'licence', id: 'rules-licence', title: 'Licences' },
 ];
 
