@@ -81,7 +81,10 @@ export const imageStorage: LearnChartDef<ImageStorageParams> = {
   ],
   compute(p) {
     const { rows, imageSizeMiB } = imageStorageModel(p);
-    const [thick, thin, ct] = rows as [ImageStorageRow, ImageStorageRow, ImageStorageRow];
+    const get = (k: Key) => rows.find((r) => r.key === k)!;
+    const thick = get('thick');
+    const thin = get('thin');
+    const ct = get('containers');
     const nodes = ct.machines === 1 ? 'the one node that runs them' : `each of the ${int(ct.machines)} nodes that run them`;
     const takeaway =
       `${int(p.instances)} copies of a ${osWord(p.os)} service take ${mib(thick.totalMiB)} of disk as VMs with thick disks (${mib(thin.totalMiB)} thin) ` +
