@@ -6,14 +6,17 @@
  * reserves 80 m + 1% of CPU and 330 MiB + 5% of memory.
  */
 import { describe, expect, test } from 'vitest';
-import { NODE_SIZES, heldBack, nodeReserve, nodeReserveFigures, nodeReserveModel, reserve } from '../src/lib/learn/charts/nodeReserve';
+import { NODE_SIZES, aksCpuWords, cpuBandWords, gkeBandWords, heldBack, nodeReserve, nodeReserveFigures, nodeReserveModel, reserve } from '../src/lib/learn/charts/nodeReserve';
 
 const f = nodeReserveFigures();
 const G = 1024;
 
 describe('the rules in words match the vendor text', () => {
   test('GKE memory bands (GKE docs, "Plan node sizes")', () => {
-    expect(f.gkeBands).toBe('25% of the first 4 GiB, 20% of the next 4 GiB, 10% of the next 8 GiB, 6% of the next 112 GiB and 2% of everything above 128 GiB');
+    expect(gkeBandWords()).toBe('25% of the first 4 GiB, 20% of the next 4 GiB, 10% of the next 8 GiB, 6% of the next 112 GiB and 2% of everything above 128 GiB');
+    expect([f.gkeRate1, f.gkeSpan1, f.gkeRate2, f.gkeSpan2, f.gkeRate3, f.gkeSpan3, f.gkeRate4, f.gkeSpan4, f.gkeTopRate, f.gkeTop]).toEqual([
+      '25%', '4 GiB', '20%', '4 GiB', '10%', '8 GiB', '6%', '112 GiB', '2%', '128 GiB',
+    ]);
     // 25% of the first 4 GiB = 25% of 4096 MiB = 1024 MiB (a 4000-MiB band would give 1,020).
     expect(f.gkeFirstEdge).toBe('4,096 MiB');
     expect(f.gkeFirst4).toBe('1,024 MiB');
@@ -39,7 +42,8 @@ describe('the rules in words match the vendor text', () => {
     expect(f.eksRef).toBe('1,465 MiB'); // 11 x 110 + 255
     expect(f.eksM5Pods).toBe('58'); // 4 x (15 - 1) + 2, as eni-max-pods.txt lists m5.2xlarge
     expect(f.eksM5Reserved).toBe('893 MiB'); // 11 x 58 + 255
-    expect(f.cpuBands).toBe('6% of the first core, 1% of the second, 0.5% of the third and fourth and 0.25% of every core above four');
+    expect(cpuBandWords()).toBe('6% of the first core, 1% of the second, 0.5% of the third and fourth and 0.25% of every core above four');
+    expect([f.cpuFirst, f.cpuSecond, f.cpuThirdFourth, f.cpuAbove]).toEqual(['6%', '1%', '0.5%', '0.25%']);
     expect(f.cpuRef).toBe('90 millicores'); // 60 + 10 + 10 + 10 on 8 cores
   });
 
@@ -49,7 +53,8 @@ describe('the rules in words match the vendor text', () => {
     expect(f.aksCapShare).toBe('25%');
     expect(f.aksCapMiB).toBe('2,048 MiB'); // 25% of 8 GiB < 20 x 250 + 50
     expect(f.aksRef).toBe('2,250 MiB'); // 20 x 110 + 50
-    expect(f.aksCpu).toBe('60 millicores for 1 core, 100 for 2, 140 for 4, 180 for 8, 260 for 16, 420 for 32, 740 for 64');
+    expect(aksCpuWords()).toBe('60 millicores for 1 core, 100 for 2, 140 for 4, 180 for 8, 260 for 16, 420 for 32, 740 for 64');
+    expect([f.aksCpuMin, f.aksCpuMax, f.aksCpuMaxCores, f.aksCpuRef]).toEqual(['60 millicores', '740 millicores', '64', '180 millicores']);
     expect(f.aksPreEviction).toBe('750 MiB');
   });
 

@@ -139,32 +139,48 @@ const G = 1024;
 const share = (reserved: number, span: number) => pct2(reserved / span);
 const gib = (m: number) => `${int(m / G)} GiB`;
 
-/** GKE's memory bands, worded from `gkeMemoryReservedMiB` at each band edge. */
-export function gkeBandWords(): string {
+/**
+ * GKE's memory bands, read from `gkeMemoryReservedMiB` at each band edge: the rate of each band and
+ * its width, then the rate above the last edge. (Separate pieces, so the prose can quote each one.)
+ */
+export function gkeBands(): { bands: { rate: string; span: string }[]; topRate: string; top: string } {
   const edges = [0, 4 * G, 8 * G, 16 * G, 128 * G];
-  const parts: string[] = [];
+  const bands: { rate: string; span: string }[] = [];
   for (let i = 1; i < edges.length; i++) {
     const a = edges[i - 1]!;
     const b = edges[i]!;
     const reserved = gkeMemoryReservedMiB(b) - (a === 0 ? 0 : gkeMemoryReservedMiB(a));
-    parts.push(`${share(reserved, b - a)} of the ${i === 1 ? 'first' : 'next'} ${gib(b - a)}`);
+    bands.push({ rate: share(reserved, b - a), span: gib(b - a) });
   }
   const top = 128 * G;
   const above = gkeMemoryReservedMiB(top + 100 * G) - gkeMemoryReservedMiB(top);
-  return `${parts.join(', ')} and ${share(above, 100 * G)} of everything above ${gib(top)}`;
+  return { bands, topRate: share(above, 100 * G), top: gib(top) };
 }
 
-/** EKS's and GKE's CPU bands, worded from `eksCpuReservedMillicores`. */
-export function cpuBandWords(): string {
+/** GKE's memory rule in one sentence, as the vendor words it. */
+export function gkeBandWords(): string {
+  const g = gkeBands();
+  const parts = g.bands.map((b, i) => `${b.rate} of the ${i === 0 ? 'first' : 'next'} ${b.span}`);
+  return `${parts.join(', ')} and ${g.topRate} of everything above ${g.top}`;
+}
+
+/** EKS's and GKE's CPU bands, read from `eksCpuReservedMillicores`. */
+export function cpuBands() {
   const r = (cores: number) => eksCpuReservedMillicores(cores * 1000);
-  const first = share(r(1), 1000);
-  const second = share(r(2) - r(1), 1000);
-  const thirdFourth = share(r(4) - r(2), 2000);
-  const above = share(r(104) - r(4), 100000);
-  return `${first} of the first core, ${second} of the second, ${thirdFourth} of the third and fourth and ${above} of every core above four`;
+  return {
+    first: share(r(1), 1000),
+    second: share(r(2) - r(1), 1000),
+    thirdFourth: share(r(4) - r(2), 2000),
+    above: share(r(104) - r(4), 100000),
+  };
 }
 
-/** The AKS CPU table in words: `60 m for 1 core, 100 m for 2, ...`. */
+export function cpuBandWords(): string {
+  const c = cpuBands();
+  return `${c.first} of the first core, ${c.second} of the second, ${c.thirdFourth} of the third and fourth and ${c.above} of every core above four`;
+}
+
+/** The AKS CPU table in words: `60 millicores for 1 core, 100 for 2, ...`. */
 export function aksCpuWords(): string {
   return AKS_CPU_TABLE.map(([cores, m], i) => (i === 0 ? `${m} millicores for ${cores} core` : `${m} for ${cores}`)).join(', ');
 }
@@ -188,6 +204,8 @@ export function nodeReserveFigures() {
   const small = { vcpus: 2, memoryGiB: 8 };
   const smallHeld = (pr: NodeReserveProfile) => pct1(heldBack(reserve(pr, small, 110)).memoryMiB / (small.memoryGiB * G));
   const m5 = eniMaxPods(4, 15);
+  const gke = gkeBands();
+  const cpu = cpuBands();
   return {
     refNode: `${REF.cpuMillicores / 1000} vCPUs and ${gib(REF.memoryMiB)}`,
     refPods: int(REF.maxPods),
@@ -198,13 +216,25 @@ export function nodeReserveFigures() {
     eksM5Pods: int(m5),
     eksM5Reserved: mib(eksReservation({ ...REF, maxPods: m5 }).kubeReserved.memoryMiB),
     // GKE
-    gkeBands: gkeBandWords(),
+    gkeRate1: gke.bands[0]!.rate,
+    gkeSpan1: gke.bands[0]!.span,
+    gkeRate2: gke.bands[1]!.rate,
+    gkeSpan2: gke.bands[1]!.span,
+    gkeRate3: gke.bands[2]!.rate,
+    gkeSpan3: gke.bands[2]!.span,
+    gkeRate4: gke.bands[3]!.rate,
+    gkeSpan4: gke.bands[3]!.span,
+    gkeTopRate: gke.topRate,
+    gkeTop: gke.top,
     gkeFirst4: mib(gkeMemoryReservedMiB(4 * G)),
     gkeFirst4Node: gib(4 * G),
     gkeFirstEdge: mib(4 * G),
     gkeSmallNode: mib(gkeReservation({ cpuMillicores: 1000, memoryMiB: 512, maxPods: 110 }).kubeReserved.memoryMiB),
     gkeRef: mib(gkeMemoryReservedMiB(REF.memoryMiB)),
-    cpuBands: cpuBandWords(),
+    cpuFirst: cpu.first,
+    cpuSecond: cpu.second,
+    cpuThirdFourth: cpu.thirdFourth,
+    cpuAbove: cpu.above,
     cpuRef: `${int(eksCpuReservedMillicores(REF.cpuMillicores))} millicores`,
     // AKS
     aksPerPod: mib(aksPods(111) - aksPods(110)),
@@ -213,7 +243,10 @@ export function nodeReserveFigures() {
     aksCapNode: gib(8 * G),
     aksCapMiB: mib(aksCap),
     aksRef: mib(aksReservation(REF).kubeReserved.memoryMiB),
-    aksCpu: aksCpuWords(),
+    aksCpuMin: `${int(AKS_CPU_TABLE[0]![1])} millicores`,
+    aksCpuMax: `${int(AKS_CPU_TABLE[AKS_CPU_TABLE.length - 1]![1])} millicores`,
+    aksCpuMaxCores: int(AKS_CPU_TABLE[AKS_CPU_TABLE.length - 1]![0]),
+    aksCpuRef: `${int(aksReservation(REF).kubeReserved.cpuMillicores)} millicores`,
     aksPreEviction: mib(aksPre129Reservation(REF).evictionMemoryMiB),
     // Google Distributed Cloud
     gdcMemoryShare: pct1(gdcPerMemory),
