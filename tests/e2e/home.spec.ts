@@ -24,7 +24,7 @@ test('leads to the calculator and has the main navigation', async ({ page }) => 
   await expect(page.getByRole('main').locator('a[href="/calculator"]').first()).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav).toBeVisible();
-  await expect(nav.getByRole('link')).toHaveText(['Calculator', 'Assumptions', 'Package & CLI']);
+  await expect(nav.getByRole('link')).toHaveText(['Calculator', 'Learn', 'Assumptions', 'Package & CLI']);
 });
 
 test('says that nothing entered leaves the browser', async ({ page }) => {
