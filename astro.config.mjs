@@ -14,4 +14,16 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkGlossary] }) },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with a "use astro:head-inject" directive that the bundler
+        // reports it cannot keep; Astro handles head injection itself, so the warning is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
