@@ -87,7 +87,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: 'vcpu', term: 'vCPU', match: ['vCPU', 'vCPUs'], exactCase: true, definition: "A virtual CPU: one processor as the guest sees it, scheduled by the hypervisor on one of the host's hardware threads." },
   { id: 'virtual-machine', term: 'Virtual machine (VM)', match: ['virtual machine', 'virtual machines'], definition: 'A complete computer made in software: virtual CPUs, memory, disks and network cards, running its own operating system and kernel on a hypervisor.' },
   { id: 'vm-exit', term: 'VM exit', match: ['VM exit', 'VM exits'], definition: 'The processor leaving a guest so the hypervisor can handle something the guest may not do itself. Each exit costs far more than an ordinary instruction.' },
-  { id: 'vsan', term: 'vSAN', match: ['vSAN'], exactCase: true, definition: "VMware's storage software that pools the disks inside a cluster's hosts into shared storage for its VMs." },
   { id: 'warm-spare', term: 'Warm spare', match: ['warm spare', 'warm spares', 'warm pool'], definition: 'An instance kept running and idle so it can serve at once when demand rises, because starting a new one would take too long.' },
   { id: 'writable-layer', term: 'Writable layer', match: ['writable layer', 'container layer'], definition: 'The thin read-write layer each running container gets on top of its image. It holds what the container changes and is thrown away with the container.' },
 ];
