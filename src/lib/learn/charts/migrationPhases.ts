@@ -13,6 +13,7 @@ import { CATALOG, CATEGORIES, formatMoneyGrouped, money } from 'kernelcount';
 import type { Category, HostInput, Money, PlatformInput, PlatformResult, ScenarioInput, WorkloadInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, numericTable, run } from './common';
+import { PRESETS } from './tcoPresets';
 
 export interface MigrationParams {
   [key: string]: number | string;
@@ -24,56 +25,30 @@ export interface MigrationParams {
 
 const YEARS = 5;
 
-export const EXAMPLE_HOST: HostInput = {
-  name: '2x24-core 768 GiB',
-  sockets: 2,
-  coresPerSocket: 24,
-  memoryGiB: 768,
-  diskGiB: 15360,
-  price: 32000,
-  powerIdleW: 220,
-  powerMaxW: 800,
-  rackUnits: 2,
+// The package's vmware-to-kubernetes example, as the calculator opens it. The objects come from
+// tcoPresets.ts, whose test checks them against the example YAML file, so there is one copy.
+const EXAMPLE = PRESETS['vmware-to-kubernetes'];
+const platformOfType = (type: PlatformInput['type']): PlatformInput => {
+  const p = EXAMPLE.platforms?.find((x) => x.type === type);
+  if (!p) throw new Error(`The vmware-to-kubernetes example has no ${type} platform`);
+  return p;
 };
 
-export const EXAMPLE_WORKLOADS: WorkloadInput[] = [
-  { name: 'web', instances: 120, vcpus: 1, memoryGiB: 2, storageGiB: 5, imageMiB: 250 },
-  { name: 'java-service', instances: 100, vcpus: 2, memoryGiB: 4, storageGiB: 10, imageMiB: 450 },
-  { name: 'queue-worker', instances: 60, vcpus: 0.5, memoryGiB: 1, imageMiB: 200 },
-  { name: 'legacy-kernel-module', instances: 20, vcpus: 2, memoryGiB: 8, storageGiB: 50, needsOwnKernel: true },
-];
-
+export const EXAMPLE_HOST: HostInput = EXAMPLE.hosts[0]!;
+export const EXAMPLE_WORKLOADS: WorkloadInput[] = EXAMPLE.workloads;
 export const EXAMPLE_PLATFORMS: Record<'vm' | 'containers' | 'containers-in-vms' | 'microvm', PlatformInput> = {
-  vm: { type: 'vm', name: 'vmware', hypervisor: 'esxi-6.7', hypervisorLicence: 'vcf', linuxLicence: 'rhel-vdc', cpuOvercommit: 3, disk: 'thin' },
-  containers: { type: 'containers', name: 'k8s-bare-metal', reservation: 'generic', hostLinuxLicence: 'rhel' },
-  'containers-in-vms': {
-    type: 'containers-in-vms',
-    name: 'k8s-on-vmware',
-    hypervisor: 'esxi-6.7',
-    hypervisorLicence: 'vvf',
-    linuxLicence: 'rhel-vdc',
-    nodeVm: { vcpus: 16, memoryGiB: 64, diskGiB: 200 },
-  },
-  microvm: { type: 'microvm', name: 'kata', runtime: 'kata-clh', hostLinuxLicence: 'rhel' },
+  vm: platformOfType('vm'),
+  containers: platformOfType('containers'),
+  'containers-in-vms': platformOfType('containers-in-vms'),
+  microvm: platformOfType('microvm'),
 };
+export const EXAMPLE_POLICY: ScenarioInput['policy'] = EXAMPLE.policy;
+export const EXAMPLE_PRICES = EXAMPLE.prices;
 
 /** The whole example as the calculator opens it: all four platforms, VMware as the baseline. */
 export function exampleScenario(): ScenarioInput {
-  return {
-    name: 'VMware estate considering Kubernetes',
-    currency: 'USD',
-    horizonYears: YEARS,
-    baseline: 'vmware',
-    hosts: [EXAMPLE_HOST],
-    workloads: EXAMPLE_WORKLOADS,
-    platforms: [EXAMPLE_PLATFORMS.vm, EXAMPLE_PLATFORMS.containers, EXAMPLE_PLATFORMS['containers-in-vms'], EXAMPLE_PLATFORMS.microvm],
-    policy: EXAMPLE_POLICY,
-    prices: EXAMPLE_PRICES,
-  } as ScenarioInput;
+  return EXAMPLE;
 }
-
-export const EXAMPLE_POLICY: ScenarioInput['policy'] = { ha: { spareHosts: 1 }, targetUtilization: { cpu: 0.75, memory: 0.85, disk: 0.85 } };
-export const EXAMPLE_PRICES = { electricityPerKWh: 0.0806, pue: 1.56 };
 
 /** The order services leave the VMs: stateless first, then the stateful Java services. */
 export const PHASES: Array<{ label: string; moved: string[] }> = [
