@@ -234,13 +234,14 @@ function sampleValues(low: Money, high: Money, step: Money | null, n: number): M
     }
     return [...ks.values()];
   }
+  // Continuous: a round step (1, 2, 2.5 or 5 x 10^k) giving at most n intervals, so the sampled
+  // values read well in a table or on a chart's axis.
   const w = high.minus(low);
+  const raw = w.div(n);
+  const scale = new Money(10).pow(raw.e);
+  const nice = [1, 2, 2.5, 5, 10].map((f) => scale.times(f)).find((x) => x.gte(raw))!;
   const out: Money[] = [low];
-  for (let i = 1; i < n; i++) {
-    const x = low.plus(w.times(i).div(n));
-    const slack = w.div(n * 4);
-    out.push(shortestIn(x.minus(slack), x.plus(slack)));
-  }
+  for (let x = low.div(nice).floor().plus(1).times(nice); x.lt(high); x = x.plus(nice)) out.push(x);
   out.push(high);
   return out;
 }

@@ -13,6 +13,9 @@ import { cmdOverhead } from './overhead.js';
 // ---- license verb (src/cli/license.ts) ----
 import { cmdLicense } from './license.js';
 // ---- end license ----
+// ---- decision verbs (src/cli/decide.ts) ----
+import { cmdBreakeven, cmdSensitivity, cmdDiff } from './decide.js';
+// ---- end decision verbs ----
 
 export type { CliResult } from './args.js';
 
@@ -34,6 +37,9 @@ Usage:
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
+  kernelcount breakeven <scenario> --input PATH --between A,B [--range LOW..HIGH]
+  kernelcount sensitivity <scenario> --between A,B [--range 20%] [--input PATH ...] [--top N]
+  kernelcount diff <before.yaml> <after.yaml>
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -150,12 +156,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'license':
         return cmdLicense(rest);
       // ---- end license ----
+      // ---- decision verbs ----
+      case 'breakeven':
+        return cmdBreakeven(rest, io);
+      case 'sensitivity':
+        return cmdSensitivity(rest, io);
+      case 'diff':
+        return cmdDiff(rest, io);
+      // ---- end decision verbs ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
