@@ -862,3 +862,8 @@ export function withinBounds(input: NumericInput, x: Money): boolean {
   if (x.gt(input.max)) return false;
   return !input.integer || x.isInteger();
 }
+
+/** @internal Where an input is written in the scenario, as keys from the root (for tests and tools). */
+export function inputLocation(scenario: unknown, path: string): Array<string | number> {
+  return resolve(scenario, path).at;
+}

@@ -370,7 +370,8 @@ function platformLine(d: ScenarioDiff, p: ScenarioDiff['platforms'][number]): st
 }
 
 function itemRows(p: ScenarioDiff['platforms'][number]): string[][] {
-  const q = (s: { quantity: Money; unit: string } | null) => (s ? `${s.quantity.toDecimalPlaces(2).toString()} ${s.unit}` : '');
+  const q = (s: { quantity: Money; unit: string; unitPrice: Money } | null) =>
+    s ? `${s.quantity.toDecimalPlaces(2).toString()} ${s.unit} x ${s.unitPrice.toDecimalPlaces(4).toString()}` : '';
   return [
     ['line item', 'change', 'before', 'after', 'total before', 'total after', 'delta'],
     ...p.lineItems.map((li) => [li.name, li.change, q(li.before), q(li.after), li.before ? m(li.before.total) : '', li.after ? m(li.after.total) : '', signed(li.delta)]),
