@@ -246,6 +246,36 @@ function sampleValues(low: Money, high: Money, step: Money | null, n: number): M
   return out;
 }
 
+/**
+ * The valid value nearest to `invalid`, between a valid point and an invalid value: by bisection,
+ * on the input's grid or to a millionth of the gap.
+ */
+function validEdge(valid: CostPoint, invalid: Money, step: Money | null, probe: (x: Money) => CostPoint): CostPoint {
+  let good = valid;
+  let bad = invalid;
+  const eps = bad.minus(good.value).abs().times('1e-6');
+  for (let i = 0; i < 64; i++) {
+    let x: Money;
+    if (step) {
+      const [kg, kb] = [good.value.div(step).round(), bad.div(step).round()];
+      if (kb.minus(kg).abs().lte(1)) break;
+      x = kg.plus(kb).div(2).floor().times(step);
+    } else {
+      if (bad.minus(good.value).abs().lte(eps)) break;
+      const [l, h] = good.value.lt(bad) ? [good.value, bad] : [bad, good.value];
+      const w = h.minus(l);
+      x = shortestIn(l.plus(w.div(4)), h.minus(w.div(4)));
+    }
+    try {
+      good = probe(x);
+    } catch (e) {
+      if (!(e instanceof ProbeError)) throw e;
+      bad = x;
+    }
+  }
+  return good;
+}
+
 interface Found {
   kind: 'equal' | 'step';
   at: CostPoint;
@@ -394,20 +424,28 @@ export function breakEven(scenario: unknown, options: BreakEvenOptions): BreakEv
       failed.slice(0, 3).map((f) => ({ code: f.issues[0]?.code ?? 'conflict', path: 'range', message: `at ${input.path} = ${f.value.toFixed()} the scenario is invalid: ${f.message}` })),
     );
   } else {
-    // Keep the run of valid samples around the current value.
-    let centre = 0;
+    // Keep the run of valid samples around the current value, then find each end of the valid
+    // part between the last valid sample and the first invalid one.
+    let centre = -1;
     values.forEach((v, i) => {
-      if (v.minus(input.value).abs().lt(values[centre]!.minus(input.value).abs())) centre = i;
+      if (points[i] instanceof ProbeError) return;
+      if (centre < 0 || v.minus(input.value).abs().lt(values[centre]!.minus(input.value).abs())) centre = i;
     });
+    if (centre < 0) {
+      throw new KernelcountError([{ code: 'conflict', path: 'range', message: `no valid default range around ${input.path} = ${input.value.toFixed()} (${failed[0]!.message}); give one` }]);
+    }
     let lo = centre;
     let hi = centre;
     while (lo > 0 && !(points[lo - 1] instanceof ProbeError)) lo--;
     while (hi < points.length - 1 && !(points[hi + 1] instanceof ProbeError)) hi++;
-    samples = points.slice(lo, hi + 1).filter((p): p is CostPoint => !(p instanceof ProbeError));
+    samples = points.slice(lo, hi + 1) as CostPoint[];
+    const first = (lo > 0 ? points[lo - 1] : points[hi + 1]) as ProbeError;
+    if (lo > 0) samples.unshift(validEdge(samples[0]!, values[lo - 1]!, input.step, probe));
+    if (hi < points.length - 1) samples.push(validEdge(samples[samples.length - 1]!, values[hi + 1]!, input.step, probe));
+    samples = samples.filter((p, i) => i === 0 || !p.value.eq(samples[i - 1]!.value));
     if (samples.length < 2) {
-      throw new KernelcountError([{ code: 'conflict', path: 'range', message: `no valid default range around ${input.path} = ${input.value.toFixed()} (${failed[0]!.message}); give one` }]);
+      throw new KernelcountError([{ code: 'conflict', path: 'range', message: `no valid default range around ${input.path} = ${input.value.toFixed()} (${first.message}); give one` }]);
     }
-    const first = failed[0]!;
     range = { low: samples[0]!.value, high: samples[samples.length - 1]!.value };
     notes.push(`range narrowed to ${range.low.toFixed()}..${range.high.toFixed()}: at ${input.path} = ${first.value.toFixed()} the scenario is invalid (${first.message})`);
   }

@@ -142,8 +142,8 @@ export function variedValues(input: NumericInput, range: { down: Money; up: Mone
  *
  * @example
  * const t = sensitivity(scenario, { between: ['vm', 'containers'] });
- * t.rows[0].input //=> 'hosts[r760].price' (the input that moves the difference most)
- * t.rows[0].low.value.toString() //=> '30400' (38000 - 20%)
+ * t.rows[0].input //=> 'policy.ha.spareHosts' (0 or 2 spare hosts instead of 1 moves the difference most)
+ * t.rows.find((r) => r.input === 'hosts[r760].price').low.value.toString() //=> '30400' (38000 - 20%)
  */
 export function sensitivity(scenario: unknown, options: SensitivityOptions): SensitivityResult {
   const evalOptions: EvaluateOptions = options.today === undefined ? {} : { today: options.today };

@@ -42,8 +42,11 @@ function m(x: Money): string {
   return formatMoneyGrouped(x);
 }
 
+/** A difference with its sign; one that rounds to 0.00 has none. */
 function signed(x: Money): string {
-  return (x.isPos() && !x.isZero() ? '+' : '') + formatMoneyGrouped(x);
+  const text = formatMoneyGrouped(x);
+  if (/^-?0\.00$/.test(text)) return '0.00';
+  return (x.isPos() ? '+' : '') + text;
 }
 
 function json(value: unknown): string {
