@@ -345,13 +345,34 @@ describe('scenarioWorkbook: other shapes of scenario', () => {
   });
 
   it('a horizon of one year and a zero-cost baseline still give formulas that check out', async () => {
-    const input = { ...baseScenario(), horizonYears: 1, hosts: [{ ...(baseScenario().hosts as object[])[0], price: 0, powerIdleW: 0, powerMaxW: 0 }], catalog: { 'labour.costPerAdminYear': 0 } };
+    const input = {
+      ...baseScenario(),
+      horizonYears: 1,
+      hosts: [{ ...(baseScenario().hosts as object[])[0], price: 0, powerIdleW: 0, powerMaxW: 0 }],
+      platforms: [{ type: 'containers' }, { type: 'microvm' }],
+      catalog: { 'labour.costPerAdminYear': 0 },
+    };
     const e = evaluate(input, { today: TODAY });
+    expect(e.platforms.map((p) => p.tco.toString())).toEqual(['0', '0']);
     const wb = await load(await scenarioXlsx(input, { today: TODAY }));
     expectSummaryMatches(wb, new WorkbookCalculator(wb), e);
     const ws = sheet(wb, 'Summary');
     const head = rowOf(ws, 'platform');
-    if (e.platforms[0]!.tco.isZero()) expect(ws.getCell(rowOf(ws, e.platforms[1]!.name, head), column(ws, head, 'vs baseline %')).value).toBe('n/a');
+    expect(ws.getCell(rowOf(ws, 'microvm', head), column(ws, head, 'vs baseline %')).value).toBe('n/a');
+    expect(ws.getCell(rowOf(ws, 'microvm', head), column(ws, head, 'vs baseline')).formula).toMatch(/^J\d+-\$J\$\d+$/);
+  });
+
+  it('host power left to catalog defaults is listed with the host, where the formulas read it', async () => {
+    const input = { ...baseScenario(), hosts: [{ name: 'bare', sockets: 1, coresPerSocket: 16, memoryGiB: 128, diskGiB: 1000, price: 9000 }] };
+    const { workbook } = scenarioWorkbook(input, { today: TODAY });
+    const ws = sheet(workbook, 'Inputs');
+    const head = rowOf(ws, 'Hosts');
+    const row = rowOf(ws, 'bare', head);
+    expect(ws.getCell(row, column(ws, head, 'catalog defaults used')).value).toMatch(/host\.powerIdleW/);
+    expect(() => rowOf(ws, 'host.powerIdleW')).toThrow();
+    const li = sheet(workbook, 'Line items');
+    const power = rowOf(li, 'vm') + evaluate(input, { today: TODAY }).platforms[0]!.lineItems.findIndex((x) => x.component === 'power');
+    expect(li.getCell(power, column(li, 1, 'quantity')).formula).toContain(`Inputs!$${ws.getCell(row, column(ws, head, 'power idle (W)')).address.replace(/(\d+)$/, '$$$1')}`);
   });
 
   it('throws the package error for a bad scenario, as evaluate does', () => {

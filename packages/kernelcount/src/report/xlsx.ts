@@ -339,7 +339,8 @@ function inputsSheet(ws: ExcelJS.Worksheet, e: Evaluation, scenario: Scenario, i
   // Prices and rates: every numeric catalog figure a line item cites, plus the ones the cost components always read.
   const cited = new Set<string>(['hardware.amortizationYears', 'hardware.supportPercentPerYear', 'power.pricePerKWh', 'power.pue', 'power.averageLoad', 'facilities.colocationPerKWMonth', 'labour.costPerAdminYear', 'labour.physicalServersPerAdmin', 'labour.osInstancesPerAdmin']);
   for (const p of e.platforms) for (const li of p.lineItems) for (const id of li.sources) cited.add(id);
-  const rates = e.assumptions.filter((a) => cited.has(a.id) && isNumeric(a.value));
+  // Host defaults (power) show in the Hosts table, where the formulas read them.
+  const rates = e.assumptions.filter((a) => cited.has(a.id) && !a.id.startsWith('host.') && isNumeric(a.value));
   header(ws.addRow(['Prices and rates', 'what', 'value', 'unit', 'trust', '', '', '', '', 'read by']));
   for (const a of rates) {
     const unit = a.unit.replace(/^currency/, e.scenario.currency);
@@ -352,9 +353,9 @@ function inputsSheet(ws: ExcelJS.Worksheet, e: Evaluation, scenario: Scenario, i
   }
   ws.addRow([]);
 
-  header(ws.addRow(['Hosts', 'sockets x cores per socket', 'threads per core', 'memory (GiB)', 'disk (GiB)', 'price', 'power idle (W)', 'power max (W)', '', 'read by']));
+  header(ws.addRow(['Hosts', 'sockets x cores per socket', 'threads per core', 'memory (GiB)', 'disk (GiB)', 'price', 'power idle (W)', 'power max (W)', 'catalog defaults used', 'read by']));
   for (const h of scenario.hosts) {
-    const row = ws.addRow([h.name, `${h.sockets} x ${h.coresPerSocket}`, h.threadsPerCore, h.memoryMiB / 1024, h.diskMiB / 1024, num(h.price), h.powerIdleW, h.powerMaxW]);
+    const row = ws.addRow([h.name, `${h.sockets} x ${h.coresPerSocket}`, h.threadsPerCore, h.memoryMiB / 1024, h.diskMiB / 1024, num(h.price), h.powerIdleW, h.powerMaxW, h.defaults.join(', ')]);
     row.getCell(4).numFmt = QUANTITY;
     row.getCell(5).numFmt = QUANTITY;
     row.getCell(6).numFmt = fmt.money;
@@ -615,9 +616,12 @@ function assumptionsSheet(ws: ExcelJS.Worksheet, e: Evaluation): void {
  * `evaluate`.
  *
  * @example
- * const { workbook, evaluation } = scenarioWorkbook(scenario);
+ * const { workbook, evaluation } = scenarioWorkbook({
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ * });
  * workbook.worksheets.map((w) => w.name) //=> ['Inputs', 'Line items', 'Summary', 'Assumptions']
- * workbook.getWorksheet('Summary').getCell('J5').formula //=> "SUM('Line items'!$Q$2:$Q$8)"
+ * workbook.getWorksheet('Summary').getCell('J5').formula //=> "SUM('Line items'!$N$2:$N$8)" (the vm platform's TCO)
  */
 export function scenarioWorkbook(input: unknown, options: XlsxOptions = {}): ScenarioWorkbook {
   const evaluation = evaluate(input, options);
