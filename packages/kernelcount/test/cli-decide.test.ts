@@ -64,6 +64,7 @@ describe('kernelcount breakeven', () => {
       [['breakeven', 'linux.yaml', '--input', 'prices.pue', '--between', 'vm,containers', '--samples', 'many'], /--samples: must be a whole number/],
       [['breakeven', 'linux.yaml', '--input', 'prices.pue', '--between', 'vm,containers', '--samples', '1'], /--samples: must be a whole number from 2 to 1000/],
       [['breakeven', 'linux.yaml', '--range', '1..2'], /--range: applies with --input/],
+      [['breakeven', 'linux.yaml', '--between', 'vm,kata'], /--between: no platform named "kata"; platforms are "vm"/],
       [['breakeven', 'missing.yaml', '--input', 'prices.pue', '--between', 'vm,containers'], /missing\.yaml: cannot read the scenario: no such file \[unreadable\]/],
       [['breakeven', '--input', 'prices.pue', '--between', 'vm,containers'], /scenario: give a scenario file/],
     ];

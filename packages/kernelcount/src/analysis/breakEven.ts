@@ -99,7 +99,14 @@ function sign(d: Money): -1 | 0 | 1 {
   return d.isNeg() ? -1 : 1;
 }
 
-/** The decimal with the fewest digits in [lo, hi] (lo <= hi), preferring round numbers. */
+/**
+ * The decimal with the fewest digits in [lo, hi], the lowest of those when several tie: the value
+ * the break-even search shows and probes, so that what it prints is short.
+ *
+ * @example
+ * shortestIn(money('0.38051'), money('0.38059')).toString() //=> '0.38051'
+ * shortestIn(money('1234'), money('1299')).toString() //=> '1240'
+ */
 export function shortestIn(lo: Money, hi: Money): Money {
   if (lo.gt(hi)) return shortestIn(hi, lo);
   if (lo.lte(0) && hi.gte(0)) return new Money(0);

@@ -152,6 +152,9 @@ function diffNamed(a: unknown[], b: unknown[], list: string, out: InputChange[])
 /**
  * Input changes between two scenarios as written, path by path. Hosts, workloads and platforms are
  * matched by name; a scenario without `platforms` is compared as the four default platforms.
+ *
+ * @example
+ * diffInputs(s, setInput(s, 'workloads[api].instances', 30)) //=> [{ path: 'workloads[api].instances', change: 'changed', before: 20, after: 30 }]
  */
 export function diffInputs(before: unknown, after: unknown): InputChange[] {
   const withPlatforms = (s: unknown, other: unknown): unknown =>

@@ -738,7 +738,14 @@ export function setInput<T>(scenario: T, path: string, value: MoneyInput, option
   return assoc(root, r.at, encode(r.spec, v), r.removes) as T;
 }
 
-/** The canonical path of an input (names instead of indexes, `prices:` names where the scenario uses them). */
+/**
+ * The canonical path of an input: names instead of indexes, and a catalog figure under the name the
+ * scenario sets it by (`prices:` or `catalog:`).
+ *
+ * @example
+ * canonicalPath(scenario, 'workloads[0].instances') //=> 'workloads[api].instances'
+ * canonicalPath({ ...scenario, prices: { pue: 1.2 } }, 'catalog.power.pue') //=> 'prices.pue'
+ */
 export function canonicalPath(scenario: unknown, path: string): string {
   return resolve(scenario, path).path;
 }

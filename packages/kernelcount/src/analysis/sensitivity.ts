@@ -108,6 +108,9 @@ function checkRange(range: SensitivityOptions['range']): { down: Money; up: Mone
  * The values an input takes: down and up by a share; whole-number inputs rounded away from the
  * base (so they move by at least one when the share is not zero); clamped to the input's bounds.
  * Sizes in GiB and vCPUs are not rounded: the model rounds them up to whole MiB and millicores.
+ *
+ * @example
+ * variedValues(getInput(s, 'workloads[api].instances'), { down: money(0.2), up: money(0.2) }) //=> { low: 2, high: 4, notes: [...] } for 3 instances
  */
 export function variedValues(input: NumericInput, range: { down: Money; up: Money }): { low: Money; high: Money; notes: string[] } {
   const notes: string[] = [];

@@ -178,8 +178,11 @@ export function cmdBreakeven(args: string[], io: CliIo): CliResult {
     const read = readScenario(p.positional[0]!, io);
     if (!read.ok) return fail([read.issue]);
     const scenario = read.value;
-    evaluate(scenario, opts);
+    const evaluation = evaluate(scenario, opts);
     const pair = between as [string, string] | undefined;
+    const names = evaluation.platforms.map((x) => JSON.stringify(x.name)).join(', ');
+    const unknown = (pair ?? []).filter((n) => !evaluation.platforms.some((x) => x.name === n));
+    if (unknown.length) return fail(unknown.map((n) => ({ code: 'unknown_value', path: '--between', message: `no platform named ${JSON.stringify(n)}; platforms are ${names}` })));
     if (typeof input === 'string') {
       try {
         getInput(scenario, input, opts);
