@@ -15,11 +15,13 @@ import { KernelcountError, describeValue, isKernelcountError } from '../errors.j
 import { LIMITS } from '../scenario/validate.js';
 import type { ReservationProfile } from '../rules/reservations.js';
 import type { ControlPlane, HostInput, PlatformInput, WorkloadInput } from '../scenario/types.js';
-import { cpuMillicores as quantityMillicores, memoryMiB as quantityMiB, memoryMiBFloor } from './quantity.js';
+import { QuantityDecimal, cpuMillicores as quantityMillicores, memoryMiBFloor, parseQuantity } from './quantity.js';
 import {
   IssueList,
   MAX_IMPORT_BYTES,
   PLACEHOLDER_HOST,
+  nodeVmFor,
+  nothingImported,
   scenarioTotals,
   sizeLabel,
   type Adjustment,
@@ -312,9 +314,12 @@ function ownerOf(meta: unknown, podName: string, nodeName: string | undefined): 
 }
 
 interface ContainerFigure {
-  value: number;
+  /** Exact amount in the base unit: cores for CPU, bytes for memory and storage. */
+  value: QuantityDecimal;
   how: string | undefined;
 }
+
+const BYTES_PER_MIB = 2 ** 20;
 
 function containerFigure(
   container: unknown,
@@ -327,9 +332,14 @@ function containerFigure(
   const res = get(container, 'resources');
   const first = basis;
   const second = basis === 'requests' ? 'limits' : 'requests';
-  const parse = (raw: unknown, where: string): number | undefined => {
+  const parse = (raw: unknown, where: string): QuantityDecimal | undefined => {
     try {
-      return resource === 'cpu' ? quantityMillicores(raw, where) : quantityMiB(raw, where);
+      const q = parseQuantity(raw, where).value;
+      if (q.isNegative()) {
+        issues.add({ code: 'too_small', path: where, message: `must not be negative, got ${describeValue(raw)}` });
+        return undefined;
+      }
+      return q;
     } catch (e) {
       if (isKernelcountError(e)) {
         for (const issue of e.issues) issues.add(issue);
@@ -347,11 +357,14 @@ function containerFigure(
   if (b !== undefined) {
     const v = parse(b, `${path}.resources.${second}.${resource}`);
     // With only a limit, Kubernetes sets the request to the limit; with only a request there is no limit.
-    return v === undefined ? undefined : { value: v, how: basis === 'requests' ? `no ${resource} request: its limit ${describeValue(b)} used, as Kubernetes does` : `no ${resource} limit: its request ${describeValue(b)} used` };
+    return v === undefined
+      ? undefined
+      : { value: v, how: basis === 'requests' ? `no ${resource} request: its limit ${describeValue(b)} used, as Kubernetes does` : `no ${resource} limit: its request ${describeValue(b)} used` };
   }
-  if (resource === 'ephemeral-storage') return { value: 0, how: undefined };
-  const value = resource === 'cpu' ? defaults.cpu : defaults.memory;
-  return { value, how: `no ${resource} request or limit: ${value}${resource === 'cpu' ? ' m' : ' MiB'} used (kube-scheduler's figure for a missing request)` };
+  if (resource === 'ephemeral-storage') return { value: new QuantityDecimal(0), how: undefined };
+  const value = resource === 'cpu' ? new QuantityDecimal(defaults.cpu).div(1000) : new QuantityDecimal(defaults.memory).times(BYTES_PER_MIB);
+  const shown = resource === 'cpu' ? `${defaults.cpu} m` : `${defaults.memory} MiB`;
+  return { value, how: `no ${resource} request or limit: ${shown} used (kube-scheduler's figure for a missing request)` };
 }
 
 function readPod(
@@ -409,34 +422,41 @@ function readPod(
     };
   }
   const filled: PodRead['filled'] = [];
-  const totals: Partial<Record<Resource, number>> = {};
+  // Exact sums in the base unit, turned into whole millicores and MiB (rounded up) at the end.
+  const totals: Partial<Record<Resource, QuantityDecimal>> = {};
   let ok = true;
   for (const resource of ['cpu', 'memory', 'ephemeral-storage'] as const) {
-    let appSum = 0;
+    let appSum = new QuantityDecimal(0);
     containers.forEach((c, k) => {
       const f = containerFigure(c, resource, basis, `${base}.spec.containers[${k}]`, issues, defaults);
       if (!f) return void (ok = false);
-      appSum += f.value;
+      appSum = appSum.plus(f.value);
       if (f.how) filled.push({ container: str(get(c, 'name')) ?? `containers[${k}]`, resource, how: f.how });
     });
     // Init containers run one after another before the app; sidecars (restartPolicy Always) keep running.
-    let sidecars = 0;
-    let initPeak = 0;
+    let sidecars = new QuantityDecimal(0);
+    let initPeak = new QuantityDecimal(0);
     ((initRaw as unknown[] | undefined) ?? []).forEach((c, k) => {
       const f = containerFigure(c, resource, basis, `${base}.spec.initContainers[${k}]`, issues, defaults);
       if (!f) return void (ok = false);
       if (f.how) filled.push({ container: str(get(c, 'name')) ?? `initContainers[${k}]`, resource, how: f.how });
       if (get(c, 'restartPolicy') === 'Always') {
-        sidecars += f.value;
-        initPeak = Math.max(initPeak, sidecars);
-      } else initPeak = Math.max(initPeak, f.value + sidecars);
+        sidecars = sidecars.plus(f.value);
+        initPeak = QuantityDecimal.max(initPeak, sidecars);
+      } else initPeak = QuantityDecimal.max(initPeak, f.value.plus(sidecars));
     });
-    totals[resource] = Math.max(appSum + sidecars, initPeak);
+    totals[resource] = QuantityDecimal.max(appSum.plus(sidecars), initPeak);
   }
   if (!ok) return undefined;
   const zeroed: PodRead['zeroed'] = [];
-  let cpu = totals.cpu!;
-  let memory = totals.memory!;
+  const toMiB = (d: QuantityDecimal) => d.div(BYTES_PER_MIB).ceil().toNumber();
+  let cpu = totals.cpu!.times(1000).ceil().toNumber();
+  let memory = toMiB(totals.memory!);
+  const storageMiB = toMiB(totals['ephemeral-storage']!);
+  if (cpu > 4_096_000 || memory > LIMITS.hostMemoryMiB || storageMiB > LIMITS.hostDiskMiB) {
+    issues.add({ code: 'too_big', path: `${base}.spec`, message: `pod ${ref} asks for more than any host holds (${cpu} m, ${memory} MiB, ${storageMiB} MiB of storage)` });
+    return undefined;
+  }
   if (cpu === 0) {
     cpu = 1;
     zeroed.push({ resource: 'cpu', how: 'CPU of 0 set to 1 m (the model needs some)' });
@@ -453,7 +473,7 @@ function readPod(
     ref,
     phase,
     group: { namespace, ...ownerOf(meta, name, nodeName) },
-    shape: { cpuMillicores: cpu, memoryMiB: memory, storageMiB: totals['ephemeral-storage']!, os, needsOwnKernel: runtimeClass !== undefined && SANDBOX_RUNTIME_CLASS.test(runtimeClass) },
+    shape: { cpuMillicores: cpu, memoryMiB: memory, storageMiB, os, needsOwnKernel: runtimeClass !== undefined && SANDBOX_RUNTIME_CLASS.test(runtimeClass) },
     image: str(get(containers[0], 'image')),
     filled,
     zeroed,
@@ -497,6 +517,7 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
     else read.push(r);
   });
   issues.throwIfAny();
+  if (read.length === 0) throw nothingImported(file, 'pod', skipped, {});
 
   // Group by controller, then split a group whose pods differ in shape (as during a rollout).
   const groupMap = new Map<string, PodRead[]>();
@@ -642,14 +663,14 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
   );
   if (otherClasses.size) notes.push(`runtimeClassName ${[...otherClasses].map((c) => JSON.stringify(c)).join(', ')} not known as a sandbox: treated as ordinary containers`);
   const overheadPods = importedItems.filter((p) => get(get(p, 'spec'), 'overhead') !== undefined).length;
-  if (overheadPods) notes.push(`${overheadPods} pod${overheadPods === 1 ? '' : 's'} carry a RuntimeClass overhead, left out: the microvm platform adds its runtime's own`);
+  if (overheadPods) notes.push(`RuntimeClass overhead (spec.overhead) left out of ${overheadPods} pod${overheadPods === 1 ? '' : 's'}: the microvm platform adds its runtime's own`);
   const pvcPods = importedItems.filter((p) => {
     const vols = get(get(p, 'spec'), 'volumes');
     return Array.isArray(vols) && vols.some((v) => get(v, 'persistentVolumeClaim') !== undefined);
   }).length;
-  if (pvcPods) notes.push(`${pvcPods} pod${pvcPods === 1 ? '' : 's'} mount PersistentVolumeClaims, whose size kubectl get pods does not show: add it as storageGiB`);
+  if (pvcPods) notes.push(`PersistentVolumeClaims mounted by ${pvcPods} pod${pvcPods === 1 ? '' : 's'}: kubectl get pods does not show their size; add it as storageGiB`);
   const pending = read.filter((p) => p.phase === 'Pending').length;
-  if (pending) notes.push(`${pending} Pending pod${pending === 1 ? '' : 's'} counted: they are demand the cluster has not placed yet`);
+  if (pending) notes.push(`Pending pods counted as demand the cluster has not placed yet: ${pending}`);
   const noPhase = read.filter((p) => p.phase !== 'Running' && p.phase !== 'Pending').length;
   if (noPhase) notes.push(`${noPhase} pod${noPhase === 1 ? '' : 's'} without a Running or Pending status.phase (a manifest rather than kubectl output?) counted as running`);
 
@@ -657,9 +678,11 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
     (t, p) => ({ items: t.items + 1, cpuMillicores: t.cpuMillicores + p.shape.cpuMillicores, memoryMiB: t.memoryMiB + p.shape.memoryMiB, storageMiB: t.storageMiB + p.shape.storageMiB }),
     { items: 0, cpuMillicores: 0, memoryMiB: 0, storageMiB: 0 },
   );
+  const nodeVm = nodeVmFor(hosts[0]!, imported);
+  if (nodeVm) notes.push(nodeVm.note);
   const platforms: PlatformInput[] = [
     { type: 'containers', name: 'kubernetes', reservation, ...(controlPlane ? { controlPlane } : {}), ...(maxPods !== undefined ? { maxPods } : {}) },
-    { type: 'containers-in-vms', name: 'kubernetes-in-vms' },
+    { type: 'containers-in-vms', name: 'kubernetes-in-vms', ...(nodeVm ? { nodeVm: nodeVm.size } : {}) },
     { type: 'microvm', name: 'kata', runtime: 'kata-clh' },
     { type: 'vm', name: 'vm-per-pod' },
   ];

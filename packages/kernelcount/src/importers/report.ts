@@ -4,6 +4,7 @@
  * kubectl importers; `formatImportReport` renders it for the command line (standard error).
  */
 import { KernelcountError, type Issue } from '../errors.js';
+import { CATALOG } from '../catalog/defaults.js';
 import type { HostInput, ScenarioInput } from '../scenario/types.js';
 
 /** Where the inventory came from. */
@@ -142,6 +143,19 @@ export class IssueList {
   }
 }
 
+/**
+ * The error for an inventory of which nothing could be imported (a scenario needs a workload):
+ * how many items were skipped for each reason, and the options that would include them.
+ */
+export function nothingImported(file: string, unit: string, skipped: readonly SkippedItem[], hints: Partial<Record<SkipReason, string>>): KernelcountError {
+  const counts = new Map<SkipReason, number>();
+  for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  const reasons = [...counts.entries()].map(([r, n]) => `${n} ${r}${hints[r] ? ` (${hints[r]})` : ''}`).join(', ');
+  return new KernelcountError([
+    { code: 'required', path: file, message: skipped.length ? `no ${unit} to import: every one was skipped: ${reasons}` : `no ${unit} to import: the file lists none` },
+  ]);
+}
+
 /** Sums the scenario side of the totals from the workloads, so the two always agree. */
 export function scenarioTotals(workloads: readonly ImportedWorkload[]): ImportTotals['scenario'] {
   let instances = 0;
@@ -155,6 +169,62 @@ export function scenarioTotals(workloads: readonly ImportedWorkload[]): ImportTo
     storageMiB += w.instances * w.storageMiB;
   }
   return { instances, cpuMillicores, memoryMiB, storageMiB };
+}
+
+/** A node VM size for the containers-in-VMs platform, as the scenario writes it. */
+export interface NodeVmSize {
+  vcpus: number;
+  memoryGiB: number;
+  diskGiB: number;
+}
+
+/** Share of a host one node VM may take at most. */
+const NODE_VM_HOST_SHARE = 0.5;
+
+/**
+ * Sizes the node VM of a containers-in-VMs platform for imported workloads: the catalog's default
+ * node VM (k8s.nodeVm), doubled in each dimension until it holds two of the largest instance, then
+ * held to at most half the host's threads, memory and disk. The largest instance includes a
+ * stacked control-plane node (k8s.controlPlane.perNode), which the platform places on node VMs. Returns undefined when the default is right, with a note otherwise.
+ *
+ * @example
+ * nodeVmFor(PLACEHOLDER_HOST, [{ cpuMillicores: 8000, memoryMiB: 30720, storageMiB: 512000 }]).size
+ * //=> { vcpus: 16, memoryGiB: 64, diskGiB: 1600 }
+ */
+export function nodeVmFor(
+  host: HostInput,
+  workloads: ReadonlyArray<Pick<ImportedWorkload, 'cpuMillicores' | 'memoryMiB' | 'storageMiB'>>,
+): { size: NodeVmSize; note: string } | undefined {
+  const base = CATALOG['k8s.nodeVm'].value as NodeVmSize;
+  const cp = CATALOG['k8s.controlPlane.perNode'].value as { cpuMillicores: number; memoryMiB: number };
+  const maxCpu = Math.max(cp.cpuMillicores, ...workloads.map((w) => w.cpuMillicores));
+  const maxMem = Math.max(cp.memoryMiB, ...workloads.map((w) => w.memoryMiB));
+  const maxDisk = Math.max(0, ...workloads.map((w) => w.storageMiB));
+  const grow = (start: number, need: number) => {
+    let v = start;
+    while (v < need) v *= 2;
+    return v;
+  };
+  const threads = host.sockets * host.coresPerSocket * (host.threadsPerCore ?? (CATALOG['host.threadsPerCore'].value as number));
+  const hostMemMiB = host.memoryMiB ?? (host.memoryGiB ?? 0) * 1024;
+  const hostDiskMiB = (host.diskGiB ?? 0) * 1024;
+  const cap = {
+    vcpus: Math.max(1, Math.floor(threads * NODE_VM_HOST_SHARE)),
+    memoryGiB: Math.max(1, Math.floor((hostMemMiB * NODE_VM_HOST_SHARE) / 1024)),
+    diskGiB: Math.max(1, Math.floor((hostDiskMiB * NODE_VM_HOST_SHARE) / 1024)),
+  };
+  const size: NodeVmSize = {
+    vcpus: Math.min(cap.vcpus, grow(base.vcpus, Math.ceil((2 * maxCpu) / 1000))),
+    memoryGiB: Math.min(cap.memoryGiB, grow(base.memoryGiB, Math.ceil((2 * maxMem) / 1024))),
+    diskGiB: Math.min(cap.diskGiB, grow(base.diskGiB, Math.ceil((2 * maxDisk) / 1024))),
+  };
+  if (size.vcpus === base.vcpus && size.memoryGiB === base.memoryGiB && size.diskGiB === base.diskGiB) return undefined;
+  return {
+    size,
+    note:
+      `containers-in-VMs node VM: ${size.vcpus} vCPU, ${size.memoryGiB} GiB, ${size.diskGiB} GiB disk ` +
+      `(the default ${base.vcpus} vCPU, ${base.memoryGiB} GiB, ${base.diskGiB} GiB grown to hold two of the largest instance, and kept within ${NODE_VM_HOST_SHARE * 100}% of host ${JSON.stringify(host.name)})`,
+  };
 }
 
 /** Memory as it appears in generated names: 4096 -> `4gib`, 3000 -> `3000mib`. */
@@ -201,7 +271,7 @@ export function formatImportReport(report: ImportReport): string {
   out.push(`kernelcount import: ${report.file}, ${SOURCE_LABEL[report.source]}`);
   out.push(
     `  read ${plural(report.read, unit)}; imported ${group(report.imported)} into ${plural(report.workloads.length, 'workload')}` +
-      ` (${plural(report.totals.scenario.instances, 'instance')}); skipped ${group(report.skipped.length)}`,
+      ` (${plural(report.totals.scenario.instances, 'instance')}); skipped ${group(report.read - report.imported)}`,
   );
   if (report.skipped.length) {
     out.push('', 'Skipped:');

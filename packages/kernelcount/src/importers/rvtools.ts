@@ -28,6 +28,8 @@ import type { HostInput, PlatformInput, WorkloadInput } from '../scenario/types.
 import {
   IssueList,
   PLACEHOLDER_HOST,
+  nodeVmFor,
+  nothingImported,
   scenarioTotals,
   sizeLabel,
   type Adjustment,
@@ -341,6 +343,9 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
     vms.push({ row, name, os: family ?? 'unknown', cpus: cpus.value, memoryMiB, storageMiB });
   }
   issues.throwIfAny();
+  if (vms.length === 0) {
+    throw nothingImported(file, 'VM', skipped, { template: '--include-templates', 'powered-off': '--include-powered-off', suspended: '--include-powered-off' });
+  }
 
   const groups = groupVms(vms, groupBy);
   if (groups.length > LIMITS.workloads) {
@@ -360,7 +365,8 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
     const guest = guestOs === 'subtract' ? guestFigures(os) : { memoryMiB: 0, cpuMillicores: 0, diskMiB: 0 };
     let cpuMillicores = g.cpus * 1000 - guest.cpuMillicores;
     let memoryMiB = g.memoryMiB - guest.memoryMiB;
-    const where = g.members.length === 1 ? at(table, g.members[0]!.row) : `workload ${g.name}`;
+    const rows = g.members.map((m) => m.row);
+    const where = rows.length === 1 ? at(table, rows[0]!) : `${table.sheet} rows ${rows.slice(0, 6).join(', ')}${rows.length > 6 ? ', ...' : ''}`;
     if (cpuMillicores < 1) {
       adjusted.push({ where, name: g.name, message: `${g.cpus} vCPU is no more than the guest OS's ${guest.cpuMillicores} m: app CPU set to 1 m`, count: g.members.length });
       cpuMillicores = 1;
@@ -445,10 +451,20 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
     notes,
     warnings,
   };
+  const hosts = options.hosts ?? [{ ...PLACEHOLDER_HOST }];
+  const nodeVm = nodeVmFor(hosts[0]!, imported);
+  if (nodeVm) notes.push(nodeVm.note);
   const platforms: PlatformInput[] = [
     { type: 'vm', name: 'vmware', hypervisor: 'esxi-6.7', hypervisorLicence: 'vvf', disk: 'thick' },
     { type: 'containers', name: 'k8s-bare-metal' },
-    { type: 'containers-in-vms', name: 'k8s-on-vmware', hypervisor: 'esxi-6.7', hypervisorLicence: 'vvf', disk: 'thick' },
+    {
+      type: 'containers-in-vms',
+      name: 'k8s-on-vmware',
+      hypervisor: 'esxi-6.7',
+      hypervisorLicence: 'vvf',
+      disk: 'thick',
+      ...(nodeVm ? { nodeVm: nodeVm.size } : {}),
+    },
     { type: 'microvm', name: 'kata', runtime: 'kata-clh' },
   ];
   return {
@@ -456,7 +472,7 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
       name: `RVTools import: ${file}`,
       description: `${vms.length} VMs from the RVTools vInfo of ${file} (${storageBasis} storage, grouped by ${groupBy})`,
       baseline: 'vmware',
-      hosts: options.hosts ?? [{ ...PLACEHOLDER_HOST }],
+      hosts,
       workloads,
       platforms,
     },
