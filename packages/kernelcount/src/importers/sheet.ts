@@ -62,7 +62,8 @@ export function decodeText(bytes: Uint8Array, file = 'file'): string {
 }
 
 /**
- * Parses CSV text into a table with papaparse, guessing the delimiter (comma, semicolon, tab, pipe).
+ * Parses CSV text into a table with papaparse; the delimiter (comma, semicolon, tab or pipe) is the
+ * one the header line uses.
  * Empty records are left out; a record with more or fewer cells than the header, or an open quote,
  * is an error naming its row.
  *
@@ -75,7 +76,7 @@ export function readCsvTable(text: string, sheet: string, file = sheet): Table {
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new KernelcountError([{ code: 'required', path: file, message: 'is empty: expected a header row and one row per VM' }]);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: '' });
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: guessDelimiter(body) });
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
   if (quoteErrors.length) {
     throw new KernelcountError(
@@ -109,6 +110,24 @@ export function readCsvTable(text: string, sheet: string, file = sheet): Table {
   }
   if (issues.length) throw new KernelcountError(issues);
   return { sheet, headers: header, rows };
+}
+
+/**
+ * The delimiter of the header line: whichever of comma, semicolon, tab and pipe it holds most of
+ * outside quotes (RVTools writes the list separator of the Windows locale, often a semicolon in
+ * Europe). Judging the header alone keeps a short file from being misread.
+ */
+function guessDelimiter(text: string): string {
+  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
 }
 
 function isBlankRecord(r: readonly string[]): boolean {
