@@ -8,6 +8,7 @@ const io: CliIo = {
   writeFile: (p, text) => writeFileSync(p, text, { flag: 'wx' }),
   overwriteFile: (p, text) => writeFileSync(p, text),
   exists: (p) => existsSync(p),
+  readBytes: (p) => readFileSync(p),
 };
 const result = await run(process.argv.slice(2), io);
 if (result.stdout) process.stdout.write(result.stdout);

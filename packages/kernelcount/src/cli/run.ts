@@ -13,6 +13,9 @@ import { cmdOverhead } from './overhead.js';
 // ---- license verb (src/cli/license.ts) ----
 import { cmdLicense } from './license.js';
 // ---- end license ----
+// ---- import verb (src/cli/import.ts) ----
+import { cmdImport } from './import.js';
+// ---- end import ----
 
 export type { CliResult } from './args.js';
 
@@ -24,6 +27,8 @@ export interface CliIo {
   writeFile(path: string, text: string): void;
   overwriteFile(path: string, text: string): void;
   exists(path: string): boolean;
+  /** Reads a file's bytes (for workbooks); without it, files are read as text. */
+  readBytes?(path: string): Uint8Array;
 }
 
 const MAIN_HELP = `kernelcount ${version}: hosts needed and cost over the years of running workloads as
@@ -34,6 +39,7 @@ Usage:
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
+  kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -150,12 +156,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'license':
         return cmdLicense(rest);
       // ---- end license ----
+      // ---- import verb ----
+      case 'import':
+        return await cmdImport(rest, io);
+      // ---- end import ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, import, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };

@@ -207,25 +207,7 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
 
   const cols = findColumns(table.headers);
   const storageField: Field = storageBasis === 'provisioned' ? 'provisioned' : 'inUse';
-  const required: Field[] = ['vm', 'powerstate', 'cpus', 'memory', storageField];
-  const missing = required.filter((f) => cols.index[f] === undefined);
-  if (missing.length) {
-    const found = table.headers.filter((h) => h !== '');
-    const looksElsewhere = found.some((h) => /^(# cores|# cpu|capacity mib|capacity mb|vhost|vdisk|disk)$/i.test(h.trim()));
-    throw new KernelcountError(
-      missing.map((f) => ({
-        code: 'required' as const,
-        path: `${table.sheet} row 1`,
-        message:
-          `no column ${RVTOOLS_COLUMNS[f].map((n) => JSON.stringify(n)).join(' or ')}` +
-          (f === storageField && cols.index[storageField === 'provisioned' ? 'inUse' : 'provisioned'] !== undefined
-            ? ` (choose the other storage basis with --storage ${storageBasis === 'provisioned' ? 'in-use' : 'provisioned'})`
-            : '') +
-          `; the header has ${found.length ? found.slice(0, 12).map((h) => JSON.stringify(h)).join(', ') + (found.length > 12 ? ', ...' : '') : 'no names'}` +
-          (looksElsewhere ? ' (this looks like another RVTools tab: export vInfo)' : ''),
-      })),
-    );
-  }
+  requireColumns(table.sheet, table.headers, storageBasis);
 
   const notes: string[] = [...extraNotes];
   const warnings: string[] = [];
@@ -480,6 +462,30 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
   };
 }
 
+/** Refuses a header without the columns a vInfo import needs, naming them and what the header has. */
+function requireColumns(sheet: string, headers: readonly string[], storageBasis: 'provisioned' | 'in-use'): void {
+  const cols = findColumns(headers);
+  const storageField: Field = storageBasis === 'provisioned' ? 'provisioned' : 'inUse';
+  const required: Field[] = ['vm', 'powerstate', 'cpus', 'memory', storageField];
+  const missing = required.filter((f) => cols.index[f] === undefined);
+  if (missing.length === 0) return;
+  const found = headers.filter((h) => h !== '');
+  const looksElsewhere = found.some((h) => /^(# cores|# cpu|capacity mib|capacity mb|vhost|vdisk|disk)$/i.test(h.trim()));
+  throw new KernelcountError(
+    missing.map((f) => ({
+      code: 'required' as const,
+      path: `${sheet} row 1`,
+      message:
+        `no column ${RVTOOLS_COLUMNS[f].map((n) => JSON.stringify(n)).join(' or ')}` +
+        (f === storageField && cols.index[storageField === 'provisioned' ? 'inUse' : 'provisioned'] !== undefined
+          ? ` (choose the other storage basis with --storage ${storageBasis === 'provisioned' ? 'in-use' : 'provisioned'})`
+          : '') +
+        `; the header has ${found.length ? found.slice(0, 12).map((h) => JSON.stringify(h)).join(', ') + (found.length > 12 ? ', ...' : '') : 'no names'}` +
+        (looksElsewhere ? ' (this looks like another RVTools tab: export vInfo)' : ''),
+    })),
+  );
+}
+
 interface VmGroup {
   name: string;
   os: VmRow['os'];
@@ -532,7 +538,9 @@ export function importRvtoolsCsv(text: string, options: RvtoolsImportOptions = {
     throw new KernelcountError([{ code: 'invalid_type', path: options.file ?? 'vInfo.csv', message: 'must be CSV text' }]);
   }
   const file = options.file ?? 'vInfo.csv';
-  const table = readCsvTable(text, 'vInfo', file);
+  const storage = options.storage ?? 'provisioned';
+  checkOption(storage, ['provisioned', 'in-use'], 'storage');
+  const table = readCsvTable(text, 'vInfo', file, (headers) => requireColumns('vInfo', headers, storage));
   return importVinfo(table, 'rvtools-csv', file, options, []);
 }
 

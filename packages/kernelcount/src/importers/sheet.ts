@@ -65,12 +65,12 @@ export function decodeText(bytes: Uint8Array, file = 'file'): string {
  * Parses CSV text into a table with papaparse; the delimiter (comma, semicolon, tab or pipe) is the
  * one the header line uses.
  * Empty records are left out; a record with more or fewer cells than the header, or an open quote,
- * is an error naming its row.
+ * is an error naming its row. `checkHeader` may refuse the header first (throwing).
  *
  * @example
  * readCsvTable('VM,CPUs\nweb-01,2\n').rows //=> [{ row: 2, cells: ['web-01', '2'] }]
  */
-export function readCsvTable(text: string, sheet: string, file = sheet): Table {
+export function readCsvTable(text: string, sheet: string, file = sheet, checkHeader?: (headers: string[]) => void): Table {
   if (text.length > MAX_IMPORT_BYTES) {
     throw new KernelcountError([{ code: 'too_large_input', path: file, message: `is ${text.length} characters; the limit is ${MAX_IMPORT_BYTES}` }]);
   }
@@ -90,6 +90,8 @@ export function readCsvTable(text: string, sheet: string, file = sheet): Table {
   const records = parsed.data;
   const headerIndex = records.findIndex((r) => !isBlankRecord(r));
   const header = records[headerIndex]!.map((h) => h.trim());
+  // A file that is not the table at all is told by its header, before its rows are blamed.
+  checkHeader?.(header);
   const rows: Table['rows'] = [];
   const issues: Array<{ code: 'parse_error'; path: string; message: string }> = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
