@@ -8,6 +8,7 @@ const io: CliIo = {
   writeFile: (p, text) => writeFileSync(p, text, { flag: 'wx' }),
   overwriteFile: (p, text) => writeFileSync(p, text),
   exists: (p) => existsSync(p),
+  readBytes: (p) => readFileSync(p),
   writeBytes: (p, bytes) => writeFileSync(p, bytes),
   stdoutIsTerminal: () => process.stdout.isTTY === true,
 };

@@ -16,6 +16,9 @@ import { cmdLicense } from './license.js';
 // ---- decision verbs (src/cli/decide.ts) ----
 import { cmdBreakeven, cmdSensitivity, cmdDiff } from './decide.js';
 // ---- end decision verbs ----
+// ---- import verb (src/cli/import.ts) ----
+import { cmdImport } from './import.js';
+// ---- end import ----
 // ---- evaluate --out and --format xlsx (src/cli/output.ts) ----
 import { textReport, xlsxReport } from './output.js';
 // ---- end evaluate --out ----
@@ -30,6 +33,8 @@ export interface CliIo {
   writeFile(path: string, text: string): void;
   overwriteFile(path: string, text: string): void;
   exists(path: string): boolean;
+  /** Reads a file's bytes (for workbooks); without it, files are read as text. */
+  readBytes?(path: string): Uint8Array;
   /** Writes (or replaces) a binary file (`evaluate --format xlsx --out`). */
   writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when standard output is a terminal, where a binary workbook must not go. */
@@ -47,6 +52,7 @@ Usage:
   kernelcount breakeven <scenario> --input PATH --between A,B [--range LOW..HIGH]
   kernelcount sensitivity <scenario> --between A,B [--range 20%] [--input PATH ...] [--top N]
   kernelcount diff <before.yaml> <after.yaml>
+  kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -178,12 +184,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'diff':
         return cmdDiff(rest, io);
       // ---- end decision verbs ----
+      // ---- import verb ----
+      case 'import':
+        return await cmdImport(rest, io);
+      // ---- end import ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
