@@ -181,11 +181,9 @@ export function compareModel(d: ScenarioDiff): CompareModel {
   else {
     const inputs = d.inputs.length === 0 ? 'No input differs' : `${d.inputs.length === 1 ? 'One input differs' : `${d.inputs.length} inputs differ`}`;
     const costs = moved.length
-      ? moved
-          .map((p) => `${p.name} costs ${formatCurrency(p.tcoDelta.abs(), currency, 2)} ${p.tcoDelta.isNeg() ? 'less' : 'more'}`)
-          .join(', ')
-      : 'no platform’s total changes';
-    summary = `${inputs} between ${d.labels[0]} and ${d.labels[1]}; over ${years} years in ${d.labels[1]} ${costs}.`;
+      ? `${d.labels[1]} costs ${moved.map((p) => `${formatCurrency(p.tcoDelta.abs(), currency, 2)} ${p.tcoDelta.isNeg() ? 'less' : 'more'} on ${p.name}`).join(', ')}`
+      : `no platform’s total changes`;
+    summary = `${inputs} between ${d.labels[0]} and ${d.labels[1]}. Over ${years} years ${costs}.`;
   }
   return { labels: d.labels, currency, horizonYears: d.horizonYears, inputs: d.inputs.map(inputRow), platforms, notes: d.notes, summary };
 }

@@ -313,13 +313,13 @@ export function reasonWords(r: SkipReason | string): string {
 
 /** Command-line options the report's messages name, as the dialog's choices (or the command line's, for the others). */
 const FLAG_WORDS: Array<[RegExp, string]> = [
-  [/--include-powered-off/g, '“Include powered-off and suspended VMs”'],
-  [/--include-templates/g, '“Include templates”'],
-  [/--storage in-use/g, 'the storage choice “in use”'],
-  [/--storage provisioned/g, 'the storage choice “provisioned”'],
-  [/--resources limits/g, 'the choice “limits”'],
-  [/--resources requests/g, 'the choice “requests”'],
-  [/--group vm/g, 'the choice “one workload per VM”'],
+  [/(?:include with )?--include-powered-off/g, 'tick “Include powered-off and suspended VMs”'],
+  [/(?:include with )?--include-templates/g, 'tick “Include templates”'],
+  [/--storage in-use/g, 'choose “in use” storage'],
+  [/--storage provisioned/g, 'choose “provisioned” storage'],
+  [/--resources limits/g, 'choose “limits”'],
+  [/--resources requests/g, 'choose “requests”'],
+  [/--group vm/g, 'tick “One workload per VM”'],
   [/(--[a-z][a-z-]*)/g, 'the command line’s $1'],
 ];
 
