@@ -2,7 +2,8 @@
  * The comparison of A (the kept scenario) with B (the one on screen): the inputs that differ, the
  * total per platform with its change, and per platform the line items whose totals moved. Every
  * delta is the package's exact decimal (`diffScenarios`), rounded for display; the exact figure is
- * in each cell's <data value>. Loaded on demand by CompareSection.
+ * in each cell's <data value>. The difference comes right after the name, so that a phone shows it
+ * without scrolling sideways. Loaded on demand by CompareSection.
  */
 import { diffScenarios } from 'kernelcount';
 import { useMemo } from 'react';
@@ -11,9 +12,17 @@ import { compareScenarios, type PlatformBlock } from '../../lib/compare';
 
 const deltaClass = (sign: -1 | 0 | 1) => `num${sign > 0 ? ' delta-up' : sign < 0 ? ' delta-down' : ''}`;
 
+function Delta({ exact, shown, sign }: { exact: string; shown: string; sign: -1 | 0 | 1 }) {
+  return (
+    <td className={deltaClass(sign)}>
+      <data value={exact}>{shown}</data>
+    </td>
+  );
+}
+
 function LineItemsTable({ p, years }: { p: PlatformBlock; years: [number, number] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${p.name}: line items that differ`}>
       <table data-testid={`compare-lines-${p.name}`}>
         <caption>
           {p.name}: line items that differ ({p.lines.length}
@@ -22,17 +31,20 @@ function LineItemsTable({ p, years }: { p: PlatformBlock; years: [number, number
         <thead>
           <tr>
             <th scope="col">line item</th>
-            <th scope="col">change</th>
-            <th scope="col">A</th>
-            <th scope="col">B</th>
+            <th scope="col" className="num">
+              difference
+            </th>
             <th scope="col" className="num">
               total A
             </th>
             <th scope="col" className="num">
               total B
             </th>
-            <th scope="col" className="num">
-              difference
+            <th scope="col" className="qty">
+              A: quantity × unit price
+            </th>
+            <th scope="col" className="qty">
+              B: quantity × unit price
             </th>
           </tr>
         </thead>
@@ -40,28 +52,27 @@ function LineItemsTable({ p, years }: { p: PlatformBlock; years: [number, number
           {p.lines.map((l, i) => (
             <tr key={i}>
               <th scope="row">
-                {l.name} <span className="muted small">({l.category})</span>
+                {l.name}{' '}
+                <span className="muted small">
+                  ({l.category}
+                  {l.change === 'changed' ? '' : `, ${l.change}`})
+                </span>
               </th>
-              <td>{l.change}</td>
-              <td>{l.a}</td>
-              <td>{l.b}</td>
+              <Delta exact={l.deltaExact} shown={l.delta} sign={l.sign} />
               <td className="num">{l.totalA}</td>
               <td className="num">{l.totalB}</td>
-              <td className={deltaClass(l.sign)}>
-                <data value={l.deltaExact}>{l.delta}</data>
-              </td>
+              <td>{l.a}</td>
+              <td>{l.b}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">total</th>
-            <td colSpan={3} />
+            <Delta exact={p.deltaExact} shown={p.delta} sign={p.sign} />
             <td className="num">{p.tcoA}</td>
             <td className="num">{p.tcoB}</td>
-            <td className={deltaClass(p.sign)}>
-              <data value={p.deltaExact}>{p.delta}</data>
-            </td>
+            <td colSpan={2} />
           </tr>
         </tfoot>
       </table>
@@ -98,13 +109,12 @@ export default function CompareTable({ a, b, today }: { a: Draft; b: Draft; toda
         </div>
       )}
       {m.inputs.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Inputs that differ">
           <table data-testid="compare-inputs">
             <caption>Inputs that differ ({m.inputs.length})</caption>
             <thead>
               <tr>
                 <th scope="col">input</th>
-                <th scope="col">change</th>
                 <th scope="col">A</th>
                 <th scope="col">B</th>
               </tr>
@@ -114,8 +124,8 @@ export default function CompareTable({ a, b, today }: { a: Draft; b: Draft; toda
                 <tr key={i.path}>
                   <th scope="row">
                     <code>{i.path}</code>
+                    {i.change !== 'changed' && <span className="muted small"> ({i.change})</span>}
                   </th>
-                  <td>{i.change}</td>
                   <td>{i.a}</td>
                   <td>{i.b}</td>
                 </tr>
@@ -126,21 +136,23 @@ export default function CompareTable({ a, b, today }: { a: Draft; b: Draft; toda
       ) : (
         <p>No input differs.</p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Total per platform">
         <table data-testid="compare-totals">
           <caption>Total per platform ({m.currency}), A and B</caption>
           <thead>
             <tr>
               <th scope="col">platform</th>
-              <th scope="col">hosts A → B</th>
+              <th scope="col" className="num">
+                difference
+              </th>
               <th scope="col" className="num">
                 total A
               </th>
               <th scope="col" className="num">
                 total B
               </th>
-              <th scope="col" className="num">
-                difference
+              <th scope="col" className="nowrap">
+                hosts A → B
               </th>
             </tr>
           </thead>
@@ -151,12 +163,10 @@ export default function CompareTable({ a, b, today }: { a: Draft; b: Draft; toda
                   {p.name}
                   {p.change === 'added in B' || p.change === 'only in A' ? <span className="muted small"> ({p.change})</span> : null}
                 </th>
-                <td>{p.hosts}</td>
+                <Delta exact={p.deltaExact} shown={p.delta} sign={p.sign} />
                 <td className="num">{p.tcoA}</td>
                 <td className="num">{p.tcoB}</td>
-                <td className={deltaClass(p.sign)}>
-                  <data value={p.deltaExact}>{p.delta}</data>
-                </td>
+                <td className="nowrap">{p.hosts}</td>
               </tr>
             ))}
           </tbody>

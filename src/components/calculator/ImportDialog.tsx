@@ -39,7 +39,7 @@ interface Props {
 function ReportTableView({ t, testId }: { t: ReportTable; testId: string }) {
   if (t.rows.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.caption}>
       <table className="report-table" data-testid={testId}>
         <caption>{t.caption}</caption>
         <thead>
@@ -249,9 +249,9 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
             </div>
           )}
           <ReportTableView t={tables.totals} testId="import-totals" />
-          <ReportTableView t={tables.workloads} testId="import-workloads" />
           {report.skipped.length > 0 ? <ReportTableView t={tables.skipped} testId="import-skipped" /> : <p className="small">Nothing was skipped.</p>}
           {report.adjusted.length > 0 && <ReportTableView t={tables.adjusted} testId="import-adjusted" />}
+          <ReportTableView t={tables.workloads} testId="import-workloads" />
           {report.hosts.length > 0 && (
             <p className="small">
               Hosts:{' '}
@@ -269,6 +269,11 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
               </ul>
             </details>
           )}
+          <p>
+            <button type="button" onClick={() => ok && downloadText(`${fileStem(file.name.replace(/\.[^.]+$/, ''))}-import-report.txt`, ok.text)}>
+              Download the report (.txt)
+            </button>
+          </p>
         </div>
       )}
 
@@ -278,10 +283,6 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
         </button>
         <button type="button" onClick={() => ref.current?.close()}>
           Cancel
-        </button>
-        <span className="spacer" />
-        <button type="button" disabled={!ok} onClick={() => ok && downloadText(`${fileStem(file.name)}-import-report.txt`, ok.text)}>
-          Download the report (.txt)
         </button>
       </div>
     </dialog>
