@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHOICES,
   INVENTORY_MAX_BYTES,
+  SCENARIO_MAX_BYTES,
   XLSX_MIME,
   appliedMessage,
   browserWords,
@@ -17,6 +18,7 @@ import {
   fileStem,
   importSummary,
   kubectlKind,
+  planForWorker,
   planImport,
   readFiles,
   reportTables,
@@ -55,6 +57,16 @@ describe('telling files apart', () => {
     expect(detectFile('s.json', enc('{"hosts": [')).kind).toBe('scenario');
     expect(kubectlKind({ items: [{ name: 'not a pod' }] })).toBeUndefined();
     expect(kubectlKind({ apiVersion: 'v1', kind: 'List', items: [] })).toBe('kubectl-pods');
+  });
+  it('tells kubectl JSON from its head without parsing it (the importer parses it, off the page)', () => {
+    const pods = detectFile('pods.json', fixture('kubectl-pods.json'));
+    expect(pods.kind).toBe('kubectl-pods');
+    expect(pods.json).toBeUndefined();
+    expect(pods.text).toContain('"kind": "List"');
+    // A JSON file too large for a scenario is not parsed here; the scenario reader refuses it by size.
+    const huge = detectFile('huge.json', enc(`{"name": "${'x'.repeat(SCENARIO_MAX_BYTES)}"}`));
+    expect(huge).toMatchObject({ kind: 'scenario' });
+    expect(huge.json).toBeUndefined();
   });
   it('reads UTF-16 text with a byte-order mark (Excel "Unicode Text")', () => {
     const text = '\uFEFFVM\tPowerstate\tCPUs\n';
@@ -130,7 +142,9 @@ describe('running the importers with the dialog choices', () => {
     expect(o.text).toMatch(/^kernelcount import: RVTools_export_vInfo\.csv/);
     // The scenario evaluates as it is.
     expect(() => evaluate(o.result.scenario)).not.toThrow();
-    expect(appliedMessage(r)).toMatch(/^Imported RVTools_export_vInfo\.csv: 4 workloads, 6 instances, 2 skipped\. hosts: .* placeholder/);
+    expect(appliedMessage(r)).toBe(
+      'Imported RVTools_export_vInfo.csv: 4 workloads, 6 instances, 2 skipped. Check the hosts: example 2x32-core 1 TiB (replace with your hosts) is a placeholder (price 38000): replace it with your hardware and its price.',
+    );
   });
 
   it('passes the options on: powered-off included, in-use storage, one workload per VM', async () => {
@@ -197,6 +211,30 @@ describe('running the importers with the dialog choices', () => {
     const t = reportTables(o.result.report, 2);
     expect(t.workloads.rows).toHaveLength(2);
     expect(t.workloads.more).toBe(4);
+  });
+});
+
+describe('the import worker', () => {
+  it('gets only what the importer reads, and its answer survives the trip between threads', async () => {
+    const rv = planImport([file('vInfo.csv', fixture('RVTools_export_vInfo.csv')), file('s.yaml', enc('name: x\n'))]);
+    const slim = planForWorker(rv);
+    expect(slim.kind === 'rvtools' && slim.file.bytes.length).toBe(fixture('RVTools_export_vInfo.csv').length);
+    expect(slim.kind === 'rvtools' && slim.file.text).toBeUndefined();
+    expect(slim.kind === 'rvtools' && slim.ignored).toEqual([]);
+    const k8s = planImport([file('pods.json', fixture('kubectl-pods.json')), file('nodes.json', fixture('kubectl-nodes.json'))]);
+    const slimK = planForWorker(k8s);
+    expect(slimK.kind === 'kubectl' && [slimK.pods.bytes.length, slimK.nodes?.bytes.length]).toEqual([0, 0]);
+    // What the worker receives and sends back is structured-cloneable, and imports the same.
+    for (const [full, sent] of [
+      [rv, slim],
+      [k8s, slimK],
+    ] as const) {
+      const there = structuredClone(sent);
+      const o = await runImport(there, DEFAULT_CHOICES, {});
+      const back = structuredClone(o);
+      const here = await runImport(full, DEFAULT_CHOICES, {});
+      expect(back).toEqual(here);
+    }
   });
 });
 

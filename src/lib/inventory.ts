@@ -98,6 +98,13 @@ export function detectFile(name: string, bytes: Uint8Array): Omit<InventoryFile,
   }
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // kubectl output names its first item's kind near the top (keys come sorted: apiVersion, items,
+    // kind): judged from the head, so megabytes of pods are parsed once, by the importer, off the page.
+    const head = trimmed.slice(0, 65536);
+    const k8s = /"kind"\s*:\s*"(Pod|Node)(List)?"/.exec(head);
+    if (k8s && /"(items|metadata|spec)"\s*:/.test(head)) return { kind: k8s[1] === 'Pod' ? 'kubectl-pods' : 'kubectl-nodes', text };
+    // Too large for a scenario: the scenario reader refuses it by size, without parsing it here.
+    if (bytes.length > SCENARIO_MAX_BYTES) return { kind: 'scenario', text };
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
@@ -290,6 +297,24 @@ export async function runImport(plan: ImportPlan, choices: ImportChoices, draft:
   }
 }
 
+/**
+ * The plan as sent to the import worker: only what the importer reads (the bytes of a workbook or
+ * CSV, the text of kubectl JSON), not the parsed JSON, which would cost a second copy.
+ */
+export function planForWorker(plan: ImportPlan): ImportPlan {
+  const slim = (f: InventoryFile, keep: 'bytes' | 'text'): InventoryFile => {
+    const { json: _json, ...rest } = f;
+    return keep === 'bytes' ? { ...rest, text: undefined } : { ...rest, bytes: new Uint8Array() };
+  };
+  if (plan.kind === 'rvtools') return { ...plan, file: slim(plan.file, 'bytes'), ignored: [] };
+  if (plan.kind === 'kubectl') {
+    const pods = plan.pods.text === undefined ? plan.pods : slim(plan.pods, 'text');
+    const nodes = plan.nodes && plan.nodes.text !== undefined ? slim(plan.nodes, 'text') : plan.nodes;
+    return { ...plan, pods, ...(nodes ? { nodes } : {}), ignored: [] };
+  }
+  return plan;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The report, shaped for the dialog                                                          */
 
@@ -347,7 +372,9 @@ export function importSummary(r: ImportReport): string {
 
 /** The banner after the scenario was replaced. */
 export function appliedMessage(r: ImportReport): string {
-  return `Imported ${r.file}: ${plural(r.workloads.length, 'workload')}, ${plural(r.totals.scenario.instances, 'instance')}${r.read > r.imported ? `, ${group(r.read - r.imported)} skipped` : ''}.${r.warnings.length ? ` ${browserWords(r.warnings[0]!)}.` : ''}`;
+  const w = r.warnings[0];
+  const check = w ? ` Check the ${browserWords(w).replace(/\.$/, '')}${r.warnings.length > 1 ? ` (and ${r.warnings.length - 1} more warnings in the report)` : ''}.` : '';
+  return `Imported ${r.file}: ${plural(r.workloads.length, 'workload')}, ${plural(r.totals.scenario.instances, 'instance')}${r.read > r.imported ? `, ${group(r.read - r.imported)} skipped` : ''}.${check}`;
 }
 
 export interface ReportTable {

@@ -17,7 +17,8 @@ import './calculator.css';
 
 // File reading, the import dialog and the importers and workbook writer they load come only when a
 // file is dropped or picked, or a workbook asked for.
-const ImportDialog = lazy(() => import('./ImportDialog'));
+const loadImportDialog = () => import('./ImportDialog');
+const ImportDialog = lazy(loadImportDialog);
 const inventoryModule = () => import('../../lib/inventory');
 
 export interface Preset {
@@ -321,6 +322,8 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     try {
       const { planImport, readFiles } = await inventoryModule();
       plan = planImport(await readFiles(Array.from(files)));
+      // Load the dialog before showing it, so a failed load is a message here, not a broken page.
+      if (plan.kind === 'rvtools' || plan.kind === 'kubectl') await loadImportDialog();
     } catch (err) {
       setBanner({ kind: 'error', text: `The file could not be read: ${(err as Error).message}` });
       return;

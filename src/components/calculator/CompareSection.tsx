@@ -5,14 +5,14 @@
  * the package's `diffScenarios`. Only this shell loads with the page: the snapshot helpers, the
  * table and the diff code load when A is kept (or was kept on an earlier visit).
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
 import type { Draft } from '../../lib/calculatorModel';
 import type { Snapshot } from '../../lib/compare';
 import './inventory.css';
 
+type TableProps = { a: Draft; b: Draft; today: string };
 const loadTable = () => import('./CompareTable');
-const CompareTable = lazy(loadTable);
 const loadCompare = () => import('../../lib/compare');
 /** Where A is stored (the same as `SNAPSHOT_KEY` in lib/compare.ts, read here without loading it). */
 const STORAGE_KEY = 'kernelcount.calculator.compareA.v1';
@@ -46,6 +46,7 @@ export function CompareSection({ draft, today }: { draft: Draft; today: string }
   const [snap, setSnap] = useState<Snapshot | null>(null);
   const [open, setOpen] = useState(false);
   const [said, setSaid] = useState('');
+  const [Table, setTable] = useState<{ C: ComponentType<TableProps> } | { error: string } | null>(null);
   const printing = usePrinting();
 
   useEffect(() => {
@@ -59,11 +60,21 @@ export function CompareSection({ draft, today }: { draft: Draft; today: string }
   }, []);
   // With A kept, fetch the table's code ahead, so that opening it (or printing) has it at once.
   useEffect(() => {
-    if (snap) void loadTable();
-  }, [snap]);
+    if (!snap || Table !== null) return;
+    loadTable().then(
+      (m) => setTable({ C: m.default }),
+      (err: unknown) => setTable({ error: `The comparison could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and reload the page.` }),
+    );
+  }, [snap, Table]);
 
   const keep = async () => {
-    const { makeSnapshot } = await loadCompare();
+    let makeSnapshot: Awaited<ReturnType<typeof loadCompare>>['makeSnapshot'];
+    try {
+      ({ makeSnapshot } = await loadCompare());
+    } catch {
+      setSaid('A could not be kept: the page could not load what it needs. Check the connection and try again.');
+      return;
+    }
     const s = makeSnapshot(draft);
     setSnap(s);
     setSaid(`Kept “${s.name}” as A. Change the scenario, then compare.`);
@@ -103,15 +114,20 @@ export function CompareSection({ draft, today }: { draft: Draft; today: string }
           </button>
         )}
       </div>
-      <p role="status" className="visually-hidden">
+      <p role="status" className="small muted no-print">
         {said}
       </p>
       <div id="compare-view" className="compare-view">
-        {shown && (
-          <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
-            <CompareTable a={snap.draft} b={draft} today={today} />
-          </Suspense>
-        )}
+        {shown &&
+          (Table === null ? (
+            <p className="muted">Loading the comparison…</p>
+          ) : 'error' in Table ? (
+            <p className="notice error" role="alert">
+              {Table.error}
+            </p>
+          ) : (
+            <Table.C a={snap.draft} b={draft} today={today} />
+          ))}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@
  * row, column and reason, values adjusted, workloads made, totals) shown before anything replaces
  * the current scenario. Loaded on demand itself (React.lazy in the calculator).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Draft } from '../../lib/calculatorModel';
 import {
   DEFAULT_CHOICES,
@@ -18,11 +18,13 @@ import {
   runImport,
   browserWords,
   nameList,
+  planForWorker,
   type ImportChoices,
   type ImportOutcome,
   type ImportPlan,
   type ReportTable,
 } from '../../lib/inventory';
+import type { ImportAnswer, ImportRequest } from './ImportWorker';
 import './inventory.css';
 
 export type InventoryPlan = Extract<ImportPlan, { kind: 'rvtools' | 'kubectl' }>;
@@ -74,6 +76,58 @@ function ReportTableView({ t, testId }: { t: ReportTable; testId: string }) {
   );
 }
 
+/**
+ * Runs an import in a module worker (ImportWorker.ts), so that reading a large workbook never
+ * freezes the page; on the main thread where a worker cannot start. The worker lives as long as
+ * the dialog.
+ */
+function useImporter(): (plan: InventoryPlan, choices: ImportChoices, draft: Draft) => Promise<ImportOutcome> {
+  const worker = useRef<Worker | null | undefined>(undefined);
+  const seq = useRef(0);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = undefined;
+    },
+    [],
+  );
+  return useCallback((plan, choices, draft) => {
+    const id = ++seq.current;
+    if (worker.current === undefined) {
+      try {
+        worker.current = typeof Worker === 'function' ? new Worker(new URL('./ImportWorker.ts', import.meta.url), { type: 'module' }) : null;
+      } catch {
+        worker.current = null;
+      }
+    }
+    const w = worker.current;
+    if (!w) return runImport(plan, choices, draft);
+    return new Promise<ImportOutcome>((resolve) => {
+      const done = () => {
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+      };
+      const onMessage = (ev: MessageEvent<ImportAnswer>) => {
+        if (ev.data.id !== id) return;
+        done();
+        resolve(ev.data.outcome);
+      };
+      // The worker could not start (or died): do the same work here.
+      const onError = (ev: ErrorEvent) => {
+        ev.preventDefault();
+        done();
+        w.terminate();
+        if (worker.current === w) worker.current = null;
+        resolve(runImport(plan, choices, draft));
+      };
+      w.addEventListener('message', onMessage);
+      w.addEventListener('error', onError);
+      const request: ImportRequest = { id, plan: planForWorker(plan), choices, draft };
+      w.postMessage(request);
+    });
+  }, []);
+}
+
 function downloadText(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
   const a = document.createElement('a');
@@ -95,6 +149,7 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
   const [running, setRunning] = useState(true);
   const [nodesError, setNodesError] = useState<string | null>(null);
   const hostsNow = currentHosts(draft);
+  const importInWorker = useImporter();
 
   useEffect(() => {
     const d = ref.current;
@@ -108,7 +163,7 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
   useEffect(() => {
     let live = true;
     setRunning(true);
-    void runImport(plan, choices, draft).then((o) => {
+    void importInWorker(plan, choices, draft).then((o) => {
       if (!live) return;
       setOutcome(o);
       setRunning(false);
@@ -278,7 +333,12 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
       )}
 
       <div className="dialog-actions">
-        <button type="button" className="primary" disabled={!ok || running} onClick={() => ok && onApply(ok.result.scenario as unknown as Draft, ok.result.report.file, appliedMessage(ok.result.report))}>
+        <button type="button" className="primary" disabled={!ok || running} onClick={() => {
+            if (!ok) return;
+            // Closing first gives the focus back to where it was before the dialog opened.
+            ref.current?.close();
+            onApply(ok.result.scenario as unknown as Draft, ok.result.report.file, appliedMessage(ok.result.report));
+          }}>
           Replace the current scenario
         </button>
         <button type="button" onClick={() => ref.current?.close()}>
