@@ -134,7 +134,7 @@ describe('running the importers with the dialog choices', () => {
       [6, 'Template', 'tmpl-rhel9', 'template'],
       [7, 'Powerstate', 'old-app-02', 'powered-off'],
     ]);
-    expect(importSummary(r)).toBe('Read 8 VMs from RVTools_export_vInfo.csv: 6 imported into 4 workloads (6 instances) and 1 host type; 2 skipped.');
+    expect(importSummary(r)).toBe('Read 8 VMs from RVTools_export_vInfo.csv: 6 imported into 4 workloads (6 instances) and 1 host type; 2 VMs skipped.');
     const t = reportTables(r);
     expect(t.skipped.rows[0]).toEqual(['vInfo row 6', 'Template', 'tmpl-rhel9', 'template', 'Template = True: a template, not a running VM (tick “Include templates”)']);
     expect(t.totals.rows[1]![1]).toBe(String(r.totals.scenario.instances));
@@ -143,7 +143,7 @@ describe('running the importers with the dialog choices', () => {
     // The scenario evaluates as it is.
     expect(() => evaluate(o.result.scenario)).not.toThrow();
     expect(appliedMessage(r)).toBe(
-      'Imported RVTools_export_vInfo.csv: 4 workloads, 6 instances, 2 skipped. Check the hosts: example 2x32-core 1 TiB (replace with your hosts) is a placeholder (price 38000): replace it with your hardware and its price.',
+      'Imported RVTools_export_vInfo.csv: 4 workloads, 6 instances, 2 VMs skipped. Check the hosts: example 2x32-core 1 TiB (replace with your hosts) is a placeholder (price 38000): replace it with your hardware and its price.',
     );
   });
 

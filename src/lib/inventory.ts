@@ -366,7 +366,7 @@ export function importSummary(r: ImportReport): string {
     `Read ${plural(r.read, unit)} from ${r.file}: ${group(r.imported)} imported into ${plural(r.workloads.length, 'workload')} ` +
     `(${plural(r.totals.scenario.instances, 'instance')})` +
     (r.hosts.length ? ` and ${plural(r.hosts.length, 'host type')}` : '') +
-    `; ${group(skipped)} skipped.`
+    `; ${plural(skipped, unit)} skipped.`
   );
 }
 
@@ -374,7 +374,7 @@ export function importSummary(r: ImportReport): string {
 export function appliedMessage(r: ImportReport): string {
   const w = r.warnings[0];
   const check = w ? ` Check the ${browserWords(w).replace(/\.$/, '')}${r.warnings.length > 1 ? ` (and ${r.warnings.length - 1} more warnings in the report)` : ''}.` : '';
-  return `Imported ${r.file}: ${plural(r.workloads.length, 'workload')}, ${plural(r.totals.scenario.instances, 'instance')}${r.read > r.imported ? `, ${group(r.read - r.imported)} skipped` : ''}.${check}`;
+  return `Imported ${r.file}: ${plural(r.workloads.length, 'workload')}, ${plural(r.totals.scenario.instances, 'instance')}${r.read > r.imported ? `, ${plural(r.read - r.imported, r.source === 'kubectl' ? 'pod' : 'VM')} skipped` : ''}.${check}`;
 }
 
 export interface ReportTable {
