@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHOICES,
   INVENTORY_MAX_BYTES,
+  MANY_WORKLOADS,
   SCENARIO_MAX_BYTES,
   XLSX_MIME,
   appliedMessage,
@@ -23,6 +24,7 @@ import {
   readFiles,
   reportTables,
   runImport,
+  sizeWarning,
   xlsxFileName,
   type ImportPlan,
   type InventoryFile,
@@ -203,6 +205,17 @@ describe('running the importers with the dialog choices', () => {
   it('says so when the importer cannot be loaded', async () => {
     const o = await runImport(rvPlan, DEFAULT_CHOICES, {}, () => Promise.reject(new Error('Failed to fetch dynamically imported module')));
     expect(!o.ok && o.message).toMatch(/could not be loaded \(Failed to fetch/);
+  });
+
+  it('warns when an import makes more workloads than the editor handles well', async () => {
+    const rows = ['VM,Powerstate,Template,CPUs,Memory,Provisioned MiB,In Use MiB,OS according to the VMware Tools'];
+    for (let i = 0; i < MANY_WORKLOADS + 1; i++) rows.push(`vm-${i},poweredOn,False,2,4096,40960,1024,Ubuntu Linux (64-bit)`);
+    const plan = planImport([file('many.csv', enc(rows.join('\r\n')))]);
+    const perVm = await runImport(plan, { ...DEFAULT_CHOICES, group: 'vm' }, {});
+    if (!perVm.ok) throw new Error(perVm.details.join('\n'));
+    expect(sizeWarning(perVm.result.report, { ...DEFAULT_CHOICES, group: 'vm' })).toMatch(/^This makes 201 workloads: .* Untick “One workload per VM”/);
+    const byShape = await runImport(plan, DEFAULT_CHOICES, {});
+    expect(byShape.ok && sizeWarning(byShape.result.report, DEFAULT_CHOICES)).toBeNull();
   });
 
   it('limits the rows shown and counts the rest', async () => {

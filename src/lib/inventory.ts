@@ -377,6 +377,19 @@ export function appliedMessage(r: ImportReport): string {
   return `Imported ${r.file}: ${plural(r.workloads.length, 'workload')}, ${plural(r.totals.scenario.instances, 'instance')}${r.read > r.imported ? `, ${plural(r.read - r.imported, r.source === 'kubectl' ? 'pod' : 'VM')} skipped` : ''}.${check}`;
 }
 
+/** Workloads past which the editor gets slow and the scenario too long for a link. */
+export const MANY_WORKLOADS = 200;
+
+/** A warning when the import makes more workloads than the editor handles well, else null. */
+export function sizeWarning(r: ImportReport, c: ImportChoices): string | null {
+  const n = r.workloads.length;
+  if (n <= MANY_WORKLOADS) return null;
+  return (
+    `This makes ${group(n)} workloads: the editor shows each one, so it will be slow, and the scenario may be too long to share as a link.` +
+    (c.group === 'vm' ? ' Untick “One workload per VM” to group VMs of the same size.' : '')
+  );
+}
+
 export interface ReportTable {
   caption: string;
   columns: string[];

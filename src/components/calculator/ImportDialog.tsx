@@ -19,6 +19,7 @@ import {
   browserWords,
   nameList,
   planForWorker,
+  sizeWarning,
   type ImportChoices,
   type ImportOutcome,
   type ImportPlan,
@@ -181,6 +182,7 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
   const ok = outcome?.ok ? outcome : null;
   const report = ok?.result.report;
   const tables = report ? reportTables(report) : null;
+  const tooMany = report ? sizeWarning(report, choices) : null;
 
   const addNodes = async (files: FileList | null) => {
     if (plan.kind !== 'kubectl' || !files?.[0]) return;
@@ -293,10 +295,11 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
 
       {report && tables && (
         <div className={`import-report${running ? ' stale' : ''}`} data-testid="import-report">
-          {report.warnings.length > 0 && (
+          {(report.warnings.length > 0 || tooMany) && (
             <div className="notice warn" role="note">
               <strong>Before you rely on it:</strong>
               <ul>
+                {tooMany && <li data-testid="import-size-warning">{tooMany}</li>}
                 {report.warnings.map((w, i) => (
                   <li key={i}>{browserWords(w)}</li>
                 ))}
