@@ -25,7 +25,7 @@ export interface QuoteOptions {
   prices?: PriceBook;
   /** Years perpetual licences are spread over (default: the catalog's hardware amortization years). */
   amortizationYears?: number;
-  /** Largest guest count searched for a break-even (default 1,000). */
+  /** Largest guest count searched for a break-even (default 1,000); 0 skips the search (every `breakEven` is null). */
   breakEvenSearchLimit?: number;
 }
 
@@ -163,12 +163,16 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
 
 function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
   const count = host ? countHost(o.metric, host) : countOrder(o.metric, usage);
-  const base = { product: p.id, option: o.id, label: `${p.name}, ${o.label}`, count };
-  if (!isAllowed(p, o, allow)) return { ...base, compliant: false, reason: 'not in the allowed options', lines: [], annualCost: ZERO };
+  const product = p.id;
+  const option = o.id;
+  const label = `${p.name}, ${o.label}`;
+  // Whole literals, not spreads of a shared base: spreading objects of many shapes takes V8's slow
+  // path, and every option of every host group is quoted (Monte Carlo quotes thousands of times).
+  if (!isAllowed(p, o, allow)) return { product, option, label, count, compliant: false, reason: 'not in the allowed options', lines: [], annualCost: ZERO };
   const excluded = host ? (o.excludes?.(host) ?? null) : (o.excludesOrder?.(usage) ?? null);
-  if (excluded) return { ...base, compliant: false, reason: excluded, lines: [], annualCost: ZERO };
+  if (excluded) return { product, option, label, count, compliant: false, reason: excluded, lines: [], annualCost: ZERO };
   const lines = priceCount(p, o, count, ctx);
-  return { ...base, compliant: true, lines, annualCost: sumMoney(lines.map((l) => l.annualCost)) };
+  return { product, option, label, count, compliant: true, lines, annualCost: sumMoney(lines.map((l) => l.annualCost)) };
 }
 
 /** Cheapest compliant first; ties keep the order the options were given in. */
@@ -346,7 +350,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
       }
       const runnerUp = ranked.slice(1).find((r) => r.compliant);
       let breakEven: BreakEven | null = null;
-      if (runnerUp) {
+      if (runnerUp && limit > 0) {
         // The break-even depends on the host's shape and the pair of options, not on its guest
         // count, so host groups of one shape share it.
         const pair = [chosen, runnerUp].map((q) => `${q.product}/${q.option}`).sort().join('|');
