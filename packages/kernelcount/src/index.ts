@@ -78,4 +78,11 @@ export type { HostUsage, LicenceUsage, GuestGroup, LicenceMetric, MetricKind, Me
 export { HOURS_PER_YEAR } from './licensing/metrics.js';
 export { vmShape, guestOs } from './platforms/components.js';
 
+// ---- uncertainty (Monte Carlo over ranges) ----
+export { monteCarlo, startMonteCarlo, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES } from './analysis/monteCarlo.js';
+export type { MonteCarloOptions, MonteCarloRunOptions, MonteCarloRun, UncertaintyResult, PlatformSpread, PairSpread, Spread } from './analysis/monteCarlo.js';
+export { formatUncertainty, UNCERTAINTY_FORMATS } from './report/uncertainty.js';
+export type { UncertaintyFormat } from './report/uncertainty.js';
+// ---- end uncertainty ----
+
 export { version } from './version.js';

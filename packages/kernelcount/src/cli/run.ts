@@ -13,6 +13,9 @@ import { cmdOverhead } from './overhead.js';
 // ---- license verb (src/cli/license.ts) ----
 import { cmdLicense } from './license.js';
 // ---- end license ----
+// ---- uncertainty verb (src/cli/uncertainty.ts) ----
+import { cmdUncertainty } from './uncertainty.js';
+// ---- end uncertainty ----
 
 export type { CliResult } from './args.js';
 
@@ -34,6 +37,7 @@ Usage:
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
+  kernelcount uncertainty <scenario.yaml> [--samples N] [--seed N] [--between A,B] [--format table|json|csv|md]
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -150,12 +154,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'license':
         return cmdLicense(rest);
       // ---- end license ----
+      // ---- uncertainty verb ----
+      case 'uncertainty':
+        return cmdUncertainty(rest, io);
+      // ---- end uncertainty ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, uncertainty, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
