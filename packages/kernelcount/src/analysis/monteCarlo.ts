@@ -15,7 +15,7 @@
  * are sample values (nearest rank, no interpolation), and the mean is the exact sum divided by the
  * count.
  */
-import { KernelcountError, type Issue } from '../errors.js';
+import { describeValue, KernelcountError, type Issue } from '../errors.js';
 import { sumMoney, type Money } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
 import { parseScenarioWithCatalog, type ParseOptions } from '../scenario/validate.js';
@@ -109,9 +109,10 @@ function optionIssue(path: string, message: string, code: Issue['code'] = 'inval
   return new KernelcountError([{ code, path, message }]);
 }
 
-function wholeIn(value: unknown, path: string, min: number, max: number, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw optionIssue(path, `must be a whole number of ${what}, got ${JSON.stringify(value) ?? String(value)}`);
-  if (!Number.isInteger(value)) throw optionIssue(path, `must be a whole number of ${what}, got ${value}`, 'not_integer');
+function wholeIn(value: unknown, path: string, min: number, max: number, what = ''): number {
+  const expected = `must be a whole number${what ? ` of ${what}` : ''}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw optionIssue(path, `${expected}, got ${describeValue(value)}`);
+  if (!Number.isInteger(value)) throw optionIssue(path, `${expected}, got ${value}`, 'not_integer');
   if (value < min) throw optionIssue(path, `must be at least ${min.toLocaleString('en-US')}, got ${value}`, 'too_small');
   if (value > max) throw optionIssue(path, `must be at most ${max.toLocaleString('en-US')}, got ${value}`, 'too_big');
   return value;
@@ -169,7 +170,7 @@ export function spread(values: readonly Money[]): Spread {
  */
 export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {}): MonteCarloRun {
   const total = options.samples === undefined ? DEFAULT_SAMPLES : wholeIn(options.samples, 'samples', 1, MAX_SAMPLES, 'samples');
-  const seed = options.seed === undefined ? DEFAULT_SEED : wholeIn(options.seed, 'seed', 0, MAX_SEED, 'seed');
+  const seed = options.seed === undefined ? DEFAULT_SEED : wholeIn(options.seed, 'seed', 0, MAX_SEED);
   const parseOptions: ParseOptions = options.today === undefined ? {} : { today: options.today };
   const { scenario } = parseScenarioWithCatalog(input, parseOptions);
   const ranges = scenario.uncertainty;
@@ -253,7 +254,7 @@ export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {})
       };
     },
     sample(index) {
-      wholeIn(index, 'index', 0, MAX_SAMPLES - 1, 'samples');
+      wholeIn(index, 'index', 0, MAX_SAMPLES - 1);
       const v = valuesOf(index);
       return { index, values: Object.fromEntries(ranges.map((r, i) => [r.path, v[i]!])), scenario: sampler.scenarioWith(v) };
     },

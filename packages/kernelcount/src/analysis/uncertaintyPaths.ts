@@ -51,6 +51,8 @@ const conflict = (message: string): Problem => ({ conflict: message });
 type Segment = { kind: 'key'; key: string } | { kind: 'index'; index: number } | { kind: 'name'; name: string };
 
 const IDENT = /^[A-Za-z_$][\w$-]*/;
+/** After a dot a key may start with a digit: catalog ids such as `hypervisor.esxi-6.7.overheadTable`. */
+const KEY = /^[\w$-]+/;
 
 /** Splits a path into keys, list indexes and list names; a string is the reason it cannot. */
 function tokenize(path: string): Segment[] | string {
@@ -63,7 +65,7 @@ function tokenize(path: string): Segment[] | string {
   while (i < path.length) {
     const c = path[i];
     if (c === '.') {
-      const m = IDENT.exec(path.slice(i + 1));
+      const m = KEY.exec(path.slice(i + 1));
       if (!m) return `expected a field name after "." at character ${i + 1}`;
       out.push({ kind: 'key', key: m[0] });
       i += 1 + m[0].length;

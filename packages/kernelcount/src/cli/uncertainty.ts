@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, monteCarlo } from '../analysis/monteCarlo.js';
 import { MAX_SEED } from '../analysis/random.js';
-import { isKernelcountError, type Issue } from '../errors.js';
+import { describeValue, isKernelcountError, type Issue } from '../errors.js';
 import { formatUncertainty, type UncertaintyFormat } from '../report/uncertainty.js';
 import { parseScenarioText } from '../scenario/text.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
@@ -65,9 +65,9 @@ export function cmdUncertainty(args: string[], io: UncertaintyIo): CliResult {
   }
   let seed: number | undefined;
   if (p.flags.has('seed')) {
-    const n = parseInteger('--seed', p.flags.get('seed'), { min: 0, max: MAX_SEED, what: 'seed' });
-    if (isIssue(n)) issues.push(n);
-    else seed = n.value;
+    const raw = p.flags.get('seed');
+    if (typeof raw === 'string' && /^\d{1,10}$/.test(raw.trim()) && Number(raw) <= MAX_SEED) seed = Number(raw);
+    else issues.push({ code: 'invalid_type', path: '--seed', message: `must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}, got ${describeValue(raw)}` });
   }
   let between: [string, string] | undefined;
   const b = p.flags.get('between');
