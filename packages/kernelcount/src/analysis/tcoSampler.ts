@@ -57,6 +57,8 @@ interface Sized {
   sizings: PlatformSizing[];
   /** Licence drafts already worked out per platform, with the price figures each one read. */
   licences: Array<Array<Kept<LicenceDrafts>>>;
+  /** Each platform's quotes by their place in its run of quotes, with what was quoted there. */
+  quotes: Array<Array<{ what: string; kept: Array<Kept<LicenceQuote>> }>>;
 }
 
 const MAX_SIZINGS_KEPT = 2048;
@@ -64,8 +66,7 @@ const MAX_SIZINGS_KEPT = 2048;
  * Results kept per key, each with the catalog figures it read; the oldest goes first. Few: a
  * result that read a sampled figure is rarely asked for again, one that read none always is.
  */
-const MAX_KEPT_PER_KEY = 4;
-const MAX_QUOTE_KEYS = 4096;
+const MAX_KEPT_PER_KEY = 2;
 
 /** A result worked out from catalog figures, kept with the figures it read and their values. */
 interface Kept<T> {
@@ -79,7 +80,8 @@ interface Kept<T> {
  * reads itself sees them too.
  */
 function keptOrMake<T>(kept: Array<Kept<T>>, book: PriceBook, make: (recording: PriceBook) => T): T {
-  for (const x of kept) {
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const x = kept[k]!;
     let same = true;
     for (const [id, v] of x.reads) {
       if (book.get(id as CatalogId) !== v) {
@@ -198,30 +200,27 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
         throw e;
       }
     });
-    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []) };
+    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []), quotes: names.map(() => []) };
     if (sized.size >= MAX_SIZINGS_KEPT) sized.clear();
     sized.set(key, entry);
     return entry;
   }
 
-  // Licence quotes by what they count (products, usage, options): one platform's quotes that read
-  // no sampled figure are reused even when another of its quotes must be made again.
-  const quotes = new Map<string, Array<Kept<LicenceQuote>>>();
-  const keptQuote: typeof quoteLicences = (products, usage, opts = {}) => {
-    const { prices, ...rest } = opts;
-    const key = `${products.join(',')}\n${JSON.stringify(usage)}\n${JSON.stringify(rest)}`;
-    let kept = quotes.get(key);
-    if (!kept) {
-      if (quotes.size >= MAX_QUOTE_KEYS) quotes.clear();
-      quotes.set(key, (kept = []));
-    }
-    return keptOrMake(kept, prices!, (recording) => quoteLicences(products, usage, { ...rest, prices: recording }));
-  };
-
   function licences(entry: Sized, k: number, book: CatalogReader): LicenceDrafts {
-    return keptOrMake(entry.licences[k]!, book, (recording) =>
-      licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote: keptQuote }),
-    );
+    return keptOrMake(entry.licences[k]!, book, (recording) => {
+      // For one sizing, a platform's quotes come in the same order with the same products and
+      // usage (prices never decide what is quoted), so the n-th quote is kept by its place; one that
+      // read no changed figure is reused even when another quote of the platform must be made again.
+      const kept = entry.quotes[k]!;
+      let n = 0;
+      const quote: typeof quoteLicences = (products, usage, opts = {}) => {
+        const what = `${products.join(',')}|${opts.allow?.join(',') ?? ''}|${usage.hosts.length}`;
+        let place = kept[n++];
+        if (!place || place.what !== what) kept[n - 1] = place = { what, kept: [] };
+        return keptOrMake(place.kept, opts.prices!, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
+      };
+      return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
+    });
   }
 
   function tcos(values: readonly number[]): Money[] {

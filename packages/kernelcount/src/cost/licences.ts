@@ -260,8 +260,15 @@ export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: PriceB
   const out: Out = { drafts: [], notes: [], warnings: [], decisions: [] };
   const limit = options.breakEvenSearchLimit;
   const engine = options.quote ?? quoteLicences;
-  const quote: Quote = (products, usage, opts = {}) =>
-    engine(products, usage, limit === undefined ? { ...opts, prices: cat } : { ...opts, prices: cat, breakEvenSearchLimit: limit });
+  const quote: Quote = (products, usage, opts = {}) => {
+    // Spelled out rather than spread: this runs for every quote of every Monte Carlo sample.
+    const full: QuoteOptions = { prices: cat };
+    if (opts.allow !== undefined) full.allow = opts.allow;
+    if (opts.assurance !== undefined) full.assurance = opts.assurance;
+    if (opts.amortizationYears !== undefined) full.amortizationYears = opts.amortizationYears;
+    if (limit !== undefined) full.breakEvenSearchLimit = limit;
+    return engine(products, usage, full);
+  };
   const p = s.platform;
   const assurance = scenario.licensing.softwareAssurance;
   vmware(s, quote, out);
