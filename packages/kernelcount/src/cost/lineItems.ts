@@ -1,5 +1,5 @@
 import type { CatalogView } from '../catalog/tracker.js';
-import { Money, ZERO, money, sumMoney } from '../money.js';
+import { ZERO, money, sumMoney, type Money } from '../money.js';
 import { HOURS_PER_YEAR } from '../licensing/metrics.js';
 import { licenceDrafts, type LicenceDecision, type LicenceDraftOptions, type LicenceDrafts } from './licences.js';
 import type { PlatformSizing } from '../platforms/size.js';
@@ -50,18 +50,13 @@ interface Draft {
 }
 
 /**
- * `amount` added `times` times from zero (what summing the years gives). When no partial sum rounds,
- * that is `amount x times`, one multiplication instead of `times` additions. `amount` is m x 10^q with
- * m of at most 40 digits (all Money keeps). No partial sum k x amount rounds when k x m fits in 40
- * digits: always when m has at most 38 digits and k <= 99, and otherwise when the product stays
- * below the next power of ten above `amount` (it then has no more digits than `amount`; a product
- * rounded up to that power is not below it, so the check never passes wrongly). Otherwise the
- * additions themselves.
+ * `amount` added `times` times from zero (what summing the years gives). When every partial sum is
+ * exact it is `amount x times`, one multiplication instead of `times` additions: `amount` is m x 10^q
+ * with m of at most 38 digits, so k x m < 100 x 10^38 fits the 40 digits Money keeps for every
+ * k <= 99, and neither the additions nor the product round. Otherwise the additions themselves.
  */
 export function repeatedSum(amount: Money, times: number): Money {
   if (times <= 99 && amount.sd() <= 38) return amount.times(times);
-  const product = amount.times(times);
-  if (product.abs().lt(new Money(`1e${amount.e + 1}`))) return product;
   let total = ZERO;
   for (let i = 0; i < times; i++) total = total.plus(amount);
   return total;
