@@ -168,10 +168,16 @@ describe('what the sampler relies on', () => {
         const added = sumMoney(new Array<Money>(times).fill(amount));
         expect(repeatedSum(amount, times).toString()).toBe(added.toString());
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
-    // A 40-digit amount whose additions round: 1/3 x 3 added is 0.999..., not 1.
+    // 40-digit amounts take the additions: 1/3 three times is 0.999...9 (40 nines), not 1; 2/3
+    // twice passes 1, so the second addition rounds.
     const third = new Money(1).div(3);
-    expect(repeatedSum(third, 3).toString()).toBe(sumMoney([third, third, third]).toString());
+    expect(repeatedSum(third, 3).toString()).toBe(`0.${'9'.repeat(40)}`);
+    for (const amount of [third, new Money(2).div(3), new Money(2).div(30).times(123456.7), new Money(-7).div(9)]) {
+      for (const times of [2, 3, 5, 7, 30]) {
+        expect(repeatedSum(amount, times).toString(), `${amount} x ${times}`).toBe(sumMoney(new Array<Money>(times).fill(amount)).toString());
+      }
+    }
   });
 });
