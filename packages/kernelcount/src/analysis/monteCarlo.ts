@@ -161,12 +161,17 @@ export function spread(values: readonly Money[]): Spread {
  * wrong). Run it with `step`, a chunk at a time or all at once; `monteCarlo` does that for you.
  *
  * @example
+ * const scenario = {
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ *   uncertainty: { 'prices.electricityPerKWh': { low: 0.08, likely: 0.12, high: 0.2 }, 'workloads[api].instances': { low: 30, likely: 40, high: 60 } },
+ * };
  * const run = startMonteCarlo(scenario, { samples: 10000, seed: 42 });
  * while (run.done < run.total) {
  *   run.step(1000);
  *   postMessage({ done: run.done, total: run.total }); // e.g. from a Web Worker
  * }
- * run.result().platforms[0].tco.p50.toFixed(2) //=> '612345.67'
+ * run.result().platforms[0].tco.p50.toFixed(2) //=> '428712.11'
  */
 export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {}): MonteCarloRun {
   const total = options.samples === undefined ? DEFAULT_SAMPLES : wholeIn(options.samples, 'samples', 1, MAX_SAMPLES, 'samples');
@@ -280,9 +285,10 @@ export interface MonteCarloRunOptions extends MonteCarloOptions {
  * Synchronous and pure: the same scenario, seed and sample count give the same result.
  *
  * @example
- * const r = monteCarlo({ ...scenario, uncertainty: { 'prices.electricityPerKWh': { low: 0.08, likely: 0.12, high: 0.2 } } }, { seed: 42 });
- * r.platforms.map((p) => [p.platform, p.tco.p10.toFixed(0), p.tco.p90.toFixed(0)]) //=> [['vm', '550123', '561234'], ...]
- * r.comparisons[0].probabilityACheaper //=> 0.73 (containers cheaper than the baseline vm in 73% of samples)
+ * // the scenario of startMonteCarlo's example: electricity and the api's instances as ranges
+ * const r = monteCarlo(scenario, { seed: 42 });
+ * r.platforms.map((p) => [p.platform, p.tco.p10.toFixed(0), p.tco.p90.toFixed(0)]) //=> [['vm', '401433', '462498'], ['containers', '351050', '358252'], ...]
+ * r.comparisons[0] //=> { a: 'containers', b: 'vm', probabilityACheaper: 1, ... } (cheaper in every sample)
  */
 export function monteCarlo(input: unknown, options: MonteCarloRunOptions = {}): UncertaintyResult {
   const run = startMonteCarlo(input, options);

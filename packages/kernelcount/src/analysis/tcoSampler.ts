@@ -149,9 +149,13 @@ function sampleError(inputs: readonly InputPath[], values: readonly number[], is
  * platform named in `options.platforms` does not exist.
  *
  * @example
+ * const scenario = {
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ * };
  * const inputs = [resolveInputPath(scenario, 'prices.electricityPerKWh'), resolveInputPath(scenario, 'workloads[api].instances')];
  * const sampler = createTcoSampler(scenario, inputs, { platforms: ['vm', 'containers'] });
- * sampler.tcos([0.15, 30]).map(String) //=> the TCOs evaluate() gives with those two values, e.g. ['553394.4', '512877.6']
+ * sampler.tcos([0.15, 30]).map(String) //=> ['385085.32', '357370.64'] (what evaluate gives at 0.15 a kWh and 30 instances)
  */
 export function createTcoSampler(input: unknown, inputs: readonly InputPath[], options: TcoSamplerOptions = {}): TcoSampler {
   const parseOptions = options.today === undefined ? {} : { today: options.today };

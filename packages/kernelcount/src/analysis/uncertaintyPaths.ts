@@ -396,7 +396,9 @@ export function resolveInputPath(input: unknown, path: string): InputPath | Path
  * default (or the version it picks); otherwise undefined.
  *
  * @example
- * getInput({ workloads: [{ name: 'api', instances: 24 }] }, resolved('workloads[api].instances')) //=> 24
+ * const s = { workloads: [{ name: 'api', instances: 24 }] };
+ * getInput(s, resolveInputPath(s, 'workloads[api].instances')) //=> 24
+ * getInput(s, resolveInputPath(s, 'catalog.power.pue')) //=> 1.56 (the catalog default)
  */
 export function getInput(input: unknown, p: InputPath): number | undefined {
   if (!isObject(input)) return undefined;
@@ -435,7 +437,7 @@ function copyOf(v: unknown): Record<string | number, unknown> | unknown[] {
  *
  * @example
  * const s = { hosts: [{ name: 'h', price: 9000 }], workloads: [] };
- * setInput(s, resolved('hosts[h].price'), 9500).hosts[0].price //=> 9500
+ * setInput(s, resolveInputPath(s, 'hosts[h].price'), 9500).hosts[0].price //=> 9500
  * s.hosts[0].price //=> 9000
  */
 export function setInput(input: unknown, p: InputPath, value: number): Record<string, unknown> {
