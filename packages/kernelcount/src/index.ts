@@ -78,6 +78,18 @@ export type { HostUsage, LicenceUsage, GuestGroup, LicenceMetric, MetricKind, Me
 export { HOURS_PER_YEAR } from './licensing/metrics.js';
 export { vmShape, guestOs } from './platforms/components.js';
 
+// Decision tools: inputs by path, break-even, sensitivity (tornado), scenario diff.
+export { getInput, setInput, listInputs, canonicalPath } from './analysis/paths.js';
+export type { NumericInput, InputKind, ListInputsOptions } from './analysis/paths.js';
+export { breakEven, licenceBreakEvens, HALF_CENT } from './analysis/breakEven.js';
+export type { BreakEvenResult, BreakEvenKind, BreakEvenOptions, LicenceBreakEvenOptions, CostPoint } from './analysis/breakEven.js';
+export { sensitivity, variedValues } from './analysis/sensitivity.js';
+export type { SensitivityResult, SensitivityRow, SensitivitySide, SensitivityPoint, SensitivityOptions } from './analysis/sensitivity.js';
+export { diffScenarios, diffInputs } from './analysis/diff.js';
+export type { ScenarioDiff, InputChange, LineItemChange, LineItemSide, PlatformChange, PlatformSide, DiffOptions } from './analysis/diff.js';
+export { formatBreakEven, formatSensitivity, formatDiff } from './report/decisions.js';
+export type { BreakEvenReport, SensitivityFormatOptions } from './report/decisions.js';
+
 // ---- uncertainty (Monte Carlo over ranges) ----
 export { monteCarlo, startMonteCarlo, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES } from './analysis/monteCarlo.js';
 export type { MonteCarloOptions, MonteCarloRunOptions, MonteCarloRun, UncertaintyResult, PlatformSpread, PairSpread, Spread } from './analysis/monteCarlo.js';

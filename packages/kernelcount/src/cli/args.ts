@@ -5,6 +5,8 @@ export interface CliResult {
   code: 0 | 1 | 2;
   stdout: string;
   stderr: string;
+  /** Binary output (an xlsx workbook) for standard output, written after `stdout`. */
+  stdoutBytes?: Uint8Array;
 }
 
 export interface Parsed {

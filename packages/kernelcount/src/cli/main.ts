@@ -8,8 +8,12 @@ const io: CliIo = {
   writeFile: (p, text) => writeFileSync(p, text, { flag: 'wx' }),
   overwriteFile: (p, text) => writeFileSync(p, text),
   exists: (p) => existsSync(p),
+  readBytes: (p) => readFileSync(p),
+  writeBytes: (p, bytes) => writeFileSync(p, bytes),
+  stdoutIsTerminal: () => process.stdout.isTTY === true,
 };
 const result = await run(process.argv.slice(2), io);
 if (result.stdout) process.stdout.write(result.stdout);
+if (result.stdoutBytes) process.stdout.write(result.stdoutBytes);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.code;

@@ -13,6 +13,15 @@ import { cmdOverhead } from './overhead.js';
 // ---- license verb (src/cli/license.ts) ----
 import { cmdLicense } from './license.js';
 // ---- end license ----
+// ---- decision verbs (src/cli/decide.ts) ----
+import { cmdBreakeven, cmdSensitivity, cmdDiff } from './decide.js';
+// ---- end decision verbs ----
+// ---- import verb (src/cli/import.ts) ----
+import { cmdImport } from './import.js';
+// ---- end import ----
+// ---- evaluate --out and --format xlsx (src/cli/output.ts) ----
+import { textReport, xlsxReport } from './output.js';
+// ---- end evaluate --out ----
 // ---- uncertainty verb (src/cli/uncertainty.ts) ----
 import { cmdUncertainty } from './uncertainty.js';
 // ---- end uncertainty ----
@@ -27,16 +36,26 @@ export interface CliIo {
   writeFile(path: string, text: string): void;
   overwriteFile(path: string, text: string): void;
   exists(path: string): boolean;
+  /** Reads a file's bytes (for workbooks); without it, files are read as text. */
+  readBytes?(path: string): Uint8Array;
+  /** Writes (or replaces) a binary file (`evaluate --format xlsx --out`). */
+  writeBytes?(path: string, bytes: Uint8Array): void;
+  /** True when standard output is a terminal, where a binary workbook must not go. */
+  stdoutIsTerminal?(): boolean;
 }
 
 const MAIN_HELP = `kernelcount ${version}: hosts needed and cost over the years of running workloads as
 VMs, containers, containers in VMs or micro-VMs.
 
 Usage:
-  kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md] [--baseline NAME]
+  kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md|xlsx] [--out FILE] [--baseline NAME]
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
+  kernelcount breakeven <scenario> --input PATH --between A,B [--range LOW..HIGH]
+  kernelcount sensitivity <scenario> --between A,B [--range 20%] [--input PATH ...] [--top N]
+  kernelcount diff <before.yaml> <after.yaml>
+  kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
   kernelcount uncertainty <scenario.yaml> [--samples N] [--seed N] [--between A,B] [--format table|json|csv|md]
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
@@ -51,11 +70,15 @@ const EVALUATE_HELP = `Usage: kernelcount evaluate <scenario file, or - for stdi
 Validates the scenario, sizes every platform and prices it over the horizon.
 
 Options:
-  --format table|json|csv|md   output format (default table)
+  --format FORMAT              table, json, csv, md or xlsx (default table)
                                  table: readable summary, breakdown and line items
                                  json:  the whole evaluation; money as exact decimal strings
                                  csv:   one row per line item, a column per year
                                  md:    a Markdown report with assumptions and sources
+                                 xlsx:  an Excel workbook (Inputs, Line items, Summary,
+                                        Assumptions) whose totals are live formulas; needs
+                                        --out or a redirected standard output
+  --out FILE                   write the report to FILE (replacing it); - for standard output
   --baseline NAME              compare against this platform (default: the scenario's baseline)
   --today YYYY-MM-DD           date used to flag stale defaults (default: today)
   -h, --help                   this help
@@ -68,11 +91,11 @@ when file is -. Refuses to overwrite an existing file unless --force is given.
 `;
 
 
-function cmdEvaluate(args: string[], io: CliIo): CliResult {
-  const p = parseArgs(args, ['format', 'baseline', 'today'], ['help']);
+async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
+  const p = parseArgs(args, ['format', 'baseline', 'today', 'out'], ['help']);
   if (isIssue(p)) return fail([p], EVALUATE_HELP);
   if (p.flags.has('help')) return { code: 0, stdout: EVALUATE_HELP, stderr: '' };
-  const format = readFormat<ReportFormat>(p.flags, REPORT_FORMATS, 'table');
+  const format = readFormat<ReportFormat | 'xlsx'>(p.flags, [...REPORT_FORMATS, 'xlsx'], 'table');
   if (typeof format !== 'string') return fail([format]);
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], EVALUATE_HELP);
@@ -96,8 +119,11 @@ function cmdEvaluate(args: string[], io: CliIo): CliResult {
     const baseline = p.flags.get('baseline');
     const withBaseline =
       typeof baseline === 'string' && input && typeof input === 'object' && !Array.isArray(input) ? { ...(input as object), baseline } : input;
+    const outFlag = p.flags.get('out') as string | undefined;
+    const out = outFlag === '-' ? undefined : outFlag;
+    if (format === 'xlsx') return await xlsxReport(withBaseline, today ? { today: today as string } : {}, out, io);
     const result = evaluate(withBaseline, today ? { today: today as string } : {});
-    return { code: 0, stdout: formatEvaluation(result, format), stderr: '' };
+    return textReport(formatEvaluation(result, format), out, io);
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues);
     throw e;
@@ -143,7 +169,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case '-v':
         return { code: 0, stdout: `${version}\n`, stderr: '' };
       case 'evaluate':
-        return cmdEvaluate(rest, io);
+        return await cmdEvaluate(rest, io);
       // ---- reserve / overhead verbs ----
       case 'reserve':
         return cmdReserve(rest);
@@ -154,6 +180,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'license':
         return cmdLicense(rest);
       // ---- end license ----
+      // ---- decision verbs ----
+      case 'breakeven':
+        return cmdBreakeven(rest, io);
+      case 'sensitivity':
+        return cmdSensitivity(rest, io);
+      case 'diff':
+        return cmdDiff(rest, io);
+      // ---- end decision verbs ----
+      // ---- import verb ----
+      case 'import':
+        return await cmdImport(rest, io);
+      // ---- end import ----
       // ---- uncertainty verb ----
       case 'uncertainty':
         return cmdUncertainty(rest, io);
@@ -163,7 +201,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, uncertainty, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
