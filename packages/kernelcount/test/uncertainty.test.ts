@@ -1,6 +1,7 @@
 // The scenario's `uncertainty:` section: validated with the scenario, every problem named by the
 // range's path; evaluate ignores the ranges (it prices the scenario's own values).
 import { describe, expect, it } from 'vitest';
+import { monteCarlo } from '../src/analysis/monteCarlo.js';
 import { evaluate, safeEvaluate } from '../src/evaluate.js';
 import { scenarioJsonSchema } from '../src/scenario/schema.js';
 import { parseScenario } from '../src/scenario/validate.js';
@@ -98,12 +99,14 @@ uncertainty:
     `);
   });
 
-  it('reports a scenario that one end of the ranges makes invalid as a whole', () => {
-    const s = baseScenario();
-    // Idle power can pass the host's 600 W maximum at the high end.
-    expect(issuesOf(withRanges({ 'hosts[0].powerIdleW': { low: 100, likely: 200, high: 700 } }, s))).toEqual([
-      'uncertainty: with every range at its high value: hosts[0].powerMaxW: must be >= powerIdleW (700 W), got 600 [conflict]',
-    ]);
+  it('leaves rules between fields to Monte Carlo, which refuses such ranges before it samples', () => {
+    // Idle power can pass the host's 600 W maximum at the high end: evaluate prices the scenario's
+    // own 200 W (so break-even and sensitivity can move the maximum freely), Monte Carlo refuses.
+    const s = withRanges({ 'hosts[0].powerIdleW': { low: 100, likely: 200, high: 700 } }, baseScenario());
+    expect(safeEvaluate(s, { today: TODAY }).ok).toBe(true);
+    expect(() => monteCarlo(s, { samples: 10 })).toThrow(
+      'uncertainty: with every range at its high value: hosts[0].powerMaxW: must be >= powerIdleW (700 W), got 600',
+    );
   });
 
   it('checks the ranges only once the rest of the scenario is valid, and lists both', () => {

@@ -18,7 +18,7 @@
 import { describeValue, KernelcountError, type Issue } from '../errors.js';
 import { sumMoney, type Money } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
-import { parseScenarioWithCatalog, type ParseOptions } from '../scenario/validate.js';
+import { parseScenarioWithCatalog, uncertaintyEndIssues, type ParseOptions } from '../scenario/validate.js';
 import { MAX_SEED, pert, sampleStream, type Xoshiro128 } from './random.js';
 import { createTcoSampler, type TcoSampler } from './tcoSampler.js';
 import { resolveInputPath, type InputPath } from './uncertaintyPaths.js';
@@ -182,6 +182,9 @@ export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {})
   if (ranges.length === 0) {
     throw optionIssue('uncertainty', 'the scenario gives no ranges: add an uncertainty: section, e.g. uncertainty: { prices.electricityPerKWh: { low: 0.08, likely: 0.12, high: 0.2 } }', 'required');
   }
+  // Ranges that break a rule between fields at their ends are refused before any sample runs.
+  const endIssues = uncertaintyEndIssues(input, parseOptions);
+  if (endIssues.length) throw new KernelcountError(endIssues);
   const names = scenario.platforms.map((p) => p.name);
   let pairs: Array<[string, string]>;
   let priced: string[];

@@ -1,7 +1,7 @@
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
-import { KernelcountError, joinPath } from '../errors.js';
+import { KernelcountError, joinPath, type Issue } from '../errors.js';
 import { Money, money } from '../money.js';
 import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
@@ -609,9 +609,18 @@ function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>):
   return out;
 }
 
-/** Checks the scenario stays valid with every range at its low, then at its high value. */
-function checkRangeLimits(r: Reader, top: Record<string, unknown>, ranges: Array<{ range: UncertainRange; input: InputPath }>, options: ParseOptions): void {
-  if (ranges.length === 0) return;
+/**
+ * The issues of the scenario with every range at its low, then at its high value: each one at the
+ * field a range sets (`range` given), or elsewhere (a rule between fields, e.g. idle power above
+ * the maximum).
+ */
+function rangeEndIssues(
+  top: Record<string, unknown>,
+  ranges: Array<{ range: UncertainRange; input: InputPath }>,
+  options: ParseOptions,
+): Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> {
+  const out: Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> = [];
+  if (ranges.length === 0) return out;
   const base: Record<string, unknown> = { ...top };
   delete base.uncertainty;
   for (const end of ['low', 'high'] as const) {
@@ -621,13 +630,35 @@ function checkRangeLimits(r: Reader, top: Record<string, unknown>, ranges: Array
       parseScenarioWithCatalog(probe, options);
     } catch (e) {
       if (!(e instanceof KernelcountError)) throw e;
-      for (const issue of e.issues) {
-        const hit = ranges.find(({ input }) => input.issuePath === issue.path);
-        if (hit) r.add(issue.code, joinPath(joinPath('uncertainty', hit.range.path), end), issue.message);
-        else r.add(issue.code, 'uncertainty', `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}`);
-      }
+      for (const issue of e.issues) out.push({ end, issue, range: ranges.find(({ input }) => input.issuePath === issue.path)?.range ?? null });
     }
   }
+  return out;
+}
+
+/**
+ * Checks each range's ends against its field's own limits, in the field's words. Rules between
+ * fields are left to `uncertaintyEndIssues` (Monte Carlo checks them before it samples), so that a
+ * scenario stays valid for `evaluate` whatever its other inputs are set to.
+ */
+function checkRangeLimits(r: Reader, top: Record<string, unknown>, ranges: Array<{ range: UncertainRange; input: InputPath }>, options: ParseOptions): void {
+  for (const { end, issue, range } of rangeEndIssues(top, ranges, options)) {
+    if (range) r.add(issue.code, joinPath(joinPath('uncertainty', range.path), end), issue.message);
+  }
+}
+
+/**
+ * @internal The problems a valid scenario has with every range at its low, or at its high value,
+ * that no single range's own limits explain (e.g. idle power above the host's maximum), each as an
+ * issue at `uncertainty`. Monte Carlo refuses such ranges before it samples.
+ */
+export function uncertaintyEndIssues(input: unknown, options: ParseOptions = {}): Issue[] {
+  const { scenario } = parseScenarioWithCatalog(input, options);
+  const top = input as Record<string, unknown>;
+  const ranges = scenario.uncertainty.map((range) => ({ range, input: resolveInputPath(top, range.path) as InputPath }));
+  return rangeEndIssues(top, ranges, options)
+    .filter((x) => x.range === null)
+    .map(({ end, issue }) => ({ code: issue.code, path: 'uncertainty', message: `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}` }));
 }
 
 export interface ParseOptions {
