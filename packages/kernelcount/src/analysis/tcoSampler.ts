@@ -76,10 +76,11 @@ interface Kept<T> {
 
 /**
  * The kept result whose figures all have the same values in `book` now, else a new one: `make`
- * gets a book that notes every figure read. Checking reads through `book`, so a caller recording
- * reads itself sees them too.
+ * gets a book that notes every figure read. Reads are checked through `book`, so a caller that
+ * records reads itself sees them too; the sampled figures among them are checked first, as they
+ * are the ones that change.
  */
-function keptOrMake<T>(kept: Array<Kept<T>>, book: PriceBook, make: (recording: PriceBook) => T): T {
+function keptOrMake<T>(kept: Array<Kept<T>>, book: PriceBook, sampled: ReadonlySet<string>, make: (recording: PriceBook) => T): T {
   for (let k = kept.length - 1; k >= 0; k--) {
     const x = kept[k]!;
     let same = true;
@@ -100,7 +101,8 @@ function keptOrMake<T>(kept: Array<Kept<T>>, book: PriceBook, make: (recording: 
     },
   });
   if (kept.length >= MAX_KEPT_PER_KEY) kept.shift();
-  kept.push({ reads: [...reads], value });
+  const all = [...reads];
+  kept.push({ reads: [...all.filter(([id]) => sampled.has(id)), ...all.filter(([id]) => !sampled.has(id))], value });
   return value;
 }
 
@@ -176,6 +178,8 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
   const sizingInputs = inputs.map((p, i) => (p.affects === 'sizing' ? i : -1)).filter((i) => i >= 0);
   const priceInputs = inputs.map((p, i) => (p.affects === 'price' ? i : -1)).filter((i) => i >= 0);
   const sized = new Map<string, Sized>();
+  /** Catalog figures the samples set: kept results are checked against these first. */
+  const sampledFigures = new Set(priceInputs.map((i) => inputs[i]!.target).flatMap((t) => (t?.kind === 'catalog' ? [t.id] : [])));
   const defaults = new Map<string, unknown>();
 
   function scenarioWith(values: readonly number[], only: readonly number[] | null = null): Record<string, unknown> {
@@ -211,7 +215,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
   }
 
   function licences(entry: Sized, k: number, book: CatalogReader): LicenceDrafts {
-    return keptOrMake(entry.licences[k]!, book, (recording) => {
+    return keptOrMake(entry.licences[k]!, book, sampledFigures, (recording) => {
       // For one sizing, a platform's quotes come in the same order with the same products and
       // usage (prices never decide what is quoted), so the n-th quote is kept by its place; one that
       // read no changed figure is reused even when another quote of the platform must be made again.
@@ -221,7 +225,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
         const what = `${products.join(',')}|${opts.allow?.join(',') ?? ''}|${usage.hosts.length}`;
         let place = kept[n++];
         if (!place || place.what !== what) kept[n - 1] = place = { what, kept: [] };
-        return keptOrMake(place.kept, opts.prices!, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
+        return keptOrMake(place.kept, opts.prices!, sampledFigures, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
       };
       return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
     });

@@ -178,8 +178,8 @@ function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null
 /** Cheapest compliant first; ties keep the order the options were given in. */
 function rank(quotes: OptionQuote[]): OptionQuote[] {
   const ok = quotes.filter((q) => q.compliant);
-  const idx = new Map(quotes.map((q, i) => [q, i]));
-  ok.sort((a, b) => a.annualCost.comparedTo(b.annualCost) || idx.get(a)! - idx.get(b)!);
+  // Array.prototype.sort is stable, so equal costs keep the order they were given in.
+  ok.sort((a, b) => a.annualCost.comparedTo(b.annualCost));
   return [...ok, ...quotes.filter((q) => !q.compliant)];
 }
 
@@ -297,16 +297,19 @@ interface Counted {
  * says how many hosts each per-host formula covers.
  */
 function mergeLines(lines: readonly Counted[]): QuoteLine[] {
-  const groups = new Map<string, { first: QuoteLine; quantity: Money; byFormula: Map<string, number> }>();
+  // Few groups and formulas per quote: a linear search, in first-seen order, is cheaper than
+  // hashing long keys and formulas (quotes run thousands of times in Monte Carlo).
+  const groups: Array<{ first: QuoteLine; quantity: Money; byFormula: Array<[string, number]> }> = [];
   for (const { line: l, hosts } of lines) {
-    const key = `${l.product}|${l.option}|${l.name}|${l.unit}|${l.unitPrice.toString()}`;
-    const g = groups.get(key) ?? { first: l, quantity: ZERO, byFormula: new Map<string, number>() };
+    let g = groups.find(({ first: f }) => f.product === l.product && f.option === l.option && f.name === l.name && f.unit === l.unit && f.unitPrice.eq(l.unitPrice));
+    if (!g) groups.push((g = { first: l, quantity: ZERO, byFormula: [] }));
     g.quantity = g.quantity.plus(l.quantity.times(hosts));
-    g.byFormula.set(l.formula, (g.byFormula.get(l.formula) ?? 0) + hosts);
-    groups.set(key, g);
+    const same = g.byFormula.find(([f]) => f === l.formula);
+    if (same) same[1] += hosts;
+    else g.byFormula.push([l.formula, hosts]);
   }
-  return [...groups.values()].map(({ first, quantity, byFormula }) => {
-    const parts = [...byFormula].map(([f, n]) => (n === 1 ? f : `${n} hosts x (${f})`));
+  return groups.map(({ first, quantity, byFormula }) => {
+    const parts = byFormula.map(([f, n]) => (n === 1 ? f : `${n} hosts x (${f})`));
     return { ...first, quantity, annualCost: quantity.times(first.unitPrice), formula: parts.join('; ') };
   });
 }
