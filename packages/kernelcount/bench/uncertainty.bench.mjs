@@ -8,6 +8,7 @@
 // Plus the slow path: a continuous sizing input (memory per instance) re-sizes at every sample.
 // Run after `npm run build`; on a shared machine, run it when the machine is quiet.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, monteCarlo, parseScenarioText, startMonteCarlo } from '../dist/index.js';
@@ -56,6 +57,7 @@ function timeRuns(scenario) {
   return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
 }
 
+const loadBefore = loadavg()[0];
 const rows = [];
 for (const [name, ranges] of Object.entries(PRESETS)) {
   const scenario = load(name, ranges);
@@ -88,4 +90,7 @@ rows.push({
   'p95 s': (slow.p95 / 1000).toFixed(2),
 });
 console.table(rows);
-console.log(`node ${process.version}, ${process.platform}/${process.arch}; ${RUNS} runs of ${SAMPLES.toLocaleString('en-US')} samples each`);
+console.log(
+  `node ${process.version}, ${process.platform}/${process.arch}; ${RUNS} runs of ${SAMPLES.toLocaleString('en-US')} samples each; ` +
+    `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (2 cores: above 2, the runs shared a core with other work)`,
+);
