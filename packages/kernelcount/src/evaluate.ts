@@ -237,7 +237,8 @@ function compare(p: PlatformResult, base: PlatformResult, years: number): Compar
   return { platform: p.name, baseline: base.name, hostsDelta: p.hosts - base.hosts, tcoDelta, tcoDeltaPercent: pct, drivers, summary: summary + '.' };
 }
 
-function tooLargeIssue(e: TooLargeForHostError, scenario: Scenario): Issue {
+/** @internal The issue for a workload that cannot fit one host (or node VM) of a platform. */
+export function tooLargeIssue(e: TooLargeForHostError, scenario: Scenario): Issue {
   const idx = scenario.workloads.findIndex((w) => w.name === e.workload);
   const path = idx >= 0 ? `workloads[${idx}]` : '';
   const unit = e.resource === 'cpu' ? 'millicores' : e.resource === 'pods' ? 'pod slots' : 'MiB';

@@ -90,4 +90,11 @@ export type { ScenarioDiff, InputChange, LineItemChange, LineItemSide, PlatformC
 export { formatBreakEven, formatSensitivity, formatDiff } from './report/decisions.js';
 export type { BreakEvenReport, SensitivityFormatOptions } from './report/decisions.js';
 
+// ---- uncertainty (Monte Carlo over ranges) ----
+export { monteCarlo, startMonteCarlo, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES } from './analysis/monteCarlo.js';
+export type { MonteCarloOptions, MonteCarloRunOptions, MonteCarloRun, UncertaintyResult, PlatformSpread, PairSpread, Spread } from './analysis/monteCarlo.js';
+export { formatUncertainty, UNCERTAINTY_FORMATS } from './report/uncertainty.js';
+export type { UncertaintyFormat } from './report/uncertainty.js';
+// ---- end uncertainty ----
+
 export { version } from './version.js';

@@ -22,6 +22,9 @@ import { cmdImport } from './import.js';
 // ---- evaluate --out and --format xlsx (src/cli/output.ts) ----
 import { textReport, xlsxReport } from './output.js';
 // ---- end evaluate --out ----
+// ---- uncertainty verb (src/cli/uncertainty.ts) ----
+import { cmdUncertainty } from './uncertainty.js';
+// ---- end uncertainty ----
 
 export type { CliResult } from './args.js';
 
@@ -53,6 +56,7 @@ Usage:
   kernelcount sensitivity <scenario> --between A,B [--range 20%] [--input PATH ...] [--top N]
   kernelcount diff <before.yaml> <after.yaml>
   kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
+  kernelcount uncertainty <scenario.yaml> [--samples N] [--seed N] [--between A,B] [--format table|json|csv|md]
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -188,12 +192,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'import':
         return await cmdImport(rest, io);
       // ---- end import ----
+      // ---- uncertainty verb ----
+      case 'uncertainty':
+        return cmdUncertainty(rest, io);
+      // ---- end uncertainty ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };

@@ -3,11 +3,10 @@
  * VMs and containers become a licence usage, the engine picks the cheapest compliant option per
  * host among those the scenario allows, and its lines become the platform's line items.
  */
-import type { CatalogView } from '../catalog/tracker.js';
-import { quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type QuoteLine } from '../licensing/engine.js';
+import { quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type PriceBook, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
 import { LICENCE_PRODUCTS } from '../licensing/products.js';
 import type { Money } from '../money.js';
-import type { GuestGroup, HostUsage } from '../licensing/metrics.js';
+import type { GuestGroup, HostUsage, LicenceUsage } from '../licensing/metrics.js';
 import type { PlatformSizing, PoolSizing } from '../platforms/size.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Category } from './lineItems.js';
@@ -54,12 +53,27 @@ export interface LicenceDecision {
   annualCost: Money;
 }
 
-interface Out {
+/** Every licence line of a platform as drafts, with the engine's notes, warnings and decisions. */
+export interface LicenceDrafts {
   drafts: LicenceDraft[];
   notes: string[];
   warnings: string[];
   decisions: LicenceDecision[];
 }
+type Out = LicenceDrafts;
+
+export interface LicenceDraftOptions {
+  /**
+   * Largest guest count the engine searches for break-evens (default 1,000). The break-even only
+   * feeds notes and decisions, never a line, so code that needs only costs may pass 0 (no search).
+   */
+  breakEvenSearchLimit?: number;
+  /** Quotes in place of `quoteLicences` (same arguments, same result), e.g. one that keeps quotes it has made. */
+  quote?: typeof quoteLicences;
+}
+
+/** The engine with the platform's price book and options already applied. */
+type Quote = (products: readonly string[], usage: LicenceUsage, options?: Omit<QuoteOptions, 'prices' | 'breakEvenSearchLimit'>) => LicenceQuote;
 
 function summary(q: OptionQuote): LicenceOptionSummary {
   return { product: q.product, option: q.option, label: q.label, annualCost: q.compliant ? q.annualCost : null, reason: q.reason ?? null };
@@ -142,7 +156,7 @@ function poolGuests(s: PlatformSizing, pool: PoolSizing): GuestGroup[] {
   return pool.workloads.filter((w) => w.instances > 0).map((w) => ({ vcpus: Math.max(1, w.licensableCores), count: w.instances }));
 }
 
-function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, assurance: boolean, out: Out, hostOnly: boolean): void {
+function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assurance: boolean, out: Out, hostOnly: boolean): void {
   const p = s.platform;
   const hypervisorHost = p.type === 'vm' || p.type === 'containers-in-vms';
   const mode = hostOnly ? 'standard' : hypervisorHost ? p.windowsLicensing : 'cheapest';
@@ -156,7 +170,7 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, as
   } else hosts = osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, !hypervisorHost));
   if (hosts.every((h) => h.count === 0)) return;
   hosts = hosts.filter((h) => h.count > 0);
-  const q = quoteLicences(WINDOWS, { hosts }, { allow: WINDOWS_ALLOW[mode], prices: cat, assurance });
+  const q = quote(WINDOWS, { hosts }, { allow: WINDOWS_ALLOW[mode], assurance });
   toDrafts(q, what, out);
   if (mode === 'cheapest') {
     const by = { 'windows-server-standard': 0, 'windows-server-datacenter': 0 } as Record<string, number>;
@@ -169,14 +183,14 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, cat: CatalogView, as
   }
 }
 
-function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, cat: CatalogView, out: Out): void {
+function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, quote: Quote, out: Out): void {
   const hosts = bareMetal ? [hostUsage(s, pool.hosts, 0, true)] : osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, false));
   const live = hosts.filter((h) => h.count > 0);
   if (live.length === 0) return;
-  toDrafts(quoteLicences([product], { hosts: live }, { prices: cat }), '', out);
+  toDrafts(quote([product], { hosts: live }), '', out);
 }
 
-function instanceProducts(s: PlatformSizing, scenario: Scenario, cat: CatalogView, assurance: boolean, out: Out): void {
+function instanceProducts(s: PlatformSizing, scenario: Scenario, quote: Quote, assurance: boolean, out: Out): void {
   const workloads = new Map(scenario.workloads.map((w) => [w.name, w]));
   const p = s.platform;
   for (const pool of s.pools) {
@@ -194,12 +208,12 @@ function instanceProducts(s: PlatformSizing, scenario: Scenario, cat: CatalogVie
     for (const [product, guests] of sql) {
       // Per VM or container, wherever it runs: the count does not depend on placement.
       const n = guests.reduce((a, g) => a + g.count, 0);
-      const q = quoteLicences([product], { hosts: [hostUsage(s, 1, n, false, guests)] }, { allow: [`${product}/per-vm`], prices: cat, assurance });
+      const q = quote([product], { hosts: [hostUsage(s, 1, n, false, guests)] }, { allow: [`${product}/per-vm`], assurance });
       toDrafts(q, `${n} instances`, out);
     }
     if (oracle.length > 0) {
       // Soft partitioning: every core of every host in the cluster the database can run on.
-      const q = quoteLicences(['oracle-database-enterprise'], { hosts: [hostUsage(s, pool.hosts, 1, false)] }, { prices: cat, assurance });
+      const q = quote(['oracle-database-enterprise'], { hosts: [hostUsage(s, pool.hosts, 1, false)] }, { assurance });
       toDrafts(q, `all ${pool.hosts} hosts of the ${pool.os} cluster`, out);
       out.warnings.splice(
         out.warnings.length - q.warnings.length,
@@ -210,55 +224,66 @@ function instanceProducts(s: PlatformSizing, scenario: Scenario, cat: CatalogVie
   }
 }
 
-function openshift(s: PlatformSizing, cat: CatalogView, out: Out): void {
+function openshift(s: PlatformSizing, quote: Quote, out: Out): void {
   const p = s.platform;
   if (p.type === 'vm' || p.platformLicence !== 'openshift') return;
   if (p.type === 'containers-in-vms') {
     for (const pool of s.pools) {
       if (pool.vms === 0) continue;
       const guests = [{ vcpus: p.nodeVm.vcpus, count: pool.vms }];
-      toDrafts(quoteLicences(['openshift'], { hosts: [hostUsage(s, 1, pool.vms, false, guests)] }, { allow: ['openshift/core-pair'], prices: cat }), 'node VMs', out);
+      toDrafts(quote(['openshift'], { hosts: [hostUsage(s, 1, pool.vms, false, guests)] }, { allow: ['openshift/core-pair'] }), 'node VMs', out);
     }
     return;
   }
-  const q = quoteLicences(['openshift'], { hosts: [hostUsage(s, s.hosts, 0, true)] }, { prices: cat });
+  const q = quote(['openshift'], { hosts: [hostUsage(s, s.hosts, 0, true)] });
   toDrafts(q, 'bare-metal nodes', out);
 }
 
-function vmware(s: PlatformSizing, cat: CatalogView, out: Out): void {
+function vmware(s: PlatformSizing, quote: Quote, out: Out): void {
   const p = s.platform;
   if (p.type !== 'vm' && p.type !== 'containers-in-vms') return;
   if (p.hypervisorLicence === 'none' || s.hosts === 0) return;
-  toDrafts(quoteLicences([p.hypervisorLicence], { hosts: [hostUsage(s, s.hosts, s.vms, false)] }, { prices: cat }), '', out);
+  toDrafts(quote([p.hypervisorLicence], { hosts: [hostUsage(s, s.hosts, s.vms, false)] }), '', out);
 }
 
-function controlPlane(s: PlatformSizing, cat: CatalogView, out: Out): void {
+function controlPlane(s: PlatformSizing, quote: Quote, out: Out): void {
   const p = s.platform;
   if (p.type === 'vm' || p.controlPlane === 'stacked' || p.controlPlane === 'none') return;
-  toDrafts(quoteLicences([p.controlPlane], { hosts: [], clusters: 1 }, { prices: cat }), '1 cluster', out);
+  toDrafts(quote([p.controlPlane], { hosts: [], clusters: 1 }), '1 cluster', out);
 }
 
 /**
  * Every licence and subscription of a sized platform, as drafts of line items, with the engine's
  * notes (editions picked, break-evens, order minimums) and warnings (soft partitioning).
  */
-export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: CatalogView): Out {
+export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: PriceBook, options: LicenceDraftOptions = {}): LicenceDrafts {
   const out: Out = { drafts: [], notes: [], warnings: [], decisions: [] };
+  const limit = options.breakEvenSearchLimit;
+  const engine = options.quote ?? quoteLicences;
+  const quote: Quote = (products, usage, opts = {}) => {
+    // Spelled out rather than spread: this runs for every quote of every Monte Carlo sample.
+    const full: QuoteOptions = { prices: cat };
+    if (opts.allow !== undefined) full.allow = opts.allow;
+    if (opts.assurance !== undefined) full.assurance = opts.assurance;
+    if (opts.amortizationYears !== undefined) full.amortizationYears = opts.amortizationYears;
+    if (limit !== undefined) full.breakEvenSearchLimit = limit;
+    return engine(products, usage, full);
+  };
   const p = s.platform;
   const assurance = scenario.licensing.softwareAssurance;
-  vmware(s, cat, out);
+  vmware(s, quote, out);
   for (const pool of s.pools) {
-    if (pool.os === 'windows') windowsServer(s, pool, cat, assurance, out, false);
+    if (pool.os === 'windows') windowsServer(s, pool, quote, assurance, out, false);
     if (pool.os === 'linux') {
       const hyper = p.type === 'vm' || p.type === 'containers-in-vms';
       // Hyper-V hosts run Windows Server themselves, even when every guest is Linux.
-      if (hyper && p.hypervisor === 'hyperv') windowsServer(s, pool, cat, assurance, out, true);
-      if (hyper && p.linuxLicence !== 'none') rhel(s, pool, p.linuxLicence, false, cat, out);
-      if ((p.type === 'containers' || p.type === 'microvm') && p.hostLinuxLicence === 'rhel') rhel(s, pool, 'rhel', true, cat, out);
+      if (hyper && p.hypervisor === 'hyperv') windowsServer(s, pool, quote, assurance, out, true);
+      if (hyper && p.linuxLicence !== 'none') rhel(s, pool, p.linuxLicence, false, quote, out);
+      if ((p.type === 'containers' || p.type === 'microvm') && p.hostLinuxLicence === 'rhel') rhel(s, pool, 'rhel', true, quote, out);
     }
   }
-  openshift(s, cat, out);
-  instanceProducts(s, scenario, cat, assurance, out);
-  controlPlane(s, cat, out);
+  openshift(s, quote, out);
+  instanceProducts(s, scenario, quote, assurance, out);
+  controlPlane(s, quote, out);
   return out;
 }

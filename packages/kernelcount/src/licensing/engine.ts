@@ -25,7 +25,7 @@ export interface QuoteOptions {
   prices?: PriceBook;
   /** Years perpetual licences are spread over (default: the catalog's hardware amortization years). */
   amortizationYears?: number;
-  /** Largest guest count searched for a break-even (default 1,000). */
+  /** Largest guest count searched for a break-even (default 1,000); 0 skips the search (every `breakEven` is null). */
   breakEvenSearchLimit?: number;
 }
 
@@ -163,19 +163,23 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
 
 function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
   const count = host ? countHost(o.metric, host) : countOrder(o.metric, usage);
-  const base = { product: p.id, option: o.id, label: `${p.name}, ${o.label}`, count };
-  if (!isAllowed(p, o, allow)) return { ...base, compliant: false, reason: 'not in the allowed options', lines: [], annualCost: ZERO };
+  const product = p.id;
+  const option = o.id;
+  const label = `${p.name}, ${o.label}`;
+  // Whole literals, not spreads of a shared base: spreading objects of many shapes takes V8's slow
+  // path, and every option of every host group is quoted (Monte Carlo quotes thousands of times).
+  if (!isAllowed(p, o, allow)) return { product, option, label, count, compliant: false, reason: 'not in the allowed options', lines: [], annualCost: ZERO };
   const excluded = host ? (o.excludes?.(host) ?? null) : (o.excludesOrder?.(usage) ?? null);
-  if (excluded) return { ...base, compliant: false, reason: excluded, lines: [], annualCost: ZERO };
+  if (excluded) return { product, option, label, count, compliant: false, reason: excluded, lines: [], annualCost: ZERO };
   const lines = priceCount(p, o, count, ctx);
-  return { ...base, compliant: true, lines, annualCost: sumMoney(lines.map((l) => l.annualCost)) };
+  return { product, option, label, count, compliant: true, lines, annualCost: sumMoney(lines.map((l) => l.annualCost)) };
 }
 
 /** Cheapest compliant first; ties keep the order the options were given in. */
 function rank(quotes: OptionQuote[]): OptionQuote[] {
   const ok = quotes.filter((q) => q.compliant);
-  const idx = new Map(quotes.map((q, i) => [q, i]));
-  ok.sort((a, b) => a.annualCost.comparedTo(b.annualCost) || idx.get(a)! - idx.get(b)!);
+  // Array.prototype.sort is stable, so equal costs keep the order they were given in.
+  ok.sort((a, b) => a.annualCost.comparedTo(b.annualCost));
   return [...ok, ...quotes.filter((q) => !q.compliant)];
 }
 
@@ -293,16 +297,19 @@ interface Counted {
  * says how many hosts each per-host formula covers.
  */
 function mergeLines(lines: readonly Counted[]): QuoteLine[] {
-  const groups = new Map<string, { first: QuoteLine; quantity: Money; byFormula: Map<string, number> }>();
+  // Few groups and formulas per quote: a linear search, in first-seen order, is cheaper than
+  // hashing long keys and formulas (quotes run thousands of times in Monte Carlo).
+  const groups: Array<{ first: QuoteLine; quantity: Money; byFormula: Array<[string, number]> }> = [];
   for (const { line: l, hosts } of lines) {
-    const key = `${l.product}|${l.option}|${l.name}|${l.unit}|${l.unitPrice.toString()}`;
-    const g = groups.get(key) ?? { first: l, quantity: ZERO, byFormula: new Map<string, number>() };
+    let g = groups.find(({ first: f }) => f.product === l.product && f.option === l.option && f.name === l.name && f.unit === l.unit && f.unitPrice.eq(l.unitPrice));
+    if (!g) groups.push((g = { first: l, quantity: ZERO, byFormula: [] }));
     g.quantity = g.quantity.plus(l.quantity.times(hosts));
-    g.byFormula.set(l.formula, (g.byFormula.get(l.formula) ?? 0) + hosts);
-    groups.set(key, g);
+    const same = g.byFormula.find(([f]) => f === l.formula);
+    if (same) same[1] += hosts;
+    else g.byFormula.push([l.formula, hosts]);
   }
-  return [...groups.values()].map(({ first, quantity, byFormula }) => {
-    const parts = [...byFormula].map(([f, n]) => (n === 1 ? f : `${n} hosts x (${f})`));
+  return groups.map(({ first, quantity, byFormula }) => {
+    const parts = byFormula.map(([f, n]) => (n === 1 ? f : `${n} hosts x (${f})`));
     return { ...first, quantity, annualCost: quantity.times(first.unitPrice), formula: parts.join('; ') };
   });
 }
@@ -322,8 +329,10 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   const book = options.prices ?? new CatalogView();
   const years = options.amortizationYears ?? (book.get('hardware.amortizationYears') as number);
   const ctx: Ctx = { book, assurance: options.assurance ?? false, years };
-  const hostOptions = ps.flatMap((p) => p.options.filter((o) => metricScope(o.metric) === 'host').map((o) => ({ p, o })));
-  const orderOptions = ps.flatMap((p) => p.options.filter((o) => metricScope(o.metric) === 'order').map((o) => ({ p, o })));
+  // Plain loops rather than flatMap, which is slow in V8 (quotes run thousands of times in Monte Carlo).
+  const hostOptions: Array<{ p: LicenceProduct; o: LicenceOption }> = [];
+  const orderOptions: Array<{ p: LicenceProduct; o: LicenceOption }> = [];
+  for (const p of ps) for (const o of p.options) (metricScope(o.metric) === 'host' ? hostOptions : orderOptions).push({ p, o });
   validateUsage(usage, hostOptions.length > 0);
   const limit = options.breakEvenSearchLimit ?? 1000;
   const breakEvens = new Map<string, BreakEven | null>();
@@ -346,7 +355,7 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
       }
       const runnerUp = ranked.slice(1).find((r) => r.compliant);
       let breakEven: BreakEven | null = null;
-      if (runnerUp) {
+      if (runnerUp && limit > 0) {
         // The break-even depends on the host's shape and the pair of options, not on its guest
         // count, so host groups of one shape share it.
         const pair = [chosen, runnerUp].map((q) => `${q.product}/${q.option}`).sort().join('|');

@@ -226,6 +226,23 @@ export const scenarioJsonSchema = {
         softwareAssurance: { type: 'boolean', default: false, description: 'Pay Software Assurance (or vendor support) where it is optional; it is always paid where an option requires it.' },
       },
     },
+    uncertainty: {
+      type: 'object',
+      description:
+        'Inputs known only as a range, by path (prices.electricityPerKWh, workloads[api].instances, hosts[0].price, catalog.licence.vvf, ...): the lowest, most likely and highest plausible value, for Monte Carlo (kernelcount uncertainty). evaluate uses the scenario\'s own values.',
+      maxProperties: LIMITS.uncertaintyRanges,
+      propertyNames: { pattern: '^(hosts|workloads|platforms|policy|prices|catalog)[.\\[]' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['low', 'likely', 'high'],
+        properties: {
+          low: num('Lowest plausible value.'),
+          likely: num('Most likely value (low <= likely <= high).'),
+          high: num('Highest plausible value.'),
+        },
+      },
+    },
     catalog: {
       type: 'object',
       description: 'Overrides of catalog defaults by id.',

@@ -180,11 +180,39 @@ export interface ScenarioInput {
   /** Named versions of catalog figures by id, where the vendor changed them or sources disagree (see `kernelcount catalog`). */
   catalogVersions?: Record<string, string>;
   licensing?: LicensingInput;
+  /**
+   * Inputs known only as a range, by path (`prices.electricityPerKWh`, `workloads[api].instances`,
+   * `catalog.licence.vvf`, ...): the lowest, most likely and highest plausible value. `evaluate`
+   * uses the scenario's own values; `monteCarlo` samples these ranges.
+   */
+  uncertainty?: Record<string, RangeInput>;
+}
+
+/** A three-point estimate of one numeric input: low <= likely <= high. */
+export interface RangeInput {
+  low: number;
+  likely: number;
+  high: number;
 }
 
 export interface LicensingInput {
   /** Pay Software Assurance (or the vendor's support) on perpetual licences where it is optional. Default false; it is always paid where an option requires it. */
   softwareAssurance?: boolean;
+}
+
+/** One validated range of the `uncertainty:` section. */
+export interface UncertainRange {
+  /** The path as written. */
+  path: string;
+  /** The same with list items by index and catalog ids whole: `workloads[0].instances`. */
+  canonical: string;
+  low: number;
+  likely: number;
+  high: number;
+  /** Sampled as whole numbers (instances, MiB, sockets, ...). */
+  integer: boolean;
+  /** `price` inputs change what things cost, never how many hosts, VMs or licences are counted. */
+  affects: 'price' | 'sizing';
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -291,6 +319,8 @@ export interface Scenario {
   /** Catalog versions chosen by id. */
   catalogVersions: Record<string, string>;
   licensing: Required<LicensingInput>;
+  /** The ranges of the `uncertainty:` section, in the order given; empty when there is none. */
+  uncertainty: UncertainRange[];
   /** Things the normalization did that a user should know (units rounded, defaults chosen). */
   notes: string[];
 }

@@ -1,11 +1,13 @@
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
-import { KernelcountError, joinPath } from '../errors.js';
+import { KernelcountError, joinPath, type Issue } from '../errors.js';
 import { Money, money } from '../money.js';
 import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
+import { CATALOG_BOUNDS, DEFAULT_BOUNDS, LICENCE_PRICE_IDS, PRICE_ALIASES, type Bounds } from './catalogInputs.js';
 import { Reader, own } from './reader.js';
+import { resolveInputPath, setInput, type InputPath } from '../analysis/uncertaintyPaths.js';
 import {
   CONTROL_PLANES,
   INSTANCE_LICENCE_PRODUCTS,
@@ -22,6 +24,7 @@ import {
   type PlatformType,
   type Policy,
   type Scenario,
+  type UncertainRange,
   type Workload,
 } from './types.js';
 
@@ -37,11 +40,12 @@ export const LIMITS = {
   coresPerSocket: 1024,
   sockets: 64,
   horizonYears: 30,
+  uncertaintyRanges: 100,
 } as const;
 
 const MiB_PER_GiB = 1024;
 
-const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'catalogVersions', 'licensing'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'catalogVersions', 'licensing', 'uncertainty'] as const;
 const HOST_KEYS = ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'memoryMiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW', 'rackUnits'] as const;
 const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences'] as const;
 const COMMON_PLATFORM_KEYS = ['type', 'name', 'host', 'cpuOvercommit', 'memoryOvercommit'] as const;
@@ -55,51 +59,7 @@ const PLATFORM_KEYS: Record<PlatformType, readonly string[]> = {
 };
 const GENERIC_KEYS = ['kubeReservedCpuMillicores', 'kubeReservedMemoryMiB', 'systemReservedCpuMillicores', 'systemReservedMemoryMiB', 'evictionMemoryMiB'] as const;
 
-/** Friendly `prices:` keys and the catalog ids they override. */
-export const PRICE_ALIASES = {
-  electricityPerKWh: 'power.pricePerKWh',
-  pue: 'power.pue',
-  colocationPerKWMonth: 'facilities.colocationPerKWMonth',
-  amortizationYears: 'hardware.amortizationYears',
-  hardwareSupportPercentPerYear: 'hardware.supportPercentPerYear',
-  adminCostPerYear: 'labour.costPerAdminYear',
-  physicalServersPerAdmin: 'labour.physicalServersPerAdmin',
-  osInstancesPerAdmin: 'labour.osInstancesPerAdmin',
-  averageLoad: 'power.averageLoad',
-  softwareAssurancePercentPerYear: 'licence.softwareAssurancePercentPerYear',
-} as const satisfies Record<string, CatalogId>;
-
-/** Products whose list price `prices.licences` may set, and the catalog id of each. */
-export const LICENCE_PRICE_IDS: Record<string, CatalogId> = Object.fromEntries(
-  (Object.keys(CATALOG) as CatalogId[])
-    .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && CATALOG[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
-    .map((id) => [id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`, id]),
-);
-
-type Bounds = { gt?: number; min?: number; max?: number; integer?: boolean };
-/** Bounds for catalog values that other figures divide by or scale with. Others: 0..1e12. */
-const CATALOG_BOUNDS: Partial<Record<CatalogId, Bounds | Record<string, Bounds>>> = {
-  'power.pue': { min: 1, max: 5 },
-  'power.averageLoad': { min: 0, max: 1 },
-  'vm.thinUsedFraction': { gt: 0, max: 1 },
-  'hardware.amortizationYears': { min: 1, max: 30, integer: true },
-  'hardware.supportPercentPerYear': { min: 0, max: 100 },
-  'licence.softwareAssurancePercentPerYear': { min: 0, max: 100 },
-  'licence.oracle.supportPercentPerYear': { min: 0, max: 100 },
-  'licence.oracle.coreFactor': { gt: 0, max: 4 },
-  'hypervisor.esxi.hostReservePercent': { min: 0, max: 90 },
-  'labour.physicalServersPerAdmin': { gt: 0, max: 100000 },
-  'labour.osInstancesPerAdmin': { gt: 0, max: 1000000 },
-  'k8s.maxPodsPerNode': { min: 1, max: 10000, integer: true },
-  'host.threadsPerCore': { min: 1, max: 8, integer: true },
-  'policy.targetUtilization': { cpu: { gt: 0, max: 1 }, memory: { gt: 0, max: 1 }, disk: { gt: 0, max: 1 } },
-  'policy.overcommit': { cpu: { min: 0.1, max: 100 }, memory: { min: 0.1, max: 10 } },
-  'policy.ha': { spareHosts: { min: 0, max: 100, integer: true } },
-  'k8s.nodeVm': { vcpus: { min: 1, max: 1024, integer: true }, memoryGiB: { gt: 0, max: 65536 }, diskGiB: { gt: 0, max: 1048576 } },
-  'hypervisor.kubevirt.formula': { pageTableDivisor: { gt: 0, max: 1e6 } },
-};
-
-const DEFAULT_BOUNDS: Bounds = { min: 0, max: 1e12 };
+export { PRICE_ALIASES, LICENCE_PRICE_IDS } from './catalogInputs.js';
 
 /** Converts GiB (possibly fractional) to whole MiB, rounding up; notes when it had to round. */
 function gibToMiB(gib: number, path: string, notes: string[]): number {
@@ -597,6 +557,110 @@ function readCatalogVersions(r: Reader, raw: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * `uncertainty:` maps input paths to `{ low, likely, high }`. Each path must name a numeric input
+ * of this scenario, each range must be ordered, and (once the rest of the scenario is valid) the
+ * scenario must stay valid with every range at its low and at its high value; a problem there is
+ * reported at the range's `low` or `high`, in the field's own words.
+ */
+function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>): Array<{ range: UncertainRange; input: InputPath }> {
+  const out: Array<{ range: UncertainRange; input: InputPath }> = [];
+  if (raw === undefined) return out;
+  const u = r.object(raw, 'uncertainty', null);
+  if (!u) return out;
+  const keys = Object.keys(u);
+  if (keys.length > LIMITS.uncertaintyRanges) {
+    r.add('too_big', 'uncertainty', `must have at most ${LIMITS.uncertaintyRanges} ranges, got ${keys.length}`);
+    return out;
+  }
+  const seen = new Map<string, string>();
+  for (const key of keys) {
+    const path = joinPath('uncertainty', key);
+    const input = resolveInputPath(top, key);
+    if (!('canonical' in input)) {
+      r.add(input.code, path, input.message);
+      continue;
+    }
+    const where = input.location.join('\u0000');
+    const first = seen.get(where);
+    if (first !== undefined) {
+      r.add('duplicate', path, `names the same input (${input.canonical}) as ${first}`);
+      continue;
+    }
+    seen.set(where, path);
+    const o = r.object(u[key], path, ['low', 'likely', 'high']);
+    if (!o) continue;
+    const read = (k: 'low' | 'likely' | 'high') => {
+      const v = own(o, k);
+      if (v === undefined) {
+        r.add('required', joinPath(path, k), 'is required (a range is { low, likely, high })');
+        return undefined;
+      }
+      return r.number(v, joinPath(path, k), { integer: input.integer });
+    };
+    const low = read('low');
+    const likely = read('likely');
+    const high = read('high');
+    if (low === undefined || likely === undefined || high === undefined) continue;
+    if (likely < low) r.add('conflict', joinPath(path, 'likely'), `must be >= low (${low}), got ${likely}`);
+    else if (high < likely) r.add('conflict', joinPath(path, 'high'), `must be >= likely (${likely}), got ${high}`);
+    else out.push({ range: { path: key, canonical: input.canonical, low, likely, high, integer: input.integer, affects: input.affects }, input });
+  }
+  return out;
+}
+
+/**
+ * The issues of the scenario with every range at its low, then at its high value: each one at the
+ * field a range sets (`range` given), or elsewhere (a rule between fields, e.g. idle power above
+ * the maximum).
+ */
+function rangeEndIssues(
+  top: Record<string, unknown>,
+  ranges: Array<{ range: UncertainRange; input: InputPath }>,
+  options: ParseOptions,
+): Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> {
+  const out: Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> = [];
+  if (ranges.length === 0) return out;
+  const base: Record<string, unknown> = { ...top };
+  delete base.uncertainty;
+  for (const end of ['low', 'high'] as const) {
+    let probe = base;
+    for (const { range, input } of ranges) probe = setInput(probe, input, range[end]);
+    try {
+      parseScenarioWithCatalog(probe, options);
+    } catch (e) {
+      if (!(e instanceof KernelcountError)) throw e;
+      for (const issue of e.issues) out.push({ end, issue, range: ranges.find(({ input }) => input.issuePath === issue.path)?.range ?? null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks each range's ends against its field's own limits, in the field's words. Rules between
+ * fields are left to `uncertaintyEndIssues` (Monte Carlo checks them before it samples), so that a
+ * scenario stays valid for `evaluate` whatever its other inputs are set to.
+ */
+function checkRangeLimits(r: Reader, top: Record<string, unknown>, ranges: Array<{ range: UncertainRange; input: InputPath }>, options: ParseOptions): void {
+  for (const { end, issue, range } of rangeEndIssues(top, ranges, options)) {
+    if (range) r.add(issue.code, joinPath(joinPath('uncertainty', range.path), end), issue.message);
+  }
+}
+
+/**
+ * @internal The problems a valid scenario has with every range at its low, or at its high value,
+ * that no single range's own limits explain (e.g. idle power above the host's maximum), each as an
+ * issue at `uncertainty`. Monte Carlo refuses such ranges before it samples.
+ */
+export function uncertaintyEndIssues(input: unknown, options: ParseOptions = {}): Issue[] {
+  const { scenario } = parseScenarioWithCatalog(input, options);
+  const top = input as Record<string, unknown>;
+  const ranges = scenario.uncertainty.map((range) => ({ range, input: resolveInputPath(top, range.path) as InputPath }));
+  return rangeEndIssues(top, ranges, options)
+    .filter((x) => x.range === null)
+    .map(({ end, issue }) => ({ code: issue.code, path: 'uncertainty', message: `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}` }));
+}
+
 export interface ParseOptions {
   /** Date used to flag stale defaults (YYYY-MM-DD); default today. */
   today?: string;
@@ -717,9 +781,29 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
     if (sa !== undefined) licensing.softwareAssurance = r.boolean(sa, 'licensing.softwareAssurance') ?? false;
   }
 
+  const scenarioOk = r.issues.length === 0 && policy !== undefined;
+  const ranges = readUncertainty(r, own(top, 'uncertainty'), top);
+  // The limits are checked by validating the scenario with the ranges' ends, so only on a valid scenario.
+  if (scenarioOk) checkRangeLimits(r, top, ranges, options);
+
   if (r.issues.length > 0 || !policy) throw new KernelcountError(r.issues);
   return {
-    scenario: { name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, licensing, overrides: { ...overrides }, catalogVersions, notes },
+    scenario: {
+      name,
+      description,
+      currency,
+      horizonYears,
+      baseline,
+      hosts,
+      workloads,
+      platforms,
+      policy,
+      licensing,
+      overrides: { ...overrides },
+      catalogVersions,
+      uncertainty: ranges.map((x) => x.range),
+      notes,
+    },
     catalog: cat,
   };
 }

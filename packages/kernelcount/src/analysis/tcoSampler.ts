@@ -1,0 +1,281 @@
+/**
+ * Each platform's TCO for many values of a few inputs, without re-running the whole evaluation
+ * each time. The result for given values is exactly `evaluate(scenarioWith(values))`'s TCOs (a
+ * test checks this on random samples); what makes it fast:
+ *
+ * - The scenario is validated once. Only inputs that can change sizing (instances, memory,
+ *   overcommit, ...) re-validate and re-size the scenario, and the sizing is kept by their values,
+ *   so an input that takes few values (a whole number of instances) sizes each value once.
+ * - Price inputs (host prices and power, `prices:`, licence and other price figures of the catalog,
+ *   flat per-instance licences) go straight into the sized platforms' pricing.
+ * - Licences are worked out again only when a figure they read changed, and without the break-even
+ *   search, which feeds notes but never a cost.
+ * - Only the platforms asked for are priced, and no report text, comparison or summary is built.
+ *
+ * The caches live in the sampler, so a sampler is not shared between threads; it has no other state.
+ */
+import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { entryVersion } from '../catalog/tracker.js';
+import type { CatalogEntry } from '../catalog/types.js';
+import { licenceDrafts, type LicenceDrafts } from '../cost/licences.js';
+import { quoteLicences, type LicenceQuote, type PriceBook } from '../licensing/engine.js';
+import { priceSizing, type CatalogReader } from '../cost/lineItems.js';
+import { KernelcountError, type Issue } from '../errors.js';
+import { sumLineItems, tooLargeIssue } from '../evaluate.js';
+import { money, type Money } from '../money.js';
+import { sizePlatform, TooLargeForHostError, type PlatformSizing } from '../platforms/size.js';
+import type { Host, InstanceLicence, Scenario, Workload } from '../scenario/types.js';
+import { parseScenarioWithCatalog } from '../scenario/validate.js';
+import { setInput, type InputPath } from './uncertaintyPaths.js';
+
+export interface TcoSamplerOptions {
+  /** Date used to flag stale defaults (YYYY-MM-DD); it never changes a figure. Default today. */
+  today?: string;
+  /** Platforms to price, by name; default every platform of the scenario. */
+  platforms?: readonly string[];
+}
+
+/** Prices a scenario again and again for new values of the same inputs. */
+export interface TcoSampler {
+  /** The platforms priced, in the scenario's order. */
+  readonly platforms: readonly string[];
+  /** The inputs, in the order `tcos` takes their values. */
+  readonly inputs: readonly InputPath[];
+  /**
+   * The TCO of each platform (in `platforms` order) with input i set to `values[i]`. Throws a
+   * KernelcountError when those values make the scenario invalid (a workload no longer fits a host,
+   * power maximum below idle, ...), naming the values.
+   */
+  tcos(values: readonly number[]): Money[];
+  /** The scenario as written with the values set: what `evaluate` would be given. */
+  scenarioWith(values: readonly number[]): Record<string, unknown>;
+}
+
+/** What the sizing inputs' values decide: the validated scenario and each platform's sizing. */
+interface Sized {
+  scenario: Scenario;
+  sizings: PlatformSizing[];
+  /** Licence drafts already worked out per platform, with the price figures each one read. */
+  licences: Array<Array<Kept<LicenceDrafts>>>;
+  /** Each platform's quotes by their place in its run of quotes, with what was quoted there. */
+  quotes: Array<Array<{ what: string; kept: Array<Kept<LicenceQuote>> }>>;
+}
+
+const MAX_SIZINGS_KEPT = 2048;
+/**
+ * Results kept per key, each with the catalog figures it read; the oldest goes first. Few: a
+ * result that read a sampled figure is rarely asked for again, one that read none always is.
+ */
+const MAX_KEPT_PER_KEY = 2;
+
+/** A result worked out from catalog figures, kept with the figures it read and their values. */
+interface Kept<T> {
+  reads: Array<[string, unknown]>;
+  value: T;
+}
+
+/**
+ * The kept result whose figures all have the same values in `book` now, else a new one: `make`
+ * gets a book that notes every figure read. Reads are checked through `book`, so a caller that
+ * records reads itself sees them too; the sampled figures among them are checked first, as they
+ * are the ones that change.
+ */
+function keptOrMake<T>(kept: Array<Kept<T>>, book: PriceBook, sampled: ReadonlySet<string>, make: (recording: PriceBook) => T): T {
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const x = kept[k]!;
+    let same = true;
+    for (const [id, v] of x.reads) {
+      if (book.get(id as CatalogId) !== v) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return x.value;
+  }
+  const reads = new Map<string, unknown>();
+  const value = make({
+    get: (id: CatalogId) => {
+      const v = book.get(id);
+      reads.set(id, v);
+      return v;
+    },
+  });
+  if (kept.length >= MAX_KEPT_PER_KEY) kept.shift();
+  const all = [...reads];
+  kept.push({ reads: [...all.filter(([id]) => sampled.has(id)), ...all.filter(([id]) => !sampled.has(id))], value });
+  return value;
+}
+
+/** The catalog as pricing reads it: the scenario's overrides, this sample's figures, else the default (or chosen version). */
+class SampleBook implements CatalogReader {
+  constructor(
+    private readonly overrides: Readonly<Record<string, unknown>>,
+    private readonly versions: Readonly<Record<string, string>>,
+    private readonly sample: ReadonlyMap<string, unknown>,
+    /** Default values by id and version, shared by the samples of one sampler. */
+    private readonly defaults: Map<string, unknown>,
+  ) {}
+
+  get<K extends CatalogId>(id: K, version?: string): (typeof CATALOG)[K]['value'] {
+    type V = (typeof CATALOG)[K]['value'];
+    // As in CatalogView: an override (here also a sampled figure) replaces every version.
+    if (this.sample.has(id)) return this.sample.get(id) as V;
+    if (Object.prototype.hasOwnProperty.call(this.overrides, id)) return this.overrides[id] as V;
+    const wanted = version ?? (Object.prototype.hasOwnProperty.call(this.versions, id) ? this.versions[id] : undefined);
+    const key = wanted === undefined ? id : `${id}@${wanted}`;
+    if (this.defaults.has(key)) return this.defaults.get(key) as V;
+    const chosen = entryVersion(CATALOG[id] as CatalogEntry, wanted);
+    if (!chosen) throw new RangeError(`catalog ${id} has no version ${JSON.stringify(wanted)}`);
+    this.defaults.set(key, chosen.value);
+    return chosen.value as V;
+  }
+}
+
+function describeValues(inputs: readonly InputPath[], values: readonly number[]): string {
+  return inputs.map((p, i) => `${p.path} = ${values[i]}`).join(', ');
+}
+
+function sampleError(inputs: readonly InputPath[], values: readonly number[], issues: readonly Issue[]): KernelcountError {
+  return new KernelcountError(
+    issues.map((i) => ({
+      code: i.code,
+      path: 'uncertainty',
+      message: `with ${describeValues(inputs, values)}: ${i.path ? i.path + ': ' : ''}${i.message}; narrow the ranges so every value in them is valid`,
+    })),
+  );
+}
+
+/**
+ * Validates a scenario once and returns a sampler that prices it for new values of `inputs`
+ * (resolved with `resolveInputPath`). Throws a KernelcountError when the scenario is invalid or a
+ * platform named in `options.platforms` does not exist.
+ *
+ * @example
+ * const scenario = {
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ * };
+ * const inputs = [resolveInputPath(scenario, 'prices.electricityPerKWh'), resolveInputPath(scenario, 'workloads[api].instances')];
+ * const sampler = createTcoSampler(scenario, inputs, { platforms: ['vm', 'containers'] });
+ * sampler.tcos([0.15, 30]).map(String) //=> ['385085.32', '357370.64'] (what evaluate gives at 0.15 a kWh and 30 instances)
+ */
+export function createTcoSampler(input: unknown, inputs: readonly InputPath[], options: TcoSamplerOptions = {}): TcoSampler {
+  const parseOptions = options.today === undefined ? {} : { today: options.today };
+  const { scenario } = parseScenarioWithCatalog(input, parseOptions);
+  const all = scenario.platforms.map((p) => p.name);
+  const wanted = options.platforms ?? all;
+  const unknown = wanted.filter((n) => !all.includes(n));
+  if (unknown.length > 0) {
+    throw new KernelcountError(
+      unknown.map((n) => ({ code: 'unknown_value', path: 'platforms', message: `no platform named ${JSON.stringify(n)}; platforms are ${all.map((x) => JSON.stringify(x)).join(', ')}` })),
+    );
+  }
+  const names = all.filter((n) => wanted.includes(n));
+  // The ranges were checked with the scenario; the sampler's own copy leaves them out, so each
+  // re-validation does not check them again.
+  const base: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  delete base.uncertainty;
+  const sizingInputs = inputs.map((p, i) => (p.affects === 'sizing' ? i : -1)).filter((i) => i >= 0);
+  const priceInputs = inputs.map((p, i) => (p.affects === 'price' ? i : -1)).filter((i) => i >= 0);
+  const sized = new Map<string, Sized>();
+  /** Catalog figures the samples set: kept results are checked against these first. */
+  const sampledFigures = new Set(priceInputs.map((i) => inputs[i]!.target).flatMap((t) => (t?.kind === 'catalog' ? [t.id] : [])));
+  const defaults = new Map<string, unknown>();
+
+  function scenarioWith(values: readonly number[], only: readonly number[] | null = null): Record<string, unknown> {
+    let raw = base;
+    (only ?? inputs.map((_, i) => i)).forEach((i) => (raw = setInput(raw, inputs[i]!, values[i]!)));
+    return raw;
+  }
+
+  function size(values: readonly number[]): Sized {
+    const key = sizingInputs.map((i) => String(values[i])).join(',');
+    const hit = sized.get(key);
+    if (hit) return hit;
+    let parsed: ReturnType<typeof parseScenarioWithCatalog>;
+    try {
+      parsed = parseScenarioWithCatalog(scenarioWith(values, sizingInputs), parseOptions);
+    } catch (e) {
+      if (e instanceof KernelcountError) throw sampleError(inputs, values, e.issues);
+      throw e;
+    }
+    const sizings = names.map((name) => {
+      const p = parsed.scenario.platforms.find((x) => x.name === name)!;
+      try {
+        return sizePlatform(p, parsed.scenario, parsed.catalog);
+      } catch (e) {
+        if (e instanceof TooLargeForHostError) throw sampleError(inputs, values, [tooLargeIssue(e, parsed.scenario)]);
+        throw e;
+      }
+    });
+    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []), quotes: names.map(() => []) };
+    if (sized.size >= MAX_SIZINGS_KEPT) sized.clear();
+    sized.set(key, entry);
+    return entry;
+  }
+
+  function licences(entry: Sized, k: number, book: CatalogReader): LicenceDrafts {
+    return keptOrMake(entry.licences[k]!, book, sampledFigures, (recording) => {
+      // For one sizing, a platform's quotes come in the same order with the same products and
+      // usage (prices never decide what is quoted), so the n-th quote is kept by its place; one that
+      // read no changed figure is reused even when another quote of the platform must be made again.
+      const kept = entry.quotes[k]!;
+      let n = 0;
+      const quote: typeof quoteLicences = (products, usage, opts = {}) => {
+        const what = `${products.join(',')}|${opts.allow?.join(',') ?? ''}|${usage.hosts.length}`;
+        let place = kept[n++];
+        if (!place || place.what !== what) kept[n - 1] = place = { what, kept: [] };
+        return keptOrMake(place.kept, opts.prices!, sampledFigures, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
+      };
+      return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
+    });
+  }
+
+  function tcos(values: readonly number[]): Money[] {
+    if (values.length !== inputs.length) throw new RangeError(`expected ${inputs.length} values, got ${values.length}`);
+    const entry = size(values);
+    let s = entry.scenario;
+    const figures = new Map<string, unknown>();
+    let hosts: Host[] | null = null;
+    let workloads: Workload[] | null = null;
+    for (const i of priceInputs) {
+      const t = inputs[i]!.target!;
+      const v = values[i]!;
+      if (t.kind === 'catalog') {
+        // As validated from a scenario: figures kept as decimal text stay text, numbers stay numbers.
+        figures.set(t.id, typeof CATALOG[t.id].value === 'string' ? String(v) : v);
+      } else if (t.kind === 'host') {
+        hosts ??= [...s.hosts];
+        const h = { ...hosts[t.host]! };
+        if (t.field === 'price') h.price = money(String(v));
+        else h[t.field] = v;
+        hosts[t.host] = h;
+      } else {
+        workloads ??= [...s.workloads];
+        const w = workloads[t.workload]!;
+        const lic = [...w.licences];
+        const l = lic[t.licence] as Extract<InstanceLicence, { kind: 'flat' }>;
+        lic[t.licence] = { ...l, pricePerInstanceYear: money(String(v)) };
+        workloads[t.workload] = { ...w, licences: lic };
+      }
+    }
+    if (hosts) {
+      hosts.forEach((h, i) => {
+        if (h.powerMaxW < h.powerIdleW) {
+          throw sampleError(inputs, values, [{ code: 'conflict', path: `hosts[${i}].powerMaxW`, message: `must be >= powerIdleW (${h.powerIdleW} W), got ${h.powerMaxW}` }]);
+        }
+      });
+      s = { ...s, hosts };
+    }
+    if (workloads) s = { ...s, workloads };
+    const book = new SampleBook(s.overrides, s.catalogVersions, figures, defaults);
+    return entry.sizings.map((sizing, k) => {
+      const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
+      const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
+      const items = priceSizing(priced, s, book, [], [], [], { licences: licences(entry, k, book) });
+      return sumLineItems(items);
+    });
+  }
+
+  return { platforms: names, inputs, tcos, scenarioWith: (values) => scenarioWith(values) };
+}

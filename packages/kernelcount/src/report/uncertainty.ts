@@ -1,0 +1,147 @@
+/**
+ * A Monte Carlo result as a table, JSON, CSV or Markdown. Money is rounded only here, for display;
+ * JSON and CSV keep every amount as an exact decimal string.
+ */
+import type { PairSpread, Spread, UncertaintyResult } from '../analysis/monteCarlo.js';
+import { formatMoneyGrouped } from '../money.js';
+import type { UncertainRange } from '../scenario/types.js';
+
+export type UncertaintyFormat = 'table' | 'json' | 'csv' | 'md';
+export const UNCERTAINTY_FORMATS: readonly UncertaintyFormat[] = ['table', 'json', 'csv', 'md'];
+
+function pad(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ').trimEnd()).join('\n');
+}
+
+function percent(p: number): string {
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+function rangeNote(r: UncertainRange): string {
+  return [r.integer ? 'whole numbers' : '', r.affects === 'sizing' ? 'changes sizing' : ''].filter(Boolean).join(', ');
+}
+
+function inputRows(r: UncertaintyResult): string[][] {
+  return [['input', 'low', 'likely', 'high', ''], ...r.inputs.map((i) => [i.path, String(i.low), String(i.likely), String(i.high), rangeNote(i)])];
+}
+
+function spreadCells(s: Spread): string[] {
+  return [s.p10, s.p50, s.p90, s.mean].map((m) => formatMoneyGrouped(m, 0));
+}
+
+function tcoRows(r: UncertaintyResult): string[][] {
+  return [
+    [`TCO ${r.scenario.horizonYears}y (${r.scenario.currency})`, 'P10', 'P50', 'P90', 'mean'],
+    ...r.platforms.map((p) => [p.platform, ...spreadCells(p.tco)]),
+  ];
+}
+
+function pairRows(r: UncertaintyResult): string[][] {
+  return [
+    ['difference A - B', 'P10', 'P50', 'P90', 'mean', 'A cheaper'],
+    ...r.comparisons.map((c) => [`${c.a} - ${c.b}`, ...spreadCells(c.difference), percent(c.probabilityACheaper)]),
+  ];
+}
+
+function heading(r: UncertaintyResult): string {
+  const n = r.samples.toLocaleString('en-US');
+  const of = r.complete ? '' : ` of ${r.requestedSamples.toLocaleString('en-US')} asked for (stopped early)`;
+  return `${n} samples${of}, seed ${r.seed}, PERT ranges`;
+}
+
+function sentence(c: PairSpread): string {
+  return `${c.a} costs less than ${c.b} in ${percent(c.probabilityACheaper)} of samples${c.equal ? ` (the same in ${c.equal})` : ''}.`;
+}
+
+/** Plain-text report: the inputs that varied, each platform's TCO spread and the differences. */
+export function formatUncertaintyTable(r: UncertaintyResult): string {
+  const out: string[] = [];
+  out.push(`kernelcount uncertainty: ${r.scenario.name} (${r.scenario.currency}, ${r.scenario.horizonYears} years, baseline ${r.scenario.baseline})`);
+  out.push(heading(r));
+  out.push('');
+  out.push(pad(inputRows(r)));
+  out.push('');
+  out.push(pad(tcoRows(r)));
+  if (r.comparisons.length) {
+    out.push('');
+    out.push(pad(pairRows(r)));
+    out.push('');
+    for (const c of r.comparisons) out.push(sentence(c));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The result as JSON: money as exact decimal strings, probabilities as numbers. */
+export function formatUncertaintyJson(r: UncertaintyResult): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
+
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per platform (kind `tco`) and per pair (kind `difference`), exact decimals. */
+export function formatUncertaintyCsv(r: UncertaintyResult): string {
+  const header = ['kind', 'a', 'b', 'p10', 'p50', 'p90', 'mean', 'min', 'max', 'probabilityACheaper', 'samples', 'seed', 'currency'];
+  const cells = (s: Spread) => [s.p10, s.p50, s.p90, s.mean, s.min, s.max].map((m) => m.toString());
+  const common = [String(r.samples), String(r.seed), r.scenario.currency];
+  const rows = [
+    header,
+    ...r.platforms.map((p) => ['tco', p.platform, '', ...cells(p.tco), '', ...common]),
+    ...r.comparisons.map((c) => ['difference', c.a, c.b, ...cells(c.difference), String(c.probabilityACheaper), ...common]),
+  ];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function mdCell(v: string): string {
+  return v.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+function mdTable(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [
+    `| ${head!.map(mdCell).join(' | ')} |`,
+    `| ${head!.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...body.map((row) => `| ${row.map(mdCell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** A Markdown report with the same tables as the plain-text one. */
+export function formatUncertaintyMarkdown(r: UncertaintyResult): string {
+  const out: string[] = [];
+  out.push(`# Uncertainty: ${mdCell(r.scenario.name)}`);
+  out.push('');
+  out.push(`${heading(r)}; currency ${r.scenario.currency}, horizon ${r.scenario.horizonYears} years, baseline **${mdCell(r.scenario.baseline)}**.`);
+  out.push('');
+  out.push(mdTable(inputRows(r).map((row, i) => (i === 0 ? ['input', 'low', 'likely', 'high', 'note'] : row))));
+  out.push('');
+  out.push(mdTable(tcoRows(r)));
+  if (r.comparisons.length) {
+    out.push('');
+    out.push(mdTable(pairRows(r)));
+    out.push('');
+    for (const c of r.comparisons) out.push(`- ${mdCell(sentence(c))}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Renders a Monte Carlo result in one of the formats.
+ *
+ * @example
+ * formatUncertainty(monteCarlo(scenario), 'csv').split('\n')[0] //=> 'kind,a,b,p10,p50,p90,mean,min,max,probabilityACheaper,samples,seed,currency'
+ */
+export function formatUncertainty(r: UncertaintyResult, format: UncertaintyFormat): string {
+  switch (format) {
+    case 'table':
+      return formatUncertaintyTable(r);
+    case 'json':
+      return formatUncertaintyJson(r);
+    case 'csv':
+      return formatUncertaintyCsv(r);
+    case 'md':
+      return formatUncertaintyMarkdown(r);
+  }
+}
