@@ -39,7 +39,7 @@ export type DecisionsRequest =
   | { type: 'cancel'; id: number };
 
 export type DecisionsResponse =
-  | { type: 'break-even'; id: number; inputs: InputOption[]; input: string | null; view: BreakEvenView | null; error: string | null; licences: LicenceView[]; ms: number }
+  | { type: 'break-even'; id: number; inputs: InputOption[]; input: string | null; view: BreakEvenView | null; error: string | null; licences: TableData | null; ms: number }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'sensitivity'; id: number; view: SensitivityView; ms: number }
   | { type: 'error'; id: number; kind: 'break-even' | 'sensitivity'; message: string };
@@ -76,8 +76,8 @@ export interface TornadoChartData {
   title: string;
   summary: string;
   x: string;
-  /** One per bar, top (largest swing) first. */
-  labels: string[];
+  /** One per bar, top (largest swing) first, on one or two lines. */
+  labels: string[][];
   /** Bars from the base difference to the difference with the input low / high; null where that side was invalid. */
   low: Array<[number, number] | null>;
   high: Array<[number, number] | null>;
@@ -198,12 +198,15 @@ export function formatNumber(v: Money, decimals = 6): string {
   return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
+/** Units that are plural nouns: one of them is written singular. */
+const COUNTED = new Set(['instances', 'sockets', 'cores', 'threads', 'hosts', 'pods', 'years', 'guests']);
+
 /** An input's value with its unit: `24 instances`, `38,000 USD`, `0.12 USD/kWh`, `8%`, `1.5`. */
 export function formatValue(v: Money, unit: string, currency: string): string {
   if (unit === currency) return formatCurrency(v, currency, v.isInteger() ? 0 : 2);
   if (unit === '%') return `${formatNumber(v)}%`;
   if (unit === '' || unit === 'ratio' || unit === 'fraction') return formatNumber(v);
-  return `${formatNumber(v)} ${unit}`;
+  return `${formatNumber(v)} ${v.eq(1) && COUNTED.has(unit) ? unit.slice(0, -1) : unit}`;
 }
 
 /** The select's choices, grouped (workloads first) in the package's order within a group. */
@@ -257,6 +260,25 @@ function across(words: string, low: Money, high: Money, unit: string, currency: 
 const money2 = (m: Money, cur: string) => formatCurrency(m, cur, 2);
 const money0 = (m: Money, cur: string) => formatCurrency(m, cur);
 const num2 = (m: Money) => m.toDecimalPlaces(2).toNumber();
+
+/** What the break-even chart shows, in a sentence (the answer itself is in the sentence above it). */
+function chartSummary(r: BreakEvenResult, words: string): string {
+  const cur = r.currency;
+  const [a, b] = r.between;
+  const now = r.current && r.current.value.gte(r.range.low) && r.current.value.lte(r.range.high) ? `; the dashed line is the value as entered, ${formatValue(r.current.value, r.unit, cur)}` : '';
+  const span = `from ${formatValue(r.range.low, r.unit, cur)} to ${formatValue(r.range.high, r.unit, cur)}`;
+  if (r.kind === 'none') {
+    return r.cheaperBelow === null
+      ? `The costs of ${a} and ${b} coincide at every value of ${words} ${span}${now}.`
+      : `${r.cheaperBelow} costs less at every value of ${words} ${span}: the lines do not cross${now}.`;
+  }
+  const v = formatValue(r.at!.value, r.unit, cur);
+  if (r.kind === 'step') {
+    const from = r.cheaperFrom ?? (r.at!.difference.isNeg() ? a : b);
+    return `Cost of ${a} and ${b} ${span}: ${from} drops below at ${v}, the solid line, where the totals jump past each other${now}.`;
+  }
+  return `Cost of ${a} and ${b} ${span}: the lines cross at ${v}, the solid line${now}.`;
+}
 
 /** The package's break-even result as the panel shows it: sentence, detail, chart and table. */
 export function breakEvenView(r: BreakEvenResult, wordsOf: Pick<NumericInput, 'path' | 'label'> = { path: r.input, label: r.label }): BreakEvenView {
@@ -322,7 +344,7 @@ export function breakEvenView(r: BreakEvenResult, wordsOf: Pick<NumericInput, 'p
   const chart: XYChartData = {
     id: 'break-even',
     title: `${r.measure.replace(/^TCO/, 'Cost')} of ${a} and ${b} by ${words}`,
-    summary: sentence,
+    summary: chartSummary(r, words),
     x: `${words}${unitLabel}`,
     y: `${cur}, ${r.measure}`,
     series: [0, 1].map((k) => ({ label: r.between[k]!, points: points.map(({ p }) => ({ x: p.value.toNumber(), y: num2(p.costs[k]!) })) })),
@@ -360,6 +382,35 @@ export function licenceViews(rs: readonly BreakEvenResult[]): LicenceView[] {
   return rs.map((r) => ({ platform: r.platform ?? '', text: r.text }));
 }
 
+/**
+ * The licence break-evens as a table: per platform and licensing decision, the option cheaper with
+ * few guests per host, the one cheaper from the break-even on, and both yearly costs per host there.
+ */
+export function licenceTable(rs: readonly BreakEvenResult[]): TableData | null {
+  if (rs.length === 0) return null;
+  const cur = rs[0]!.currency;
+  return {
+    caption: `Licence break-evens: the guests per host from which another licence option costs less (${cur} a year per host)`,
+    columns: ['platform', 'licensing', 'cheaper with fewer guests', 'cheaper from the break-even', 'break-even', 'a year per host there', 'one guest fewer'],
+    numeric: [false, false, false, false, true, false, false],
+    rows: rs.map((r) => {
+      const [below, from] = r.between;
+      const subject = r.label.replace(/: guests per host \(platform .*\)$/, '');
+      const at = r.at;
+      const before = r.before;
+      return [
+        r.platform ?? '',
+        subject,
+        below,
+        r.value ? from : `none up to ${formatNumber(r.range.high)} guests`,
+        r.value ? `${formatNumber(r.value)} guests per host` : '',
+        at ? `${from} ${money2(at.costs[1], cur)}, ${below} ${money2(at.costs[0], cur)}` : '',
+        before ? `${below} ${money2(before.costs[0], cur)}, ${from} ${money2(before.costs[1], cur)}` : '',
+      ];
+    }),
+  };
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Sensitivity                                                                                 */
 
@@ -392,8 +443,24 @@ function signed(m: Money, cur: string): string {
   return `${m.isPos() ? '+' : ''}${money0(m, cur)}`;
 }
 
-/** Tornado bars longer than this are cut in the chart's label (the table has the full words). */
-const LABEL_MAX = 34;
+/**
+ * A bar's label on at most two lines of about `width` characters, cut with an ellipsis beyond
+ * (the table has the full words), so the tornado keeps room for its bars on a phone.
+ */
+export function wrapLabel(text: string, width = 26): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= 2) return lines.map((l) => (l.length > width + 4 ? `${l.slice(0, width)}…` : l));
+  const second = lines.slice(1).join(' ');
+  return [lines[0]!.length > width + 4 ? `${lines[0]!.slice(0, width)}…` : lines[0]!, `${second.slice(0, width - 1)}…`];
+}
 
 /**
  * The package's sensitivity result as the panel shows it: a tornado of the `top` inputs by swing of
@@ -436,7 +503,6 @@ export function sensitivityView(r: SensitivityResult, labels: ReadonlyMap<string
       : '');
 
   const bar = (s: SensitivitySide): [number, number] | null => (sideOk(s) ? [Math.round(base.toNumber()), Math.round(s.difference.toNumber())] : null);
-  const cut = (t: string) => (t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX - 1)}…` : t);
   const markers: Marker[] = [{ x: Math.round(base.toNumber()), label: `as entered: ${signed(base, cur)}`, kind: 'base' }, { x: 0, label: 'costs equal', kind: 'zero' }];
 
   const columns = ['input', 'as entered', 'low', 'high', `${a} − ${b} at low`, `${a} − ${b} at high`, 'swing'];
@@ -461,7 +527,7 @@ export function sensitivityView(r: SensitivityResult, labels: ReadonlyMap<string
       title: `What moves the difference ${a} − ${b} most (each input ${rangeText})`,
       summary: sentence,
       x: `${a} − ${b}, ${cur} over ${r.horizonYears} years (negative: ${a} cheaper)`,
-      labels: shown.map((row) => cut(words(row))),
+      labels: shown.map((row) => wrapLabel(words(row))),
       low: shown.map((row) => bar(row.low)),
       high: shown.map((row) => bar(row.high)),
       lowLabel: `input ${r.range.down.isZero() ? 'as entered' : `−${shareText(r.range.down)}`}`,

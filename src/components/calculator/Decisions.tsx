@@ -7,8 +7,8 @@
  */
 import type { Evaluation } from 'kernelcount';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Draft } from '../../lib/calculatorModel';
-import { defaultPair, parseRange, parseShare, type DecisionsRequest, type DecisionsResponse, type InputOption, type BreakEvenView, type LicenceView, type SensitivityView } from '../../lib/decisions';
+import type { Draft, TableData } from '../../lib/calculatorModel';
+import { defaultPair, parseRange, parseShare, type DecisionsRequest, type DecisionsResponse, type InputOption, type BreakEvenView, type SensitivityView } from '../../lib/decisions';
 import { OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
 import { DataTable } from '../charts/ChartPanel';
 import { DecisionsChart } from './DecisionsChart';
@@ -32,7 +32,7 @@ interface BreakEvenState {
   input: string | null;
   view: BreakEvenView | null;
   error: string | null;
-  licences: LicenceView[];
+  licences: TableData | null;
   ms: number | null;
 }
 
@@ -67,7 +67,7 @@ export default function Decisions({ e, draft, today, open }: Props) {
   const [high, setHigh] = useState('');
   const [shareText, setShareText] = useState('20');
   const [wantSensitivity, setWantSensitivity] = useState(false);
-  const [be, setBe] = useState<BreakEvenState>({ status: 'waiting', inputs: [], input: null, view: null, error: null, licences: [], ms: null });
+  const [be, setBe] = useState<BreakEvenState>({ status: 'waiting', inputs: [], input: null, view: null, error: null, licences: null, ms: null });
   const [sens, setSens] = useState<SensitivityState>({ status: 'idle', done: 0, total: 0, view: null, error: null, ms: null });
   const [workerError, setWorkerError] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
@@ -286,14 +286,10 @@ export default function Decisions({ e, draft, today, open }: Props) {
             </details>
           </>
         )}
-        {be.licences.length > 0 && (
+        {be.licences && (
           <div className="licence-break-evens" data-testid="licence-break-evens">
             <h4>Licence break-evens (guests per host)</h4>
-            <ul>
-              {be.licences.map((l, i) => (
-                <li key={i}>{l.text}</li>
-              ))}
-            </ul>
+            <DataTable table={be.licences} />
           </div>
         )}
       </section>

@@ -32,6 +32,8 @@ const MARKER_COLOURS: Record<Marker['kind'], string> = {
   base: OKABE_ITO.vermillion,
   zero: OKABE_ITO.grey,
 };
+/** Height of one marker label row above the plot. */
+const LABEL_ROW = 15;
 const MARKER_DASH: Record<Marker['kind'], number[]> = { 'break-even': [], current: [5, 4], base: [], zero: [2, 3] };
 
 interface ChartLike {
@@ -60,11 +62,12 @@ function markerPlugin(markers: () => readonly Marker[], fg: () => string) {
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
+        // Labels sit in the padding above the plot, one row each, so they never cover a bar or a line.
         ctx.fillStyle = fg();
         ctx.font = '12px system-ui, sans-serif';
         const right = px > (area.left + area.right) / 2;
         ctx.textAlign = right ? 'right' : 'left';
-        ctx.fillText(m.label, px + (right ? -4 : 4), area.top + 12 + i * 14);
+        ctx.fillText(m.label, px + (right ? 3 : -3), area.top - 5 - (markers().length - 1 - i) * LABEL_ROW);
         ctx.restore();
       });
     },
@@ -86,6 +89,14 @@ export function DecisionsChart(props: Props) {
   const [failed, setFailed] = useState(false);
   const tableId = useId();
   markers.current = data.markers;
+  // Redrawn when the colour scheme changes, so text and grid follow light and dark.
+  const [scheme, setScheme] = useState(0);
+  useEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const bump = () => setScheme((n) => n + 1);
+    mq?.addEventListener?.('change', bump);
+    return () => mq?.removeEventListener?.('change', bump);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -96,6 +107,8 @@ export function DecisionsChart(props: Props) {
         const grid = cssVar('--rule', '#d5d9df');
         const plugin = markerPlugin(() => markers.current, () => fg);
         const tick = { color: fg };
+        const layout = { padding: { top: data.markers.length * LABEL_ROW + 4 } };
+        const legend = { position: 'bottom', labels: { color: fg, boxWidth: 14 } };
         let config: unknown;
         if (isXY(data)) {
           const colours = props.colours ?? {};
@@ -117,7 +130,8 @@ export function DecisionsChart(props: Props) {
               responsive: true,
               maintainAspectRatio: false,
               interaction: { mode: 'nearest', axis: 'x', intersect: false },
-              plugins: { legend: { labels: { color: fg, boxWidth: 14 } } },
+              layout,
+              plugins: { legend },
               scales: {
                 x: { type: 'linear', ticks: { ...tick, callback: (v: number) => plain.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
                 y: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
@@ -141,7 +155,8 @@ export function DecisionsChart(props: Props) {
               responsive: true,
               maintainAspectRatio: false,
               indexAxis: 'y',
-              plugins: { legend: { labels: { color: fg, boxWidth: 14 } } },
+              layout,
+              plugins: { legend },
               scales: {
                 x: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
                 y: { ticks: tick, grid: { display: false } },
@@ -160,11 +175,11 @@ export function DecisionsChart(props: Props) {
     };
     // The colours follow the platforms, which the data names.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  }, [data, scheme]);
 
   useEffect(() => () => chart.current?.destroy(), []);
 
-  const height = isXY(data) ? 300 : Math.max(200, 70 + data.labels.length * 34);
+  const height = (isXY(data) ? 300 : Math.max(200, 80 + data.labels.length * 36)) + data.markers.length * LABEL_ROW;
   return (
     <figure className="chart decisions-chart" data-chart={data.id}>
       <figcaption>

@@ -26,9 +26,13 @@ export function DecisionsSection({ e, draft, today }: { e: Evaluation; draft: Dr
     };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    const mq = window.matchMedia?.('print');
+    const onChange = (ev: MediaQueryListEvent) => (ev.matches ? before() : after());
+    mq?.addEventListener?.('change', onChange);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      mq?.removeEventListener?.('change', onChange);
     };
   }, []);
   const shown = open || (printing && opened);

@@ -11,12 +11,13 @@ import {
   breakEvenView,
   defaultInput,
   inputOptions,
-  licenceViews,
+  licenceTable,
   mergeSensitivity,
   sensitivityView,
   type DecisionsRequest,
   type DecisionsResponse,
 } from '../../lib/decisions';
+import type { TableData } from '../../lib/calculatorModel';
 
 /** Inputs per sensitivity batch: about 17 evaluations, a few tens of milliseconds. */
 const BATCH = 8;
@@ -44,11 +45,11 @@ function runBreakEven(req: Extract<DecisionsRequest, { type: 'break-even' }>) {
     post({ type: 'error', id: req.id, kind: 'break-even', message: message(e) });
     return;
   }
-  let licences: ReturnType<typeof licenceViews> = [];
+  let licences: TableData | null = null;
   try {
-    licences = licenceViews(licenceBreakEvens(req.scenario, options));
+    licences = licenceTable(licenceBreakEvens(req.scenario, options));
   } catch {
-    licences = [];
+    licences = null; // the break-even below reports what is wrong with the scenario
   }
   const options2 = inputOptions(inputs, req.currency);
   const path = req.input && inputs.some((i) => i.path === req.input) ? req.input : defaultInput(inputs);
