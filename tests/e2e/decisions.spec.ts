@@ -186,6 +186,9 @@ test.describe('decisions panel', () => {
     await expect(page.getByTestId('decisions-share')).toBeHidden();
     await expectNoHorizontalOverflow(page, 'print');
     await shot(page.locator('.decisions-section'), testInfo, 'decisions-print');
+    // After printing, the panel is as it was: closed.
+    await page.emulateMedia({ media: 'screen' });
+    await expect(panel).not.toHaveAttribute('open', '');
   });
 
   test('two platforms must differ; one platform has no decisions to make', async ({ page, gotoPage }) => {

@@ -10,8 +10,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Draft, TableData } from '../../lib/calculatorModel';
 import { defaultPair, parseRange, parseShare, type DecisionsRequest, type DecisionsResponse, type InputOption, type BreakEvenView, type SensitivityView } from '../../lib/decisions';
 import { OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
-import { DataTable } from '../charts/ChartPanel';
-import { DecisionsChart } from './DecisionsChart';
+import { DecisionsChart, ScrollTable } from './DecisionsChart';
 import './decisions.css';
 
 interface Props {
@@ -289,7 +288,7 @@ export default function Decisions({ e, draft, today, open }: Props) {
         {be.licences && (
           <div className="licence-break-evens" data-testid="licence-break-evens">
             <h4>Licence break-evens (guests per host)</h4>
-            <DataTable table={be.licences} />
+            <ScrollTable table={be.licences} />
           </div>
         )}
       </section>
@@ -361,7 +360,7 @@ export default function Decisions({ e, draft, today, open }: Props) {
               <summary>
                 All {sens.view.inputs} inputs, with notes ({sens.view.evaluations} evaluations{sens.ms !== null ? `, ${Math.round(sens.ms)} ms` : ''})
               </summary>
-              <DataTable table={sens.view.all} />
+              <ScrollTable table={sens.view.all} />
             </details>
           </>
         )}

@@ -6,6 +6,7 @@
  * calculator's on-demand chunk.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { TableData } from '../../lib/calculatorModel';
 import type { Marker, TornadoChartData, XYChartData } from '../../lib/decisions';
 import { DASHES, OKABE_ITO } from '../../lib/palette';
 import { DataTable } from '../charts/ChartPanel';
@@ -72,6 +73,18 @@ function markerPlugin(markers: () => readonly Marker[], fg: () => string) {
       });
     },
   };
+}
+
+/**
+ * A table that may be wider than the screen: it scrolls sideways in a region the keyboard can
+ * focus (and so scroll), named by the table's caption.
+ */
+export function ScrollTable({ table, id }: { table: TableData; id?: string }) {
+  return (
+    <div className="decisions-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+      <DataTable table={table} id={id} />
+    </div>
+  );
 }
 
 type Props = { data: XYChartData; colours: Record<string, string> } | { data: TornadoChartData; colours?: undefined };
@@ -196,7 +209,7 @@ export function DecisionsChart(props: Props) {
         {showTable ? 'Hide' : 'Show'} the data table
       </button>
       <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
-        <DataTable table={data.table} id={tableId} />
+        <ScrollTable table={data.table} id={tableId} />
       </div>
     </figure>
   );

@@ -5,7 +5,6 @@
  */
 import type { Evaluation } from 'kernelcount';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { Draft } from '../../lib/calculatorModel';
 
 const Decisions = lazy(() => import('./Decisions'));
@@ -13,16 +12,24 @@ const Decisions = lazy(() => import('./Decisions'));
 export function DecisionsSection({ e, draft, today }: { e: Evaluation; draft: Draft; today: string }) {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
-  const [printing, setPrinting] = useState(false);
-  const printingRef = useRef(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  const openedRef = useRef(false);
+  openedRef.current = opened;
+
+  // The <details> is left to the browser (its state is read back on each toggle); printing opens
+  // it when it has results, and closes it again after if it was closed.
   useEffect(() => {
+    let wasOpen: boolean | null = null;
     const before = () => {
-      printingRef.current = true;
-      flushSync(() => setPrinting(true));
+      const el = details.current;
+      if (!el || !openedRef.current || wasOpen !== null) return;
+      wasOpen = el.open;
+      el.open = true;
     };
     const after = () => {
-      printingRef.current = false;
-      setPrinting(false);
+      const el = details.current;
+      if (el && wasOpen === false) el.open = false;
+      wasOpen = null;
     };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
@@ -35,18 +42,18 @@ export function DecisionsSection({ e, draft, today }: { e: Evaluation; draft: Dr
       mq?.removeEventListener?.('change', onChange);
     };
   }, []);
-  const shown = open || (printing && opened);
+
   return (
     <section aria-labelledby="decisions-h" className={opened ? 'decisions-section' : 'decisions-section no-print'}>
       <h2 id="decisions-h">Decisions</h2>
       <p className="muted no-print">At what value the cheaper platform changes, and which input matters most, for two platforms you pick.</p>
       <details
+        ref={details}
         className="decisions-details"
-        open={shown}
         data-testid="decisions-panel"
-        onToggle={(ev) => {
-          if (printingRef.current) return;
-          const isOpen = (ev.currentTarget as HTMLDetailsElement).open;
+        onToggle={() => {
+          // Read the element, not the event: toggles queued around a print may arrive late.
+          const isOpen = details.current?.open ?? false;
           setOpen(isOpen);
           if (isOpen) setOpened(true);
         }}
