@@ -39,7 +39,7 @@ export type DecisionsRequest =
   | { type: 'cancel'; id: number };
 
 export type DecisionsResponse =
-  | { type: 'break-even'; id: number; inputs: InputOption[]; input: string | null; view: BreakEvenView | null; error: string | null; licences: TableData | null; ms: number }
+  | { type: 'break-even'; id: number; inputs: InputOption[]; input: string | null; view: BreakEvenView | null; error: string | null; licences: string[]; ms: number }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'sensitivity'; id: number; view: SensitivityView; ms: number }
   | { type: 'error'; id: number; kind: 'break-even' | 'sensitivity'; message: string };
@@ -115,11 +115,6 @@ export interface BreakEvenView {
   notes: string[];
   range: { low: string; high: string };
   chart: XYChartData;
-}
-
-export interface LicenceView {
-  platform: string;
-  text: string;
 }
 
 export interface SensitivityFailure {
@@ -377,38 +372,44 @@ export function breakEvenView(r: BreakEvenResult, wordsOf: Pick<NumericInput, 'p
   };
 }
 
-/** The licence break-evens, one sentence each (the package's), with the platform they belong to. */
-export function licenceViews(rs: readonly BreakEvenResult[]): LicenceView[] {
-  return rs.map((r) => ({ platform: r.platform ?? '', text: r.text }));
+/** A licence option key (`windows-server-datacenter/per-core`) in the words of the decision's subject. */
+function optionWords(key: string, subject: string): string {
+  const [product = key, option] = key.split('/');
+  const names = (subject.split(', ')[0] ?? '').split(' or ');
+  const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const name = names.find((n) => norm(n) === product) ?? product;
+  return option ? `${name} (${option.replace(/-/g, ' ')})` : name;
 }
 
 /**
- * The licence break-evens as a table: per platform and licensing decision, the option cheaper with
- * few guests per host, the one cheaper from the break-even on, and both yearly costs per host there.
+ * The licence break-evens in sentences, one per break-even shared by several platforms: from how
+ * many guests per host another licence option costs less, with both yearly costs per host there and
+ * one guest before.
  */
-export function licenceTable(rs: readonly BreakEvenResult[]): TableData | null {
-  if (rs.length === 0) return null;
-  const cur = rs[0]!.currency;
-  return {
-    caption: `Licence break-evens: the guests per host from which another licence option costs less (${cur} a year per host)`,
-    columns: ['platform', 'licensing', 'cheaper with fewer guests', 'cheaper from the break-even', 'break-even', 'a year per host there', 'one guest fewer'],
-    numeric: [false, false, false, false, true, false, false],
-    rows: rs.map((r) => {
-      const [below, from] = r.between;
-      const subject = r.label.replace(/: guests per host \(platform .*\)$/, '');
-      const at = r.at;
-      const before = r.before;
-      return [
-        r.platform ?? '',
-        subject,
-        below,
-        r.value ? from : `none up to ${formatNumber(r.range.high)} guests`,
-        r.value ? `${formatNumber(r.value)} guests per host` : '',
-        at ? `${from} ${money2(at.costs[1], cur)}, ${below} ${money2(at.costs[0], cur)}` : '',
-        before ? `${below} ${money2(before.costs[0], cur)}, ${from} ${money2(before.costs[1], cur)}` : '',
-      ];
-    }),
-  };
+export function licenceSentences(rs: readonly BreakEvenResult[]): string[] {
+  const groups = new Map<string, { r: BreakEvenResult; where: string[] }>();
+  for (const r of rs) {
+    const subject = r.label.replace(/: guests per host \(platform .*\)$/, '');
+    const kind = subject.split(', ').slice(1).join(', ');
+    const shape = /hosts of (\d+ x \d+ cores)/.exec(r.text)?.[1];
+    const costs = [r.at, r.before].map((p) => (p ? p.costs.map((c) => c.toFixed()).join('/') : '')).join('|');
+    const key = `${r.between.join('|')}|${r.value?.toFixed() ?? ''}|${costs}|${shape ?? ''}`;
+    const g = groups.get(key) ?? { r, where: [] };
+    g.where.push(`${r.platform ?? ''}${kind ? ` (${kind})` : ''}`);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ r, where }) => {
+    const cur = r.currency;
+    const subject = r.label.replace(/: guests per host \(platform .*\)$/, '');
+    const [below, from] = r.between.map((k) => optionWords(k, subject)) as [string, string];
+    const shape = /hosts of (\d+ x \d+ cores)/.exec(r.text)?.[1];
+    const list = where.length > 1 ? `${where.slice(0, -1).join(', ')} and ${where.at(-1)}` : where[0]!;
+    const on = `On ${list}${shape ? `, hosts of ${shape}` : ''}: `;
+    if (!r.value) return `${on}${below} stays cheaper than any other option up to ${formatNumber(r.range.high)} guests per host.`;
+    const at = r.at ? `: ${formatCurrency(r.at.costs[1], cur, 2)} against ${formatCurrency(r.at.costs[0], cur, 2)} a year per host` : '';
+    const before = r.before ? `; at ${formatNumber(r.before.value)}, ${formatCurrency(r.before.costs[0], cur, 2)} against ${formatCurrency(r.before.costs[1], cur, 2)}` : '';
+    return `${on}${from} becomes cheaper than ${below} from ${formatNumber(r.value)} guests per host${at}${before}.`;
+  });
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -498,7 +499,7 @@ export function sensitivityView(r: SensitivityResult, labels: ReadonlyMap<string
     (cheaperAtBase ? `As entered, ${cheaperAtBase} is cheaper by ${money0(base.abs(), cur)} over ${r.horizonYears} years. ` : `As entered, ${a} and ${b} cost the same. `) +
     (cheaperAtBase
       ? flippers.length
-        ? `Varied by ${rangeText}, ${flippers.length === 1 ? 'one input' : `${flippers.length} inputs`} of the top ${shown.length} would make the other cheaper: ${flippers.join('; ')}.`
+        ? `Varied by ${rangeText}, ${flippers.length === 1 ? 'one input' : `${flippers.length} inputs`} of the top ${shown.length} would make the other cheaper: ${flippers.slice(0, 4).join('; ')}${flippers.length > 4 ? `; and ${flippers.length - 4} more` : ''}.`
         : `Varied by ${rangeText}, none of the top ${shown.length} inputs makes the other cheaper.`
       : '');
 
@@ -525,7 +526,9 @@ export function sensitivityView(r: SensitivityResult, labels: ReadonlyMap<string
     chart: {
       id: 'tornado',
       title: `What moves the difference ${a} − ${b} most (each input ${rangeText})`,
-      summary: sentence,
+      summary: lead
+        ? `Each bar runs from the difference as entered (${signed(base, cur)}) to the difference with the input ${r.range.down.isZero() ? '' : `${shareText(r.range.down)} lower (blue)`}${!r.range.down.isZero() && !r.range.up.isZero() ? ' or ' : ''}${r.range.up.isZero() ? '' : `${shareText(r.range.up)} higher (orange)`}; left of the dotted line at 0, ${a} is cheaper, right of it ${b}.`
+        : `No bars: no input moves the difference when varied by ${rangeText}.`,
       x: `${a} − ${b}, ${cur} over ${r.horizonYears} years (negative: ${a} cheaper)`,
       labels: shown.map((row) => wrapLabel(words(row))),
       low: shown.map((row) => bar(row.low)),

@@ -7,7 +7,7 @@
  */
 import type { Evaluation } from 'kernelcount';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Draft, TableData } from '../../lib/calculatorModel';
+import type { Draft } from '../../lib/calculatorModel';
 import { defaultPair, parseRange, parseShare, type DecisionsRequest, type DecisionsResponse, type InputOption, type BreakEvenView, type SensitivityView } from '../../lib/decisions';
 import { OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
 import { DecisionsChart, ScrollTable } from './DecisionsChart';
@@ -31,7 +31,7 @@ interface BreakEvenState {
   input: string | null;
   view: BreakEvenView | null;
   error: string | null;
-  licences: TableData | null;
+  licences: string[];
   ms: number | null;
 }
 
@@ -66,7 +66,7 @@ export default function Decisions({ e, draft, today, open }: Props) {
   const [high, setHigh] = useState('');
   const [shareText, setShareText] = useState('20');
   const [wantSensitivity, setWantSensitivity] = useState(false);
-  const [be, setBe] = useState<BreakEvenState>({ status: 'waiting', inputs: [], input: null, view: null, error: null, licences: null, ms: null });
+  const [be, setBe] = useState<BreakEvenState>({ status: 'waiting', inputs: [], input: null, view: null, error: null, licences: [], ms: null });
   const [sens, setSens] = useState<SensitivityState>({ status: 'idle', done: 0, total: 0, view: null, error: null, ms: null });
   const [workerError, setWorkerError] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
@@ -221,7 +221,13 @@ export default function Decisions({ e, draft, today, open }: Props) {
         <div className="decisions-controls no-print">
           <label className="field decisions-input">
             <span>Input to vary</span>
-            <select value={shownInput} disabled={be.inputs.length === 0} onChange={(ev) => setInput(ev.target.value)} data-testid="decisions-input">
+            <select value={shownInput} disabled={be.inputs.length === 0} onChange={(ev) => {
+                // A range belongs to one input: a new input starts on its default range.
+                setInput(ev.target.value);
+                setLow('');
+                setHigh('');
+              }}
+              data-testid="decisions-input">
               {be.inputs.length === 0 && <option value="">Reading the inputs…</option>}
               {groupOptions(be.inputs).map(([group, opts]) => (
                 <optgroup key={group} label={group}>
@@ -285,10 +291,14 @@ export default function Decisions({ e, draft, today, open }: Props) {
             </details>
           </>
         )}
-        {be.licences && (
+        {be.licences.length > 0 && (
           <div className="licence-break-evens" data-testid="licence-break-evens">
             <h4>Licence break-evens (guests per host)</h4>
-            <ScrollTable table={be.licences} />
+            <ul>
+              {be.licences.map((t, i) => (
+                <li key={i}>{t}</li>
+              ))}
+            </ul>
           </div>
         )}
       </section>

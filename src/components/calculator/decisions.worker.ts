@@ -11,13 +11,12 @@ import {
   breakEvenView,
   defaultInput,
   inputOptions,
-  licenceTable,
+  licenceSentences,
   mergeSensitivity,
   sensitivityView,
   type DecisionsRequest,
   type DecisionsResponse,
 } from '../../lib/decisions';
-import type { TableData } from '../../lib/calculatorModel';
 
 /** Inputs per sensitivity batch: about 17 evaluations, a few tens of milliseconds. */
 const BATCH = 8;
@@ -45,11 +44,11 @@ function runBreakEven(req: Extract<DecisionsRequest, { type: 'break-even' }>) {
     post({ type: 'error', id: req.id, kind: 'break-even', message: message(e) });
     return;
   }
-  let licences: TableData | null = null;
+  let licences: string[] = [];
   try {
-    licences = licenceTable(licenceBreakEvens(req.scenario, options));
+    licences = licenceSentences(licenceBreakEvens(req.scenario, options));
   } catch {
-    licences = null; // the break-even below reports what is wrong with the scenario
+    licences = []; // the break-even below reports what is wrong with the scenario
   }
   const options2 = inputOptions(inputs, req.currency);
   const path = req.input && inputs.some((i) => i.path === req.input) ? req.input : defaultInput(inputs);
