@@ -366,7 +366,7 @@ export default function Decisions({ e, draft, today, open }: Props) {
                 </ul>
               </div>
             )}
-            <details className="decisions-all">
+            <details className="decisions-all no-print">
               <summary>
                 All {sens.view.inputs} inputs, with notes ({sens.view.evaluations} evaluations{sens.ms !== null ? `, ${Math.round(sens.ms)} ms` : ''})
               </summary>
