@@ -172,7 +172,7 @@ export function DecisionsChart(props: Props) {
               plugins: { legend },
               scales: {
                 x: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
-                y: { ticks: tick, grid: { display: false } },
+                y: { ticks: { ...tick, autoSkip: false }, grid: { display: false } },
               },
             },
             plugins: [plugin],
