@@ -171,6 +171,23 @@ test.describe('decisions panel', () => {
     await expect(sentence).toHaveText(settled);
     await expect(page.getByTestId('sensitivity-progress')).toHaveCount(0, { timeout: 30_000 });
     await expect(sens).toContainText('matters most');
+
+    // Closing and reopening on the same scenario computes nothing again; an edit while closed
+    // computes nothing until the panel is open again.
+    const runs = () => page.evaluate(() => (window.__kernelcountDecisions ?? []).length);
+    const done = await runs();
+    const panel = page.getByTestId('decisions-panel');
+    await panel.locator(':scope > summary').click();
+    await sql.fill('8');
+    await page.waitForTimeout(800);
+    expect(await runs()).toBe(done);
+    await panel.locator(':scope > summary').click();
+    await expect(sentence).toHaveText(/from \d+ instances of iis-app\.$/);
+    await expect.poll(runs).toBe(done + 2);
+    await panel.locator(':scope > summary').click();
+    await panel.locator(':scope > summary').click();
+    await page.waitForTimeout(800);
+    expect(await runs()).toBe(done + 2);
   });
 
   test('the print report includes the decisions once computed, and leaves them out otherwise', async ({ page, gotoPage }, testInfo) => {

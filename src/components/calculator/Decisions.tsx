@@ -73,6 +73,9 @@ export default function Decisions({ e, draft, today, open }: Props) {
   const nextId = useRef(1);
   const beId = useRef(0);
   const sensId = useRef(0);
+  /** What the last request of each kind was for, to skip asking again for the same. */
+  const beSent = useRef<{ draft: Draft; key: string } | null>(null);
+  const sensSent = useRef<{ draft: Draft; key: string } | null>(null);
 
   // A pair whose platforms are gone (renamed, removed) falls back to the default one.
   const pairValid = pair !== null && names.includes(pair[0]) && names.includes(pair[1]);
@@ -143,10 +146,16 @@ export default function Decisions({ e, draft, today, open }: Props) {
   // Break-even: after a pause, whenever the scenario, the pair, the input or the range changes.
   useEffect(() => {
     if (!open || !pairValid || !pair || samePlatform || !range.ok) return;
+    // Reopening the panel on the same scenario and choices asks for nothing again.
+    const key = JSON.stringify([today, pairKey, input, rangeKey]);
+    if (beSent.current?.draft === draft && beSent.current.key === key) return;
     const id = nextId.current++;
     beId.current = id;
     setBe((s) => ({ ...s, status: 'computing' }));
-    const t = setTimeout(() => post({ type: 'break-even', id, scenario: draft, today, currency: e.scenario.currency, between: pair, input, range: range.range }), DEBOUNCE_MS);
+    const t = setTimeout(() => {
+      beSent.current = { draft, key };
+      post({ type: 'break-even', id, scenario: draft, today, currency: e.scenario.currency, between: pair, input, range: range.range });
+    }, DEBOUNCE_MS);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, draft, today, pairKey, input, rangeKey]);
@@ -154,12 +163,18 @@ export default function Decisions({ e, draft, today, open }: Props) {
   // Sensitivity: once asked for, again after a pause whenever the scenario, the pair or the share changes.
   useEffect(() => {
     if (!open || !wantSensitivity || !pairValid || !pair || samePlatform || !share.ok) return;
+    const key = JSON.stringify([today, pairKey, share.share]);
+    if (sensSent.current?.draft === draft && sensSent.current.key === key) return;
     const previous = sensId.current;
     const id = nextId.current++;
     sensId.current = id;
+    // The run still going (if any) is for an older scenario or pair: stop it.
     if (previous) post({ type: 'cancel', id: previous });
     setSens((s) => ({ ...s, status: 'computing', done: 0, error: null }));
-    const t = setTimeout(() => post({ type: 'sensitivity', id, scenario: draft, today, between: pair, share: share.share }), DEBOUNCE_MS);
+    const t = setTimeout(() => {
+      sensSent.current = { draft, key };
+      post({ type: 'sensitivity', id, scenario: draft, today, between: pair, share: share.share });
+    }, DEBOUNCE_MS);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, wantSensitivity, draft, today, pairKey, share.ok ? share.share : `bad:${shareText}`]);
