@@ -15,6 +15,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
+    // Module workers as ES modules, so a worker's dynamic import() stays a chunk of its own (the
+    // import worker loads exceljs only for a workbook, never for a CSV or kubectl JSON).
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         // Astro marks every MDX module with a "use astro:head-inject" directive that the bundler

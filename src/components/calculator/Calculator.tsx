@@ -5,13 +5,21 @@
  * edit is invalid; the error shows at the field.
  */
 import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
 import type { FieldContext } from './fields';
+import type { ImportPlan } from '../../lib/inventory';
+import type { InventoryPlan } from './ImportDialog';
 import { Results } from './Results';
 import './calculator.css';
+
+// File reading, the import dialog and the importers and workbook writer they load come only when a
+// file is dropped or picked, or a workbook asked for.
+const loadImportDialog = () => import('./ImportDialog');
+const ImportDialog = lazy(loadImportDialog);
+const inventoryModule = () => import('../../lib/inventory');
 
 export interface Preset {
   id: string;
@@ -45,7 +53,7 @@ function evaluateDraft(draft: Draft, today: string): { ok: true; value: Evaluati
   return r.ok ? r : { ok: false, issues: r.error.issues };
 }
 
-function download(name: string, text: string, type: string) {
+function download(name: string, text: string | Blob, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -138,7 +146,8 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   // The scenario the shown results were computed from (the draft may be ahead of it, and invalid).
   const [evaluatedDraft, setEvaluatedDraft] = useState<Draft>(first.scenario);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
-  const [banner, setBanner] = useState<{ kind: 'error' | 'info'; text: string; details?: string[] } | null>(null);
+  const [banner, setBanner] = useState<{ kind: 'error' | 'info'; text: string; details?: string[]; action?: { label: string; run: () => void } } | null>(null);
+  const [inventory, setInventory] = useState<InventoryPlan | null>(null);
   const [copied, setCopied] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [ready, setReady] = useState(false);
@@ -287,28 +296,72 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       setBanner({ kind: 'error', text: `${name} does not hold a scenario (an object with hosts and workloads).` });
       return;
     }
-    const r = evaluateDraft(parsed as Draft, today);
-    setDraft(parsed as Draft);
+    replaceScenario(parsed as Draft, name, `Loaded ${name}.`);
+  };
+
+  /** Puts a scenario in the editor and evaluates it at once; `done` is the message (and its undo). */
+  const replaceScenario = (next: Draft, name: string, done: string, action?: { label: string; run: () => void }) => {
+    const r = evaluateDraft(next, today);
+    setDraft(next);
     setPresetId('');
     if (r.ok) {
       setEvaluation(r.value);
-      setEvaluatedDraft(parsed as Draft);
+      setEvaluatedDraft(next);
       setIssues([]);
-      setBanner({ kind: 'info', text: `Loaded ${name}.` });
+      setBanner({ kind: 'info', text: done, ...(action ? { action } : {}) });
     } else {
       setIssues(r.issues);
-      setBanner({ kind: 'error', text: `Loaded ${name}, but it has problems; they are marked at their fields and listed above the editor. The results below are from before.` });
+      setBanner({ kind: 'error', text: `Loaded ${name}, but it has problems; they are marked at their fields and listed above the editor. The results below are from before.`, ...(action ? { action } : {}) });
     }
   };
 
+  // A scenario file loads at once; an inventory (RVTools, kubectl) opens the import dialog first.
   const onFiles = async (files: FileList | null) => {
-    const f = files?.[0];
-    if (!f) return;
-    if (f.size > MAX_IMPORT_BYTES) {
-      setBanner({ kind: 'error', text: `${f.name} is larger than 5 MiB; a scenario file is a few KB.` });
+    if (!files || files.length === 0) return;
+    let plan: ImportPlan;
+    try {
+      const { planImport, readFiles } = await inventoryModule();
+      plan = planImport(await readFiles(Array.from(files)));
+      // Load the dialog before showing it, so a failed load is a message here, not a broken page.
+      if (plan.kind === 'rvtools' || plan.kind === 'kubectl') await loadImportDialog();
+    } catch (err) {
+      setBanner({ kind: 'error', text: `The file could not be read: ${(err as Error).message}` });
       return;
     }
-    await importText(await f.text(), f.name);
+    if (plan.kind === 'error') {
+      setBanner({ kind: 'error', text: plan.message, details: plan.details });
+    } else if (plan.kind === 'scenario') {
+      if (plan.file.size > MAX_IMPORT_BYTES) {
+        setBanner({ kind: 'error', text: `${plan.file.name} is larger than 5 MiB; a scenario file is a few KB.` });
+        return;
+      }
+      await importText(plan.file.text ?? '', plan.file.name);
+    } else setInventory(plan);
+  };
+
+  const applyInventory = (scenario: Draft, file: string, message: string) => {
+    const before = { draft, presetId };
+    setInventory(null);
+    replaceScenario(scenario, file, message, {
+      label: 'Undo the import',
+      run: () => {
+        replaceScenario(before.draft, 'the previous scenario', 'Put back the scenario you had before the import.');
+        setPresetId(before.presetId);
+      },
+    });
+  };
+
+  const closeInventory = useCallback(() => setInventory(null), []);
+
+  const exportXlsx = async () => {
+    try {
+      const { buildWorkbook } = await inventoryModule();
+      const r = await buildWorkbook(evaluatedDraft, today);
+      if (r.ok) download(r.fileName, r.blob, r.blob.type);
+      else setBanner({ kind: 'error', text: r.message, details: r.details });
+    } catch (err) {
+      setBanner({ kind: 'error', text: `The workbook could not be made: ${(err as Error).message}. Check the connection and try again.` });
+    }
   };
 
   const copyLink = async () => {
@@ -376,7 +429,19 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import file
         </button>
-        <input ref={fileInput} type="file" accept=".json,.yaml,.yml,application/json,text/yaml" hidden onChange={(ev) => void onFiles(ev.target.files)} aria-label="Import a scenario file" />
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept=".json,.yaml,.yml,.csv,.tsv,.xlsx,application/json,text/yaml,text/csv"
+          hidden
+          onChange={(ev) => {
+            void onFiles(ev.target.files).finally(() => {
+              ev.target.value = '';
+            });
+          }}
+          aria-label="Import a scenario file, an RVTools export or kubectl JSON"
+        />
         <details className="export-menu">
           <summary>Export</summary>
           <div className="menu">
@@ -399,6 +464,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
             <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-report.md`, formatMarkdown(evaluation), 'text/markdown')}>
               Results as Markdown
             </button>
+            <button type="button" disabled={!evaluation} onClick={() => void exportXlsx()}>
+              Workbook (.xlsx)
+            </button>
           </div>
         </details>
         <button type="button" className="primary" onClick={() => window.print()}>
@@ -416,6 +484,11 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
               ))}
             </ul>
           )}
+          {banner.action && (
+            <button type="button" onClick={banner.action.run}>
+              {banner.action.label}
+            </button>
+          )}{' '}
           <button type="button" onClick={() => setBanner(null)} aria-label="Dismiss this message">
             Dismiss
           </button>
@@ -425,7 +498,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       <div className="layout">
         <section className="edit-pane no-print" aria-labelledby="edit-h" id="editor">
           <h2 id="edit-h">Scenario</h2>
-          <p className="muted small">Drop a scenario file (JSON or YAML) anywhere on this page to load it.</p>
+          <p className="muted small">
+            Drop a scenario file (JSON or YAML), an RVTools export (vInfo .csv or the .xlsx) or kubectl JSON (pods, with nodes if you have them) anywhere on this page to load it.
+          </p>
           {issues.length > 0 && (
             <div className="notice error" role="alert" data-testid="issues">
               <p>
@@ -452,6 +527,11 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           {evaluation ? <Results e={evaluation} draft={evaluatedDraft} today={today} /> : <p className="notice error">No valid scenario yet: fix the problems listed on the left.</p>}
         </section>
       </div>
+      {inventory && (
+        <Suspense fallback={<p role="status">Opening the import…</p>}>
+          <ImportDialog plan={inventory} draft={draft} onApply={applyInventory} onClose={closeInventory} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { formatCurrency, formatGiB, formatInt, formatPercent } from '../../lib/format';
 import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
+import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
 
 const BINDING_WORDS: Record<string, string> = {
@@ -312,6 +313,8 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           ))}
         </div>
       </section>
+
+      <CompareSection draft={draft} today={today} />
 
       <section aria-labelledby="charts-h">
         <h2 id="charts-h">Charts</h2>
