@@ -125,6 +125,7 @@ export function DecisionsChart(props: Props) {
         let config: unknown;
         if (isXY(data)) {
           const colours = props.colours ?? {};
+          const xs = (data.series[0]?.points ?? []).map((p) => p.x);
           config = {
             type: 'line',
             data: {
@@ -146,7 +147,8 @@ export function DecisionsChart(props: Props) {
               layout,
               plugins: { legend },
               scales: {
-                x: { type: 'linear', ticks: { ...tick, callback: (v: number) => plain.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
+                // The axis spans the range searched, not a rounder one past it.
+                x: { type: 'linear', min: xs[0], max: xs.at(-1), ticks: { ...tick, callback: (v: number) => plain.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
                 y: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
               },
             },
