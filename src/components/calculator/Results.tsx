@@ -26,6 +26,7 @@ import { formatCurrency, formatGiB, formatInt, formatPercent } from '../../lib/f
 import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
+import { DecisionsSection } from './DecisionsSection';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -324,6 +325,8 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           {densityData ? <ChartPanel data={densityData} /> : <p className="muted">Working out density by instance size…</p>}
         </div>
       </section>
+
+      <DecisionsSection e={e} draft={draft} today={today} />
 
       <section aria-labelledby="items-h">
         <h2 id="items-h">Line items</h2>
