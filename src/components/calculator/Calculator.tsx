@@ -165,6 +165,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     const arrive = async (fromHashChange: boolean) => {
       const hash = window.location.hash;
       if (scenarioParam(hash) !== null) {
+        lastHash.current = hash;
         const d = await decodeScenario(hash);
         if (!live) return;
         if (!d.ok) {
@@ -254,6 +255,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     if (!ready) return;
     const t = setTimeout(() => {
       void encodeScenario(draft).then((hash) => {
+        // A link pasted since the last write has not been read yet: leave it for the hashchange
+        // handler instead of overwriting it with the scenario it is about to replace.
+        if (scenarioParam(window.location.hash) !== null && window.location.hash !== lastHash.current) return;
         lastHash.current = hash;
         history.replaceState(null, '', `${window.location.pathname}${hash}`);
       });
