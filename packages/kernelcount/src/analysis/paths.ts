@@ -16,6 +16,7 @@ import { evaluate, type EvaluateOptions } from '../evaluate.js';
 import { money, type Money, type MoneyInput } from '../money.js';
 import { MAX_PODS_LIMIT } from '../rules/reservations.js';
 import { LICENCE_PRICE_IDS, LIMITS, PRICE_ALIASES, parseScenarioWithCatalog } from '../scenario/validate.js';
+import { CATALOG_BOUNDS, type Bounds } from '../scenario/catalogInputs.js';
 import { PLATFORM_TYPES, type Platform, type PlatformType, type Scenario } from '../scenario/types.js';
 
 /** How the scenario writes a value: a money amount (a number or a decimal string) or a plain number. */
@@ -202,28 +203,7 @@ const POLICY_FIELDS: Record<string, { spec: FieldSpec; read: (s: Scenario) => nu
 
 const HORIZON: FieldSpec = { label: 'years priced', unit: 'years', kind: 'number', integer: true, min: 1, max: LIMITS.horizonYears };
 
-type Bounds = { gt?: number; min?: number; max?: number; integer?: boolean };
-/** Bounds of catalog values, as the validator checks overrides; anything else is 0..1e12. */
-const CATALOG_BOUNDS: Partial<Record<CatalogId, Bounds | Record<string, Bounds>>> = {
-  'power.pue': { min: 1, max: 5 },
-  'power.averageLoad': { min: 0, max: 1 },
-  'vm.thinUsedFraction': { gt: 0, max: 1 },
-  'hardware.amortizationYears': { min: 1, max: 30, integer: true },
-  'hardware.supportPercentPerYear': { min: 0, max: 100 },
-  'licence.softwareAssurancePercentPerYear': { min: 0, max: 100 },
-  'licence.oracle.supportPercentPerYear': { min: 0, max: 100 },
-  'licence.oracle.coreFactor': { gt: 0, max: 4 },
-  'hypervisor.esxi.hostReservePercent': { min: 0, max: 90 },
-  'labour.physicalServersPerAdmin': { gt: 0, max: 100000 },
-  'labour.osInstancesPerAdmin': { gt: 0, max: 1000000 },
-  'k8s.maxPodsPerNode': { min: 1, max: 10000, integer: true },
-  'host.threadsPerCore': { min: 1, max: 8, integer: true },
-  'policy.targetUtilization': { cpu: { gt: 0, max: 1 }, memory: { gt: 0, max: 1 }, disk: { gt: 0, max: 1 } },
-  'policy.overcommit': { cpu: { min: 0.1, max: 100 }, memory: { min: 0.1, max: 10 } },
-  'policy.ha': { spareHosts: { min: 0, max: 100, integer: true } },
-  'k8s.nodeVm': { vcpus: { min: 1, max: 1024, integer: true }, memoryGiB: { gt: 0, max: 65536 }, diskGiB: { gt: 0, max: 1048576 } },
-  'hypervisor.kubevirt.formula': { pageTableDivisor: { gt: 0, max: 1e6 } },
-};
+// The catalog's bounds are the validator's own (src/scenario/catalogInputs.ts): one list for both.
 
 /** Catalog ids that `prices:` sets under a friendlier name, and the name. */
 const PRICE_PATH_BY_ID: Map<string, string[]> = new Map([
