@@ -25,6 +25,7 @@ import {
   type ImportPlan,
   type ReportTable,
 } from '../../lib/inventory';
+import { DataTable } from '../charts/ChartPanel';
 import type { ImportAnswer, ImportRequest } from './ImportWorker';
 import './inventory.css';
 
@@ -42,38 +43,10 @@ interface Props {
 function ReportTableView({ t, testId }: { t: ReportTable; testId: string }) {
   if (t.rows.length === 0) return null;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.caption}>
-      <table className="report-table" data-testid={testId}>
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            {t.columns.map((c, i) => (
-              <th key={i} scope="col" className={t.numeric[i] ? 'num' : undefined}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {t.rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j} className={t.numeric[j] ? 'num' : undefined}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <>
+      <DataTable table={t} region className="report-table" testId={testId} />
       {t.more > 0 && <p className="muted small">… and {t.more} more rows: the downloaded report lists every one.</p>}
-    </div>
+    </>
   );
 }
 

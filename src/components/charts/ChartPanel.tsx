@@ -35,10 +35,14 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-export function DataTable({ table, id }: { table: TableData; id?: string }) {
+/**
+ * A data table with row headers and right-aligned numbers. `region` makes its scroll box a
+ * keyboard-focusable region named by the caption (for tables that may scroll sideways).
+ */
+export function DataTable({ table, id, className, testId, region }: { table: TableData; id?: string; className?: string; testId?: string; region?: boolean }) {
   return (
-    <div className="table-scroll">
-      <table id={id}>
+    <div className="table-scroll" {...(region ? { tabIndex: 0, role: 'region', 'aria-label': table.caption } : {})}>
+      <table id={id} className={className} data-testid={testId}>
         <caption>{table.caption}</caption>
         <thead>
           <tr>

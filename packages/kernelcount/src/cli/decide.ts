@@ -10,8 +10,8 @@ import { sensitivity } from '../analysis/sensitivity.js';
 import { isKernelcountError, type Issue } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatBreakEven, formatDiff, formatSensitivity } from '../report/decisions.js';
+import { readScenario, readToday } from './scenarioFile.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/format.js';
-import { parseScenarioText } from '../scenario/text.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 import type { CliIo } from './run.js';
 
@@ -70,28 +70,6 @@ Options:
   -h, --help          this help
 `;
 
-/** Reads and parses one scenario file (or standard input for `-`), or an issue naming the file when it cannot be read. */
-function readScenario(file: string, io: CliIo): { ok: true; value: unknown } | { ok: false; issue: Issue } {
-  let text: string;
-  try {
-    text = file === '-' ? io.readStdin() : io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { ok: false, issue: { code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` } };
-  }
-  const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
-  return { ok: true, value: parseScenarioText(text, fmt) };
-}
-
-function readToday(flags: Map<string, string | true>): string | Issue | undefined {
-  const today = flags.get('today');
-  if (today === undefined) return undefined;
-  if (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    return { code: 'invalid_type', path: '--today', message: `must be a date YYYY-MM-DD, got ${JSON.stringify(today)}` };
-  }
-  return today;
-}
 
 function readBetween(flags: Map<string, string | true>, required: boolean): [string, string] | Issue | undefined {
   const v = flags.get('between');

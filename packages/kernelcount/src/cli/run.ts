@@ -2,9 +2,9 @@ import { cmdCatalog } from './catalog.js';
 import { isKernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
-import { parseScenarioText } from '../scenario/text.js';
 import { version } from '../version.js';
 import { INIT_TEMPLATE } from './template.js';
+import { readScenario, readToday } from './scenarioFile.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 // ---- reserve / overhead verbs (src/cli/reserve.ts, src/cli/overhead.ts) ----
 import { cmdReserve } from './reserve.js';
@@ -100,29 +100,20 @@ async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], EVALUATE_HELP);
   }
-  const today = p.flags.get('today');
-  if (today !== undefined && (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
-    return fail([{ code: 'invalid_type', path: '--today', message: `must be a date YYYY-MM-DD, got ${JSON.stringify(today)}` }]);
-  }
+  const today = readToday(p.flags);
+  if (isIssue(today)) return fail([today]);
   const file = p.positional[0]!;
-  let text: string;
   try {
-    text = file === '-' ? io.readStdin() : io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return fail([{ code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` }]);
-  }
-  try {
-    const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
-    const input = parseScenarioText(text, fmt);
+    const read = readScenario(file, io);
+    if (!read.ok) return fail([read.issue]);
+    const input = read.value;
     const baseline = p.flags.get('baseline');
     const withBaseline =
       typeof baseline === 'string' && input && typeof input === 'object' && !Array.isArray(input) ? { ...(input as object), baseline } : input;
     const outFlag = p.flags.get('out') as string | undefined;
     const out = outFlag === '-' ? undefined : outFlag;
-    if (format === 'xlsx') return await xlsxReport(withBaseline, today ? { today: today as string } : {}, out, io);
-    const result = evaluate(withBaseline, today ? { today: today as string } : {});
+    if (format === 'xlsx') return await xlsxReport(withBaseline, today ? { today } : {}, out, io);
+    const result = evaluate(withBaseline, today ? { today } : {});
     return textReport(formatEvaluation(result, format), out, io);
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues);

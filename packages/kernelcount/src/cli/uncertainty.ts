@@ -8,9 +8,9 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, monteCarlo } from '../analy
 import { MAX_SEED } from '../analysis/random.js';
 import { describeValue, isKernelcountError, type Issue } from '../errors.js';
 import { formatUncertainty, type UncertaintyFormat } from '../report/uncertainty.js';
-import { parseScenarioText } from '../scenario/text.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 import { parseInteger } from './units.js';
+import { readScenario, readToday } from './scenarioFile.js';
 
 export const UNCERTAINTY_HELP = `Usage: kernelcount uncertainty <scenario file, or - for stdin> [options]
 
@@ -77,26 +77,17 @@ export function cmdUncertainty(args: string[], io: UncertaintyIo): CliResult {
       issues.push({ code: 'invalid_type', path: '--between', message: `must be two platform names separated by a comma, e.g. --between containers,vm; got ${JSON.stringify(b)}` });
     } else between = [parts[0]!, parts[1]!];
   }
-  const today = p.flags.get('today');
-  if (today !== undefined && (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
-    issues.push({ code: 'invalid_type', path: '--today', message: `must be a date YYYY-MM-DD, got ${JSON.stringify(today)}` });
-  }
+  const today = readToday(p.flags);
+  if (isIssue(today)) issues.push(today);
   if (p.positional.length !== 1) {
     issues.push({ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' });
   }
   if (issues.length) return fail(issues, HINT);
   const file = p.positional[0]!;
-  let text: string;
   try {
-    text = file === '-' ? io.readStdin() : io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return fail([{ code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` }]);
-  }
-  try {
-    const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
-    const input = parseScenarioText(text, fmt);
+    const read = readScenario(file, io);
+    if (!read.ok) return fail([read.issue]);
+    const input = read.value;
     const options: Parameters<typeof monteCarlo>[1] = {};
     if (samples !== undefined) options.samples = samples;
     if (seed !== undefined) options.seed = seed;

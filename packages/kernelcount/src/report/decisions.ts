@@ -7,36 +7,10 @@ import type { BreakEvenResult, CostPoint } from '../analysis/breakEven.js';
 import type { ScenarioDiff } from '../analysis/diff.js';
 import type { SensitivityResult, SensitivityRow } from '../analysis/sensitivity.js';
 import { formatMoneyGrouped, type Money } from '../money.js';
+import { csvRows as csv, mdCell, mdTable, pad as padCells } from './cells.js';
 import type { ReportFormat } from './format.js';
 
-/** Aligns columns: text columns (`left`) to the left, numbers to the right. */
-function pad(rows: string[][], indent = '', left: readonly number[] = [0]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => indent + r.map((cell, c) => (left.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
-}
-
-function csvCell(v: string): string {
-  // Cells a spreadsheet would run as a formula get a leading quote (negative numbers stay numbers).
-  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csv(rows: string[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function mdCell(v: string): string {
-  return v.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
-
-function mdTable(rows: string[][]): string {
-  const [head, ...body] = rows;
-  return [
-    `| ${head!.map(mdCell).join(' | ')} |`,
-    `| ${head!.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...body.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
-  ].join('\n');
-}
+const pad = (rows: string[][], indent = '', left: readonly number[] = [0]) => padCells(rows, { indent, left });
 
 function m(x: Money): string {
   return formatMoneyGrouped(x);

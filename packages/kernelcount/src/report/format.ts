@@ -1,6 +1,7 @@
 import type { Evaluation, PlatformResult } from '../evaluate.js';
 import { formatMoney, formatMoneyGrouped, type Money } from '../money.js';
 import { LAYER_LABELS } from '../platforms/footprint.js';
+import { csvRows, mdCell, mdTable, pad } from './cells.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'md'];
@@ -15,13 +16,6 @@ function pct(m: Money | null): string {
   if (m === null) return 'n/a';
   const r = m.toDecimalPlaces(1);
   return (r.isPos() && !r.isZero() ? '+' : '') + r.toFixed(1) + '%';
-}
-
-function pad(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd())
-    .join('\n');
 }
 
 function overviewRows(e: Evaluation): string[][] {
@@ -111,12 +105,6 @@ export function formatJson(e: Evaluation): string {
   return JSON.stringify(e, null, 2) + '\n';
 }
 
-function csvCell(v: string): string {
-  // Cells that a spreadsheet would run as a formula are prefixed with a quote.
-  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Every line item of every platform, one row each, with a column per year. Exact decimals. */
 export function formatCsv(e: Evaluation): string {
   const years = Array.from({ length: e.scenario.horizonYears }, (_, i) => `year${i + 1}`);
@@ -141,20 +129,7 @@ export function formatCsv(e: Evaluation): string {
       ]);
     }
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function mdCell(v: string): string {
-  return v.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
-
-function mdTable(rows: string[][]): string {
-  const [head, ...body] = rows;
-  return [
-    `| ${head!.map(mdCell).join(' | ')} |`,
-    `| ${head!.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...body.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
-  ].join('\n');
+  return csvRows(rows);
 }
 
 /** A Markdown report: overview, summary, per-platform breakdown and line items, assumptions. */

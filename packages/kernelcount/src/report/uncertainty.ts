@@ -5,14 +5,12 @@
 import type { PairSpread, Spread, UncertaintyResult } from '../analysis/monteCarlo.js';
 import { formatMoneyGrouped } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
+import { csvRows, mdCell, mdTable, pad as padCells } from './cells.js';
+
+const pad = (rows: string[][]) => padCells(rows, { gap: '   ' });
 
 export type UncertaintyFormat = 'table' | 'json' | 'csv' | 'md';
 export const UNCERTAINTY_FORMATS: readonly UncertaintyFormat[] = ['table', 'json', 'csv', 'md'];
-
-function pad(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ').trimEnd()).join('\n');
-}
 
 function percent(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
@@ -77,11 +75,6 @@ export function formatUncertaintyJson(r: UncertaintyResult): string {
   return JSON.stringify(r, null, 2) + '\n';
 }
 
-function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** One row per platform (kind `tco`) and per pair (kind `difference`), exact decimals. */
 export function formatUncertaintyCsv(r: UncertaintyResult): string {
   const header = ['kind', 'a', 'b', 'p10', 'p50', 'p90', 'mean', 'min', 'max', 'probabilityACheaper', 'samples', 'seed', 'currency'];
@@ -92,20 +85,7 @@ export function formatUncertaintyCsv(r: UncertaintyResult): string {
     ...r.platforms.map((p) => ['tco', p.platform, '', ...cells(p.tco), '', ...common]),
     ...r.comparisons.map((c) => ['difference', c.a, c.b, ...cells(c.difference), String(c.probabilityACheaper), ...common]),
   ];
-  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function mdCell(v: string): string {
-  return v.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
-
-function mdTable(rows: string[][]): string {
-  const [head, ...body] = rows;
-  return [
-    `| ${head!.map(mdCell).join(' | ')} |`,
-    `| ${head!.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...body.map((row) => `| ${row.map(mdCell).join(' | ')} |`),
-  ].join('\n');
+  return csvRows(rows);
 }
 
 /** A Markdown report with the same tables as the plain-text one. */

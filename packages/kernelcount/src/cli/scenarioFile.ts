@@ -1,0 +1,34 @@
+/**
+ * What every verb that takes a scenario file does the same way: read the file (or standard input for
+ * `-`) with a message naming it when it cannot be read, parse it by its extension, and check `--today`.
+ */
+import type { Issue } from '../errors.js';
+import { parseScenarioText } from '../scenario/text.js';
+import type { CliIo } from './run.js';
+
+/**
+ * Reads and parses one scenario file, or returns an issue naming the file when it cannot be read.
+ * A file that reads but does not parse throws the package's KernelcountError.
+ */
+export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStdin'>): { ok: true; value: unknown } | { ok: false; issue: Issue } {
+  let text: string;
+  try {
+    text = file === '-' ? io.readStdin() : io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    return { ok: false, issue: { code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` } };
+  }
+  const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
+  return { ok: true, value: parseScenarioText(text, fmt) };
+}
+
+/** The `--today` flag: undefined when absent, the date when valid, or an issue naming the flag. */
+export function readToday(flags: Map<string, string | true>): string | Issue | undefined {
+  const today = flags.get('today');
+  if (today === undefined) return undefined;
+  if (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    return { code: 'invalid_type', path: '--today', message: `must be a date YYYY-MM-DD, got ${JSON.stringify(today)}` };
+  }
+  return today;
+}
