@@ -329,6 +329,7 @@ const REASON_WORDS: Record<SkipReason, string> = {
   failed: 'failed',
   'phase-unknown': 'phase unknown',
   'control-plane': 'control-plane node',
+  'excluded-namespace': 'namespace excluded',
   'too-small': 'too small',
 };
 

@@ -134,6 +134,18 @@ describe('kernelcount import kubectl', () => {
     expect(r.stderr).toContain('linux-8cpu-32011mib: 3 nodes (worker-1, worker-2, worker-3)');
   });
 
+  it('takes --exclude-namespaces as a comma-separated list', async () => {
+    const r = await cli(['import', 'kubectl', 'pods.json', '--exclude-namespaces', 'kube-system, batch', '--format', 'json'], { 'pods.json': pods });
+    expect(r.code, r.stderr).toBe(0);
+    const names = JSON.parse(r.stdout).workloads.map((w: { name: string }) => w.name);
+    expect(names.some((n: string) => n.startsWith('kube-system/'))).toBe(false);
+    // 7 kube-system pods and the 2 finished batch pods are left out
+    expect(r.stderr).toContain('read 21 pods; imported 12 into 7 workloads (12 instances); skipped 9');
+    const bad = await cli(['import', 'kubectl', 'pods.json', '--exclude-namespaces', 'kube-system,'], { 'pods.json': pods });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--exclude-namespaces\[1\]: must be a namespace name/);
+  });
+
   it('takes --resources, --default-cpu and --default-memory', async () => {
     const r = await cli(['import', 'kubectl', 'pods.json', '--resources', 'limits', '--default-cpu', '50m', '--default-memory', '64Mi', '--format', 'json'], { 'pods.json': pods });
     expect(r.code, r.stderr).toBe(0);
