@@ -222,6 +222,9 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
                 <input type="radio" name={`${id}-res`} checked={choices.resources === 'limits'} onChange={() => set('resources', 'limits')} /> limits
               </label>
             </div>
+            <label className="check">
+              <input type="checkbox" checked={choices.excludeKubeSystem} onChange={(e) => set('excludeKubeSystem', e.target.checked)} /> Leave out kube-system (cluster add-ons the new platform brings its own of)
+            </label>
             <div className="choice-row">
               <span className="choice-label">Nodes</span>
               <span data-testid="nodes-file">{plan.nodes ? plan.nodes.name : 'none (the hosts will be a placeholder)'}</span>
