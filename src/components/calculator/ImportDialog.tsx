@@ -248,7 +248,7 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
         <label className="check">
           <input type="checkbox" disabled={!hostsNow} checked={choices.keepHosts && !!hostsNow} onChange={(e) => set('keepHosts', e.target.checked)} /> Use the hosts of the current scenario
           {hostsNow ? ` (${nameList(hostsNow.map((h) => String((h as { name?: unknown })?.name ?? 'unnamed')))})` : ''} instead of{' '}
-          {plan.kind === 'kubectl' && plan.nodes ? 'the node shapes' : 'the placeholder host'}
+          {plan.kind === 'kubectl' ? (plan.nodes ? 'the node shapes' : 'the placeholder host') : plan.file.kind === 'rvtools-xlsx' ? 'the workbook’s vHost hosts (or the placeholder host)' : 'the placeholder host'}
         </label>
       </fieldset>
 
