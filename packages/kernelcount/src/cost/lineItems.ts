@@ -30,6 +30,13 @@ export interface LineItem {
   formula: string;
   /** Catalog ids of the defaults (or overrides) used. */
   sources: string[];
+  /**
+   * Set on a line whose unit price spreads a one-off purchase evenly over `years` years: the
+   * hardware line (`item` = `host:<host name>`) and perpetual licences (`licence:<product>/<option>`).
+   * One unit of `quantity` is bought once for unitPrice x years. Absent on yearly costs
+   * (subscriptions, support and assurance, power, facilities, labour).
+   */
+  spread?: { years: number; item: string };
 }
 
 /**
@@ -47,6 +54,7 @@ interface Draft {
   unitPrice: Money;
   formula: string;
   sources: string[];
+  spread?: LineItem['spread'];
 }
 
 /**
@@ -68,7 +76,9 @@ function finish(platform: string, years: number, d: Draft): LineItem {
   const yearly = new Array<Money>(years).fill(annualCost);
   const { category, component, name, quantity, unit, unitPrice, formula, sources } = d;
   // Spelled out rather than spread (the spread is slow here); the keys keep the order they always had.
-  return { platform, category, component, name, quantity, unit, unitPrice, formula, sources, annualCost, yearly, total: repeatedSum(annualCost, years) };
+  const li: LineItem = { platform, category, component, name, quantity, unit, unitPrice, formula, sources, annualCost, yearly, total: repeatedSum(annualCost, years) };
+  if (d.spread) li.spread = d.spread;
+  return li;
 }
 
 function fmtN(m: Money): string {
@@ -90,6 +100,7 @@ function hardware(s: PlatformSizing, cat: CatalogReader): Draft[] {
       unitPrice: perYear,
       formula: `${s.hosts} hosts x ${s.host.price.toString()} / ${years} years`,
       sources: ['hardware.amortizationYears'],
+      spread: { years, item: `host:${s.host.name}` },
     },
   ];
   if (supportPct > 0) {

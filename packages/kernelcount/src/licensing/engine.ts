@@ -43,6 +43,12 @@ export interface QuoteLine {
   annualCost: Money;
   formula: string;
   sources: string[];
+  /**
+   * Set on a perpetual licence (and its order-minimum top-up): the unit price spreads a one-off
+   * purchase over `years` years, so one unit costs unitPrice x years once. `item` names what is
+   * bought (`licence:<product>/<option>`), the same on every line that buys it.
+   */
+  spread?: { years: number; item: string };
 }
 
 /** One option priced for one host (or the order), or why it cannot be used. */
@@ -129,9 +135,9 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
   const perUnit = price.div(t.unitsPerPrice);
   const per = `${t.unitsPerPrice} ${c.unit}${t.unitsPerPrice === 1 ? '' : 's'}`;
   if (t.kind === 'perpetual') {
-    const lines = [
-      line(p, o, 'licence', name, q, `${c.unit}-year`, perUnit.div(ctx.years), `${c.formula}; x ${price.toString()} per ${per} / ${ctx.years} years`, [t.priceId, 'hardware.amortizationYears', ...metricSources(o)]),
-    ];
+    const licence = line(p, o, 'licence', name, q, `${c.unit}-year`, perUnit.div(ctx.years), `${c.formula}; x ${price.toString()} per ${per} / ${ctx.years} years`, [t.priceId, 'hardware.amortizationYears', ...metricSources(o)]);
+    licence.spread = { years: ctx.years, item: `licence:${optionKey(p, o)}` };
+    const lines = [licence];
     if (t.assurance === 'required' || ctx.assurance) {
       const pct = num(ctx.book, t.assurancePercentId);
       const what = p.vendor === 'Oracle' ? 'support' : 'Software Assurance';

@@ -1,0 +1,445 @@
+/**
+ * Costs over time: the scenario's estate year by year as its workloads grow (or shrink), with the
+ * host fleet bought, refreshed at end of life and kept while paid for, priced two ways: the
+ * accounting view (hardware and perpetual licences spread over their years, as `evaluate` does)
+ * and the cash view (paid when bought, or leased), with the present value of the cash.
+ *
+ * Every year is sized and priced by the package's own model (`sizePlatform`, `priceSizing`); a
+ * year with the same instances as another reuses its sizing, so a scenario without growth sizes
+ * once. Only the hardware lines (owned hosts instead of needed ones) and, in the cash view, the
+ * purchases differ from what `priceSizing` gives.
+ */
+import { priceSizing, type LineItem } from '../cost/lineItems.js';
+import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
+import { tooLargeIssue, type SafeResult } from '../evaluate.js';
+import { ZERO, money, sumMoney, type Money } from '../money.js';
+import { sizePlatform, TooLargeForHostError, type PlatformSizing } from '../platforms/size.js';
+import { Reader } from '../scenario/reader.js';
+import { HARDWARE_FINANCING, type HardwareFinancing, type PlatformType, type Scenario } from '../scenario/types.js';
+import { LIMITS, TIME_LIMITS, parseScenarioWithCatalog, readGrowthPercent, type ParseOptions } from '../scenario/validate.js';
+import { discountDivisor, levelPayment, presentValue } from './finance.js';
+import { planFleet, type FleetYear } from './fleet.js';
+import { grownInstances } from './growth.js';
+
+export type { FleetYear } from './fleet.js';
+
+/** Inputs that replace the scenario's `growth:` and `finance:` figures (the command line's flags). */
+export interface ProjectOptions extends ParseOptions {
+  /** Replaces `growth.percentPerYear`; workloads with their own `growthPercentPerYear` keep it. */
+  growthPercentPerYear?: number;
+  /** Replaces `finance.discountRatePercent`. */
+  discountRatePercent?: number;
+  /** Replaces `finance.hardware`. */
+  hardware?: HardwareFinancing;
+  /** Replaces `finance.leaseRatePercent`. */
+  leaseRatePercent?: number;
+}
+
+/** One view of a year's costs: line items (each `yearly` holds this year's cost only) and their sum. */
+export interface YearCosts {
+  /**
+   * The year's line items in the `LineItem` shape, `annualCost` = `total` = `yearly[0]` = this
+   * year's cost = quantity x unitPrice. In the cash view a purchase has the unit bought (`host`,
+   * `core`, ...) and the whole price per unit.
+   */
+  lines: LineItem[];
+  /** Sum of the lines' costs, exactly. */
+  total: Money;
+}
+
+/** One year of one platform. */
+export interface ProjectionYear {
+  /** 1 for the first year of the horizon. */
+  year: number;
+  /** Instances of every workload on the platform this year. */
+  instances: number;
+  /** VMs or node VMs this year (0 on bare metal). */
+  vms: number;
+  /** The host fleet: needed, owned, bought (for growth, as refresh), retired, idle. */
+  hosts: FleetYear;
+  /**
+   * Accounting view: hardware at price / life per owned host, support per owned host, everything
+   * else as the year's sizing prices it (perpetual licences spread over the amortization years).
+   */
+  amortized: YearCosts;
+  /**
+   * Cash view: hosts paid in full the year they are bought (or a level lease payment per owned
+   * host), perpetual licences paid in full the year a unit is first needed, everything else yearly.
+   */
+  cash: YearCosts;
+  /** 1 / (1 + d)^(year - 1), rounded to Money's 40 digits: for display; `presentValue` divides exactly. */
+  discountFactor: Money;
+  /** `cash.total` / (1 + d)^(year - 1): the year's cash as if paid today (paid at the start of the year). */
+  presentValue: Money;
+  /** Electricity this year in kWh (the power line's quantity, PUE included; idle hosts draw none). */
+  kWh: Money;
+}
+
+/** The horizon's sums; each is exactly the sum of the years'. */
+export interface ProjectionTotals {
+  cash: Money;
+  amortized: Money;
+  presentValue: Money;
+  kWh: Money;
+  /** Hosts bought over the horizon, year-1 fleet and refreshes included. */
+  hostsBought: number;
+}
+
+export interface PlatformProjection {
+  name: string;
+  type: PlatformType;
+  host: string;
+  years: ProjectionYear[];
+  totals: ProjectionTotals;
+  /** Warnings the pricing gave in any year (e.g. Oracle soft partitioning), each once. */
+  warnings: string[];
+}
+
+/** A workload's growth as used: its rate and its instances each year. */
+export interface WorkloadGrowth {
+  workload: string;
+  percentPerYear: number;
+  /** Whether the rate is the workload's own `growthPercentPerYear` rather than the scenario's. */
+  own: boolean;
+  /** Instances in each year of the horizon. */
+  instances: number[];
+}
+
+/** The result of `project`. */
+export interface Projection {
+  scenario: { name: string; currency: string; horizonYears: number; baseline: string };
+  growth: { percentPerYear: number; workloads: WorkloadGrowth[] };
+  finance: {
+    discountRatePercent: number;
+    hardware: HardwareFinancing;
+    leaseRatePercent: number;
+    /** Host life: the hardware amortization years (`hardware.amortizationYears`). */
+    hostLifeYears: number;
+    /** The yearly lease payment per host (null when hardware is purchased). */
+    leasePaymentPerHost: Array<{ host: string; payment: Money }> | null;
+  };
+  platforms: PlatformProjection[];
+  /** Things to know about the inputs as read (e.g. a lease rate that purchase does not use). */
+  notes: string[];
+  warnings: string[];
+}
+
+function readOptions(options: ProjectOptions): { growth?: number; finance: Partial<Scenario['finance']> } {
+  const r = new Reader();
+  const out: { growth?: number; finance: Partial<Scenario['finance']> } = { finance: {} };
+  if (options.growthPercentPerYear !== undefined) {
+    const g = readGrowthPercent(r, options.growthPercentPerYear, 'options.growthPercentPerYear');
+    if (g !== undefined) out.growth = g;
+  }
+  for (const k of ['discountRatePercent', 'leaseRatePercent'] as const) {
+    if (options[k] === undefined) continue;
+    const v = r.number(options[k], `options.${k}`, { min: 0, max: TIME_LIMITS.ratePercentMax, unit: '%' });
+    if (v !== undefined) out.finance[k] = v;
+  }
+  if (options.hardware !== undefined) {
+    const h = r.oneOf(options.hardware, 'options.hardware', HARDWARE_FINANCING);
+    if (h !== undefined) out.finance.hardware = h;
+  }
+  if (r.issues.length) throw new KernelcountError(r.issues);
+  return out;
+}
+
+/** The growth each workload takes, and its instances year by year; refuses counts past the limit. */
+function workloadGrowth(scenario: Scenario, percentPerYear: number, fromOption: boolean): WorkloadGrowth[] {
+  const issues: Issue[] = [];
+  const out = scenario.workloads.map((w, i) => {
+    const own = w.growthPercentPerYear !== null;
+    const rate = w.growthPercentPerYear ?? percentPerYear;
+    const instances: number[] = [];
+    for (let y = 1; y <= scenario.horizonYears; y++) {
+      const n = grownInstances(w.instances, rate, y);
+      if (n.gt(LIMITS.instancesPerWorkload)) {
+        const path = own ? `workloads[${i}].growthPercentPerYear` : fromOption ? 'options.growthPercentPerYear' : 'growth.percentPerYear';
+        issues.push({
+          code: 'too_big',
+          path,
+          message: `at ${rate}% a year workload ${JSON.stringify(w.name)} grows to ${n.toFixed(0)} instances in year ${y}, above the limit of ${LIMITS.instancesPerWorkload.toLocaleString('en-US')} instances per workload; lower the rate or the horizon`,
+        });
+        break;
+      }
+      instances.push(n.toNumber());
+    }
+    return { workload: w.name, percentPerYear: rate, own, instances };
+  });
+  if (issues.length) throw new KernelcountError(issues);
+  return out;
+}
+
+/** One sizing of the scenario for one instance count per workload: every platform sized and priced. */
+interface SizedYear {
+  sizings: PlatformSizing[];
+  lines: LineItem[][];
+  warnings: string[][];
+}
+
+function sizeYear(scenario: Scenario, catalog: Parameters<typeof sizePlatform>[2], counts: readonly number[], year: number): SizedYear {
+  const s: Scenario = { ...scenario, workloads: scenario.workloads.map((w, i) => (w.instances === counts[i] ? w : { ...w, instances: counts[i]! })) };
+  const issues: Issue[] = [];
+  const out: SizedYear = { sizings: [], lines: [], warnings: [] };
+  for (const p of s.platforms) {
+    let sizing: PlatformSizing;
+    try {
+      sizing = sizePlatform(p, s, catalog);
+    } catch (e) {
+      if (e instanceof TooLargeForHostError) {
+        const issue = tooLargeIssue(e, s);
+        issues.push({ ...issue, message: `in year ${year}: ${issue.message}` });
+        continue;
+      }
+      throw e;
+    }
+    const warnings: string[] = [];
+    // The break-even search feeds notes only, never a cost: skipped here.
+    out.lines.push(priceSizing(sizing, s, catalog, [], warnings, [], { breakEvenSearchLimit: 0 }));
+    out.sizings.push(sizing);
+    out.warnings.push(warnings);
+  }
+  if (issues.length) throw new KernelcountError(issues);
+  return out;
+}
+
+/** A line of one year: the given line with a new quantity, unit, unit price and formula. */
+function yearLine(li: LineItem, quantity: Money, unit: string, unitPrice: Money, formula: string): LineItem {
+  const cost = quantity.times(unitPrice);
+  const { platform, category, component, name, sources } = li;
+  return { platform, category, component, name, quantity, unit, unitPrice, formula, sources, annualCost: cost, yearly: [cost], total: cost };
+}
+
+/** The same line as priced for one year (its quantity and unit price unchanged). */
+function asYear(li: LineItem): LineItem {
+  const out = yearLine(li, li.quantity, li.unit, li.unitPrice, li.formula);
+  if (li.spread) out.spread = li.spread;
+  return out;
+}
+
+function isHostPurchase(li: LineItem): boolean {
+  return li.spread !== undefined && li.spread.item.startsWith('host:');
+}
+
+function isLicencePurchase(li: LineItem): boolean {
+  return li.spread !== undefined && li.spread.item.startsWith('licence:');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function costs(lines: LineItem[]): YearCosts {
+  return { lines, total: sumMoney(lines.map((l) => l.annualCost)) };
+}
+
+/** The accounting view of a year: hardware lines per owned host, the rest as priced. */
+function amortizedYear(lines: readonly LineItem[], fleet: FleetYear): LineItem[] {
+  return lines.map((li) => {
+    if (isHostPurchase(li)) {
+      const out = yearLine(li, money(fleet.owned), li.unit, li.unitPrice, `${plural(fleet.owned, 'host')} owned x ${li.unitPrice.toString()} (price / ${li.spread!.years} years)`);
+      out.spread = li.spread!;
+      return out;
+    }
+    if (li.component === 'hardware-support') {
+      return yearLine(li, money(fleet.owned), li.unit, li.unitPrice, `${plural(fleet.owned, 'host')} owned x ${li.unitPrice.toString()}`);
+    }
+    return asYear(li);
+  });
+}
+
+interface CashContext {
+  hardware: HardwareFinancing;
+  price: Money;
+  leasePayment: Money | null;
+  /** Highest count of each perpetual licence bought so far, by `spread.item`. */
+  held: Map<string, Money>;
+}
+
+/** The cash view of a year: hosts bought or leased, perpetual licences bought once, the rest yearly. */
+function cashYear(lines: readonly LineItem[], fleet: FleetYear, ctx: CashContext): LineItem[] {
+  // Perpetual licences: this year's count of each, over every line that buys it.
+  const counts = new Map<string, Money>();
+  for (const li of lines) if (isLicencePurchase(li)) counts.set(li.spread!.item, (counts.get(li.spread!.item) ?? ZERO).plus(li.quantity));
+  const bought = new Set<string>();
+  const out: LineItem[] = [];
+  for (const li of lines) {
+    if (isHostPurchase(li)) {
+      if (ctx.hardware === 'purchase') {
+        const what = fleet.year === 1 ? 'the initial fleet' : `${fleet.boughtForGrowth} for growth, ${fleet.boughtAsRefresh} to replace retired hosts`;
+        out.push(yearLine(li, money(fleet.bought), 'host', ctx.price, `${plural(fleet.bought, 'host')} bought (${what}) x ${ctx.price.toString()}`));
+      } else {
+        const formula = `${plural(fleet.owned, 'host')} leased x ${ctx.leasePayment!.toString()} a year (level payment over ${li.spread!.years} years)`;
+        out.push(yearLine(li, money(fleet.owned), 'host-year', ctx.leasePayment!, formula));
+      }
+      continue;
+    }
+    if (li.component === 'hardware-support') {
+      out.push(yearLine(li, money(fleet.owned), li.unit, li.unitPrice, `${plural(fleet.owned, 'host')} owned x ${li.unitPrice.toString()}`));
+      continue;
+    }
+    if (isLicencePurchase(li)) {
+      const item = li.spread!.item;
+      if (bought.has(item)) continue; // one purchase line per licence, however many lines count it
+      bought.add(item);
+      const need = counts.get(item)!;
+      const held = ctx.held.get(item) ?? ZERO;
+      const buy = need.gt(held) ? need.minus(held) : ZERO;
+      if (need.gt(held)) ctx.held.set(item, need);
+      if (buy.isZero()) continue;
+      const unit = li.unit.replace(/-year$/, '');
+      const full = li.unitPrice.times(li.spread!.years);
+      const formula = `${buy.toString()} ${unit}s bought (${need.toString()} needed, ${held.toString()} held before) x ${full.toString()} (${li.unitPrice.toString()} a year x ${li.spread!.years} years)`;
+      out.push(yearLine(li, buy, unit, full, formula));
+      continue;
+    }
+    out.push(asYear(li));
+  }
+  return out;
+}
+
+function kWhOf(lines: readonly LineItem[]): Money {
+  return sumMoney(lines.filter((li) => li.category === 'power' && li.unit === 'kWh').map((li) => li.quantity));
+}
+
+/**
+ * Projects a scenario year by year: its workloads grow by `growth.percentPerYear` (or their own
+ * `growthPercentPerYear`) compounded and rounded up to whole instances, each year is sized and
+ * priced by the package's model, hosts are bought by cohort and refreshed at the end of their life
+ * (the hardware amortization years), and each year is given two ways: amortized (accounting, as
+ * `evaluate` spreads hardware and perpetual licences) and cash (purchases when made, or a lease),
+ * with the cash's present value at `finance.discountRatePercent`, discounted as paid at the start
+ * of each year. Options replace the scenario's `growth:` and `finance:` figures. Throws a
+ * KernelcountError listing every problem with its path (`options.*` for a bad option), including a
+ * workload that cannot fit a host in some year (with the year) or grows past the instance limit.
+ *
+ * Without growth, with purchased hosts and a horizon no longer than the host life, the amortized
+ * total of each platform equals its `evaluate` TCO exactly.
+ *
+ * @example
+ * const p = project({
+ *   hosts: [{ name: 'r760', sockets: 2, coresPerSocket: 32, memoryGiB: 1024, diskGiB: 7680, price: 38000 }],
+ *   workloads: [{ name: 'api', instances: 40, vcpus: 0.5, memoryGiB: 1 }],
+ *   growth: { percentPerYear: 10 },
+ *   finance: { discountRatePercent: 8 },
+ * });
+ * p.growth.workloads[0].instances //=> [40, 44, 49, 54, 59]
+ * p.platforms[0].years.map((y) => y.hosts.bought) //=> hosts bought each year
+ * p.platforms[0].totals.presentValue.toFixed(2) //=> the cash over 5 years discounted at 8%
+ */
+export function project(input: unknown, options: ProjectOptions = {}): Projection {
+  const parseOptions: ParseOptions = options.today === undefined ? {} : { today: options.today };
+  // Every problem at once: the scenario's and the options'.
+  let parsed: ReturnType<typeof parseScenarioWithCatalog> | undefined;
+  let o: ReturnType<typeof readOptions> | undefined;
+  const issues: Issue[] = [];
+  try {
+    o = readOptions(options);
+  } catch (e) {
+    if (!isKernelcountError(e)) throw e;
+    issues.push(...e.issues);
+  }
+  try {
+    parsed = parseScenarioWithCatalog(input, parseOptions);
+  } catch (e) {
+    if (!isKernelcountError(e)) throw e;
+    issues.push(...e.issues);
+  }
+  if (!parsed || !o) throw new KernelcountError(issues);
+  const { scenario, catalog } = parsed;
+  const growthRate = o.growth ?? scenario.growth.percentPerYear;
+  const finance = { ...scenario.finance, ...o.finance };
+  const life = catalog.get('hardware.amortizationYears');
+  const years = scenario.horizonYears;
+  const workloads = workloadGrowth(scenario, growthRate, o.growth !== undefined);
+
+  // Size each distinct set of instance counts once.
+  const sized = new Map<string, SizedYear>();
+  const perYear: SizedYear[] = [];
+  for (let y = 1; y <= years; y++) {
+    const counts = workloads.map((w) => w.instances[y - 1]!);
+    const key = counts.join(',');
+    let s = sized.get(key);
+    if (!s) sized.set(key, (s = sizeYear(scenario, catalog, counts, y)));
+    perYear.push(s);
+  }
+
+  const notes: string[] = [];
+  if (finance.hardware === 'purchase' && finance.leaseRatePercent > 0) {
+    notes.push(`finance.leaseRatePercent (${finance.leaseRatePercent}%) is not used: hardware is purchased (set finance.hardware: lease to lease it)`);
+  }
+  const leases = new Map<string, Money>();
+  const platforms: PlatformProjection[] = scenario.platforms.map((p, k) => {
+    const first = perYear[0]!.sizings[k]!;
+    const price = first.host.price;
+    const leasePayment = finance.hardware === 'lease' ? levelPayment(price, finance.leaseRatePercent, life) : null;
+    if (leasePayment) leases.set(first.host.name, leasePayment);
+    const fleet = planFleet(
+      perYear.map((s) => s.sizings[k]!.hosts),
+      life,
+    );
+    const ctx: CashContext = { hardware: finance.hardware, price, leasePayment, held: new Map() };
+    const out: ProjectionYear[] = perYear.map((s, i) => {
+      const year = i + 1;
+      const sizing = s.sizings[k]!;
+      const lines = s.lines[k]!;
+      const cash = costs(cashYear(lines, fleet[i]!, ctx));
+      const divisor = discountDivisor(finance.discountRatePercent, year);
+      return {
+        year,
+        instances: sizing.instances,
+        vms: sizing.vms,
+        hosts: fleet[i]!,
+        amortized: costs(amortizedYear(lines, fleet[i]!)),
+        cash,
+        discountFactor: money(1).div(divisor),
+        presentValue: presentValue(cash.total, finance.discountRatePercent, year),
+        kWh: kWhOf(lines),
+      };
+    });
+    const warnings = [...new Set(perYear.flatMap((s) => s.warnings[k]!))];
+    return {
+      name: p.name,
+      type: p.type,
+      host: first.host.name,
+      years: out,
+      totals: {
+        cash: sumMoney(out.map((y) => y.cash.total)),
+        amortized: sumMoney(out.map((y) => y.amortized.total)),
+        presentValue: sumMoney(out.map((y) => y.presentValue)),
+        kWh: sumMoney(out.map((y) => y.kWh)),
+        hostsBought: out.reduce((a, y) => a + y.hosts.bought, 0),
+      },
+      warnings,
+    };
+  });
+  return {
+    scenario: { name: scenario.name, currency: scenario.currency, horizonYears: years, baseline: scenario.baseline },
+    growth: { percentPerYear: growthRate, workloads },
+    finance: {
+      discountRatePercent: finance.discountRatePercent,
+      hardware: finance.hardware,
+      leaseRatePercent: finance.leaseRatePercent,
+      hostLifeYears: life,
+      leasePaymentPerHost: finance.hardware === 'lease' ? [...leases].map(([host, payment]) => ({ host, payment })) : null,
+    },
+    platforms,
+    notes,
+    warnings: [...new Set(platforms.flatMap((p) => p.warnings))],
+  };
+}
+
+/**
+ * Like `project`, but never throws for bad input: `{ ok: true, value }` or `{ ok: false, error }`
+ * where `error.issues` lists every problem with its path and code.
+ *
+ * @example
+ * const r = safeProject(scenario, { discountRatePercent: 150 });
+ * r.ok || r.error.issues[0].path //=> 'options.discountRatePercent'
+ */
+export function safeProject(input: unknown, options: ProjectOptions = {}): SafeResult<Projection> {
+  try {
+    return { ok: true, value: project(input, options) };
+  } catch (e) {
+    if (isKernelcountError(e)) return { ok: false, error: e };
+    throw e;
+  }
+}
