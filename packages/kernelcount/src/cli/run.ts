@@ -25,6 +25,9 @@ import { textReport, xlsxReport } from './output.js';
 // ---- uncertainty verb (src/cli/uncertainty.ts) ----
 import { cmdUncertainty } from './uncertainty.js';
 // ---- end uncertainty ----
+// ---- project verb (src/cli/project.ts) ----
+import { cmdProject } from './project.js';
+// ---- end project ----
 
 export type { CliResult } from './args.js';
 
@@ -57,6 +60,7 @@ Usage:
   kernelcount diff <before.yaml> <after.yaml>
   kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
   kernelcount uncertainty <scenario.yaml> [--samples N] [--seed N] [--between A,B] [--format table|json|csv|md]
+  kernelcount project <scenario.yaml> [--growth PCT] [--discount-rate PCT] [--hardware purchase|lease] [--lease-rate PCT]
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -187,12 +191,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'uncertainty':
         return cmdUncertainty(rest, io);
       // ---- end uncertainty ----
+      // ---- project verb ----
+      case 'project':
+        return cmdProject(rest, io);
+      // ---- end project ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, project, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };
