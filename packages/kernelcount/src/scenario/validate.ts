@@ -83,6 +83,17 @@ export function readGrowthPercent(r: Reader, value: unknown, path: string): numb
   return undefined;
 }
 
+/** A yearly rate in percent (discount, lease): a finite number from 0 to 100, the range named in the message. */
+export function readRatePercent(r: Reader, value: unknown, path: string): number | undefined {
+  const n = r.number(value, path, {});
+  if (n === undefined) return undefined;
+  const range = `a yearly rate in percent from 0 to ${TIME_LIMITS.ratePercentMax}`;
+  if (n < 0) r.add('too_small', path, `must be ${range}, got ${n}`);
+  else if (n > TIME_LIMITS.ratePercentMax) r.add('too_big', path, `must be ${range}, got ${n}`);
+  else return n;
+  return undefined;
+}
+
 /** `growth:` (scenario-wide yearly growth); 0 when absent. */
 function readGrowth(r: Reader, raw: unknown): Scenario['growth'] {
   const out = { percentPerYear: 0 };
@@ -103,7 +114,7 @@ function readFinance(r: Reader, raw: unknown): Scenario['finance'] {
   if (!f) return out;
   for (const k of ['discountRatePercent', 'leaseRatePercent'] as const) {
     const v = own(f, k);
-    if (v !== undefined) out[k] = r.number(v, joinPath('finance', k), { min: 0, max: TIME_LIMITS.ratePercentMax, unit: '%' }) ?? 0;
+    if (v !== undefined) out[k] = readRatePercent(r, v, joinPath('finance', k)) ?? 0;
   }
   const hw = own(f, 'hardware');
   if (hw !== undefined) out.hardware = r.oneOf(hw, 'finance.hardware', HARDWARE_FINANCING) ?? 'purchase';

@@ -16,7 +16,7 @@ import { ZERO, money, sumMoney, type Money } from '../money.js';
 import { sizePlatform, TooLargeForHostError, type PlatformSizing } from '../platforms/size.js';
 import { Reader } from '../scenario/reader.js';
 import { HARDWARE_FINANCING, type HardwareFinancing, type PlatformType, type Scenario } from '../scenario/types.js';
-import { LIMITS, TIME_LIMITS, parseScenarioWithCatalog, readGrowthPercent, type ParseOptions } from '../scenario/validate.js';
+import { LIMITS, parseScenarioWithCatalog, readGrowthPercent, readRatePercent, type ParseOptions } from '../scenario/validate.js';
 import { discountDivisor, levelPayment, presentValue } from './finance.js';
 import { planFleet, type FleetYear } from './fleet.js';
 import { grownInstances } from './growth.js';
@@ -91,6 +91,8 @@ export interface PlatformProjection {
   host: string;
   years: ProjectionYear[];
   totals: ProjectionTotals;
+  /** Things to know about this platform's projection (e.g. a licence option that changed over the years). */
+  notes: string[];
   /** Warnings the pricing gave in any year (e.g. Oracle soft partitioning), each once. */
   warnings: string[];
 }
@@ -119,7 +121,7 @@ export interface Projection {
     leasePaymentPerHost: Array<{ host: string; payment: Money }> | null;
   };
   platforms: PlatformProjection[];
-  /** Things to know about the inputs as read (e.g. a lease rate that purchase does not use). */
+  /** Things to know: about the inputs as read (a lease rate that purchase does not use), then every platform's notes. */
   notes: string[];
   warnings: string[];
 }
@@ -133,7 +135,7 @@ function readOptions(options: ProjectOptions): { growth?: number; finance: Parti
   }
   for (const k of ['discountRatePercent', 'leaseRatePercent'] as const) {
     if (options[k] === undefined) continue;
-    const v = r.number(options[k], `options.${k}`, { min: 0, max: TIME_LIMITS.ratePercentMax, unit: '%' });
+    const v = readRatePercent(r, options[k], `options.${k}`);
     if (v !== undefined) out.finance[k] = v;
   }
   if (options.hardware !== undefined) {
@@ -250,9 +252,14 @@ interface CashContext {
   hardware: HardwareFinancing;
   price: Money;
   leasePayment: Money | null;
-  /** Highest count of each perpetual licence bought so far, by `spread.item`. */
+  /** Highest count of each perpetual licence bought so far, by `spread.item`, with its component. */
   held: Map<string, Money>;
+  components: Map<string, string>;
+  /** Notes of the platform, added to as purchases are made. */
+  notes: string[];
 }
+
+const itemName = (item: string) => item.replace(/^licence:/, '');
 
 /** The cash view of a year: hosts bought or leased, perpetual licences bought once, the rest yearly. */
 function cashYear(lines: readonly LineItem[], fleet: FleetYear, ctx: CashContext): LineItem[] {
@@ -285,6 +292,17 @@ function cashYear(lines: readonly LineItem[], fleet: FleetYear, ctx: CashContext
       const buy = need.gt(held) ? need.minus(held) : ZERO;
       if (need.gt(held)) ctx.held.set(item, need);
       if (buy.isZero()) continue;
+      if (held.isZero() && fleet.year > 1) {
+        // The cheapest option changed (e.g. Datacenter to Standard as the estate shrinks): licences
+        // of the other option bought earlier are not reused for this one.
+        const others = [...ctx.components].filter(([other, c]) => other !== item && c === li.component).map(([other]) => itemName(other));
+        if (others.length) {
+          ctx.notes.push(
+            `${li.platform}: year ${fleet.year} buys ${itemName(item)}, now the cheapest option, although ${others.join(' and ')} licences were bought before; the cash view does not count one licence for another (choose one option on the platform, e.g. windowsLicensing: datacenter, to keep it)`,
+          );
+        }
+      }
+      ctx.components.set(item, li.component);
       const unit = li.unit.replace(/-year$/, '');
       const full = li.unitPrice.times(li.spread!.years);
       const formula = `${buy.toString()} ${unit}s bought (${need.toString()} needed, ${held.toString()} held before) x ${full.toString()} (${li.unitPrice.toString()} a year x ${li.spread!.years} years)`;
@@ -376,7 +394,8 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
       perYear.map((s) => s.sizings[k]!.hosts),
       life,
     );
-    const ctx: CashContext = { hardware: finance.hardware, price, leasePayment, held: new Map() };
+    const platformNotes: string[] = [];
+    const ctx: CashContext = { hardware: finance.hardware, price, leasePayment, held: new Map(), components: new Map(), notes: platformNotes };
     const out: ProjectionYear[] = perYear.map((s, i) => {
       const year = i + 1;
       const sizing = s.sizings[k]!;
@@ -401,6 +420,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
       type: p.type,
       host: first.host.name,
       years: out,
+      notes: platformNotes,
       totals: {
         cash: sumMoney(out.map((y) => y.cash.total)),
         amortized: sumMoney(out.map((y) => y.amortized.total)),
@@ -422,7 +442,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
       leasePaymentPerHost: finance.hardware === 'lease' ? [...leases].map(([host, payment]) => ({ host, payment })) : null,
     },
     platforms,
-    notes,
+    notes: [...notes, ...platforms.flatMap((p) => p.notes)],
     warnings: [...new Set(platforms.flatMap((p) => p.warnings))],
   };
 }
