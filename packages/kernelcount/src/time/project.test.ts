@@ -44,6 +44,26 @@ const isHardware = (li: LineItem) => li.category === 'hardware';
 const isPerpetual = (li: LineItem) => li.spread?.item.startsWith('licence:') ?? false;
 const sumCost = (lines: readonly LineItem[]) => sumMoney(lines.map((l) => l.annualCost));
 
+describe('spread purchases in evaluate', () => {
+  it('marks the hardware line and perpetual licences, nothing yearly', () => {
+    const e = evaluate(example('windows-lob-sql.yaml'), { today: TODAY });
+    for (const p of e.platforms) {
+      const marked = p.lineItems.filter((li) => li.spread).map((li) => [li.component, li.spread!.item, li.spread!.years]);
+      expect(marked[0]).toEqual(['hardware', 'host:2x16-core 512 GiB', 5]);
+      for (const [component, item, years] of marked.slice(1)) {
+        expect(['windows-server', 'sql-server']).toContain(component);
+        expect(item).toMatch(/^licence:(windows-server-(standard|datacenter)\/per-core|sql-server-standard\/per-vm)$/);
+        expect(years).toBe(5);
+      }
+      // Support, assurance, power, facilities, labour and subscriptions are yearly: unmarked.
+      expect(p.lineItems.filter((li) => !li.spread).map((li) => li.component)).not.toContain('hardware');
+    }
+    const vmware = evaluate(example('vmware-to-kubernetes.yaml'), { today: TODAY });
+    // VMware by subscription: only the hosts are a spread purchase.
+    for (const p of vmware.platforms) expect(p.lineItems.filter((li) => li.spread).map((li) => li.component)).toEqual(['hardware']);
+  });
+});
+
 describe('project: without growth it is evaluate', () => {
   for (const file of exampleFiles()) {
     it(`${file}: the amortized total equals evaluate's TCO exactly, and so does the cash over one host life`, () => {
@@ -185,7 +205,7 @@ describe('project: growth', () => {
   });
 
   it('refuses growth that takes a workload past the instance limit, naming the year', () => {
-    const input = { ...baseScenario(), horizonYears: 3, growth: { percentPerYear: 1000 } };
+    const input: Raw = { ...baseScenario(), horizonYears: 3, growth: { percentPerYear: 1000 } };
     (input.workloads as Raw[])[0]!.instances = 90_000;
     expect(() => run(input)).toThrowErrorMatchingInlineSnapshot(
       `[KernelcountError: growth.percentPerYear: at 1000% a year workload "api" grows to 10890000 instances in year 3, above the limit of 10,000,000 instances per workload; lower the rate or the horizon]`,
@@ -403,7 +423,7 @@ describe('project: input', () => {
 
   it('is ignored by evaluate', () => {
     const plain = baseScenario();
-    const withTime = { ...baseScenario(), growth: { percentPerYear: 25 }, finance: { discountRatePercent: 7, hardware: 'lease', leaseRatePercent: 5 } };
+    const withTime: Raw = { ...baseScenario(), growth: { percentPerYear: 25 }, finance: { discountRatePercent: 7, hardware: 'lease', leaseRatePercent: 5 } };
     (withTime.workloads as Raw[])[0]!.growthPercentPerYear = 40;
     expect(JSON.stringify(evaluate(withTime, { today: TODAY }))).toBe(JSON.stringify(evaluate(plain, { today: TODAY })));
   });
@@ -420,8 +440,8 @@ describe('project: input', () => {
     // 10% on 24, 12 and 4 instances: every year differs (api 24, 27, 30, 32, 36).
     const grown = count(example('linux-microservices.yaml', { growth: { percentPerYear: 10 } }));
     expect(grown.calls).toBe(grown.platforms * 5);
-    // 1% on small counts: 24 -> 24.24 -> 25 in year 2, but 4 -> 4.04 -> 5: still distinct; -1% on 1 instance repeats.
-    const one = { ...baseScenario(), horizonYears: 4, growth: { percentPerYear: -1 } };
+    // -1% a year on 1 instance: 0.99, 0.9801, ... round up to 1 every year, so one sizing.
+    const one: Raw = { ...baseScenario(), horizonYears: 4, growth: { percentPerYear: -1 } };
     (one.workloads as Raw[])[0]!.instances = 1;
     (one.workloads as Raw[])[1]!.instances = 1;
     const repeated = count(one);
