@@ -339,9 +339,9 @@ function kWhOf(lines: readonly LineItem[]): Money {
  *   growth: { percentPerYear: 10 },
  *   finance: { discountRatePercent: 8 },
  * });
- * p.growth.workloads[0].instances //=> [40, 44, 49, 54, 59]
- * p.platforms[0].years.map((y) => y.hosts.bought) //=> hosts bought each year
- * p.platforms[0].totals.presentValue.toFixed(2) //=> the cash over 5 years discounted at 8%
+ * p.growth.workloads[0].instances //=> [40, 44, 49, 54, 59] (44.0, 48.4, 53.24, 58.564 rounded up)
+ * p.platforms[0].years.map((y) => y.hosts.bought) //=> [2, 0, 0, 0, 0] (vm: two hosts hold all five years)
+ * p.platforms[0].totals.presentValue.toFixed(2) //=> '402578.58' (the cash of 5 years discounted at 8%)
  */
 export function project(input: unknown, options: ProjectOptions = {}): Projection {
   const parseOptions: ParseOptions = options.today === undefined ? {} : { today: options.today };
@@ -453,7 +453,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
  *
  * @example
  * const r = safeProject(scenario, { discountRatePercent: 150 });
- * r.ok || r.error.issues[0].path //=> 'options.discountRatePercent'
+ * r.ok || r.error.issues[0].path //=> 'options.discountRatePercent' (options first, then the scenario's issues)
  */
 export function safeProject(input: unknown, options: ProjectOptions = {}): SafeResult<Projection> {
   try {
