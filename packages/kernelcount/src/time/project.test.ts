@@ -5,6 +5,7 @@ import { evaluate, safeEvaluate } from '../evaluate.js';
 import type { LineItem } from '../cost/lineItems.js';
 import { money, sumMoney, ZERO, type Money } from '../money.js';
 import { sizePlatform } from '../platforms/size.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
 import { project, safeProject, type Projection, type ProjectOptions } from './project.js';
 
 // Counts sizings (the real function runs): a year with the instances of another must not size again.
@@ -419,6 +420,16 @@ describe('project: input', () => {
     if (p.ok) throw new Error('expected project to refuse it');
     expect(p.error.issues.map((i) => [i.path, i.code])).toEqual(e.error.issues.map((i) => [i.path, i.code]));
     expect(p.error.issues.map((i) => i.message)).toEqual(e.error.issues.map((i) => `in year 1: ${i.message}`));
+  });
+
+  it('is in the JSON Schema with the same bounds', () => {
+    const props = scenarioJsonSchema.properties;
+    expect(props.growth.required).toEqual(['percentPerYear']);
+    expect(props.growth.properties.percentPerYear).toMatchObject({ type: 'number', exclusiveMinimum: -100, maximum: 1000, default: 0 });
+    expect(props.workloads.items.properties.growthPercentPerYear).toMatchObject({ type: 'number', exclusiveMinimum: -100, maximum: 1000 });
+    expect(props.finance.properties.hardware).toMatchObject({ enum: ['purchase', 'lease'], default: 'purchase' });
+    for (const k of ['discountRatePercent', 'leaseRatePercent'] as const) expect(props.finance.properties[k]).toMatchObject({ minimum: 0, maximum: 100, default: 0 });
+    expect(props.finance.additionalProperties).toBe(false);
   });
 
   it('is ignored by evaluate', () => {
