@@ -109,10 +109,10 @@ describe('kernelcount project', () => {
     expect(j.growth.percentPerYear).toBe(0);
     expect(j.growth.workloads.map((w: { instances: number[] }) => w.instances[4])).toEqual([24, 12, 4]);
     expect(j.finance).toMatchObject({ discountRatePercent: 0, hardware: 'lease', leaseRatePercent: 6 });
-    // 38,000 over 5 years at 6%: 38,000 x 0.06 x 1.06^5 / (1.06^5 - 1) = 2280 x 1.3382255776 / 0.3382255776 = 9021.06...
-    expect(Number(j.finance.leasePaymentPerHost[0].payment)).toBeCloseTo(9021.06, 1);
+    // 38,000 over 5 years at 6%, paid at the start of each year: 38,000 x 0.06 x 1.06^4 / (1.06^5 - 1) = 8510.44
+    expect(Number(j.finance.leasePaymentPerHost[0].payment)).toBeCloseTo(8510.44, 1);
     const t = await cli('project', 's.yaml', '--hardware', 'lease', '--lease-rate', '6', '--today', TODAY);
-    expect(t.stdout.split('\n')[1]).toMatch(/^USD, 5 years, growth 10% a year; hosts leased at 6% \(9,021\.\d\d a year per 2x32-core 1 TiB\), life 5 years; discount rate 8%$/);
+    expect(t.stdout.split('\n')[1]).toMatch(/^USD, 5 years, growth 10% a year; hosts leased at 6% \(8,510\.\d\d a year per 2x32-core 1 TiB\), life 5 years; discount rate 8%$/);
     const neg = await cli('project', 'plain.yaml', '--growth', '-20', '--format', 'json', '--today', TODAY);
     expect(JSON.parse(neg.stdout).growth.workloads[0].instances).toEqual([24, 20, 16, 13, 10]);
   });

@@ -5,20 +5,22 @@
 import { money, type Money, type MoneyInput } from '../money.js';
 
 /**
- * The level yearly payment that pays off `price` over `years` years at `ratePercent` a year:
- * price x r x (1 + r)^n / ((1 + r)^n - 1), the usual annuity payment (the same as
- * price x r / (1 - (1 + r)^-n), written with one division); at 0% it is price / n.
+ * The level yearly payment, due at the start of each year, that pays off `price` over `years` years
+ * at `ratePercent` a year: price x r x (1 + r)^(n-1) / ((1 + r)^n - 1), the annuity-due payment (the
+ * ordinary end-of-year annuity divided by 1 + r). Payments at the start of the year match how the
+ * projection books every year's cash, so discounted at the lease rate the payments are worth the
+ * price exactly. At 0% it is price / n.
  *
  * @example
  * levelPayment(1000, 0, 4).toString()                   //=> '250'
- * levelPayment(1000, 10, 2).toDecimalPlaces(6).toString() //=> '576.190476' (1000 x 0.1 x 1.21 / 0.21)
+ * levelPayment(1000, 10, 2).toDecimalPlaces(6).toString() //=> '523.809524' (1000 x 0.1 x 1.1 / 0.21)
  */
 export function levelPayment(price: MoneyInput, ratePercent: number, years: number): Money {
   const p = money(price);
   if (ratePercent === 0) return p.div(years);
   const r = money(ratePercent).div(100);
   const growth = money(1).plus(r).pow(years);
-  return p.times(r).times(growth).div(growth.minus(1));
+  return p.times(r).times(growth).div(money(1).plus(r)).div(growth.minus(1));
 }
 
 /**

@@ -292,17 +292,17 @@ describe('project: money over time', () => {
   it('works a lease by hand: a level payment per host at 10% over a 2-year life', () => {
     const pl = run(hardwareOnly({ finance: { hardware: 'lease', leaseRatePercent: 10 } })).platforms[0]!;
     const hosts = pl.years[0]!.hosts.owned;
-    // 10,000 x 0.1 x 1.21 / 0.21 = 5761.904761904761904761...
+    // paid at the start of each year: 10,000 x 0.1 x 1.1 / 0.21 = 110,000 / 21 = 5238.095238095238...
     for (const y of pl.years) {
       const lease = y.cash.lines.find((l) => l.component === 'hardware')!;
       expect(lease.quantity.toNumber()).toBe(hosts);
       expect(lease.unit).toBe('host-year');
-      expect(lease.unitPrice.toDecimalPlaces(12).toString()).toBe('5761.904761904762');
-      // hosts x 121,000 / 21 + hosts x 1,000 support.
-      expect(y.cash.total.toDecimalPlaces(20).toString()).toBe(money(121000 * hosts).div(21).plus(1000 * hosts).toDecimalPlaces(20).toString());
+      expect(lease.unitPrice.toDecimalPlaces(12).toString()).toBe('5238.095238095238');
+      // hosts x 110,000 / 21 + hosts x 1,000 support.
+      expect(y.cash.total.toDecimalPlaces(20).toString()).toBe(money(110000 * hosts).div(21).plus(1000 * hosts).toDecimalPlaces(20).toString());
     }
     const p = run(hardwareOnly({ finance: { hardware: 'lease', leaseRatePercent: 10 } }));
-    expect(p.finance.leasePaymentPerHost!.map((l) => [l.host, l.payment.toDecimalPlaces(4).toString()])).toEqual([['h', '5761.9048']]);
+    expect(p.finance.leasePaymentPerHost!.map((l) => [l.host, l.payment.toDecimalPlaces(4).toString()])).toEqual([['h', '5238.0952']]);
   });
 
   it('keeps the scenario figures unless options replace them, and notes a lease rate purchase does not use', () => {
