@@ -19,6 +19,8 @@ export type {
   Binding,
   LicenceDecision,
   LicenceOptionSummary,
+  PlatformEnergy,
+  GridIntensity,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
 export type { ParseOptions } from './scenario/validate.js';
@@ -96,5 +98,12 @@ export type { MonteCarloOptions, MonteCarloRunOptions, MonteCarloRun, Uncertaint
 export { formatUncertainty, UNCERTAINTY_FORMATS } from './report/uncertainty.js';
 export type { UncertaintyFormat } from './report/uncertainty.js';
 // ---- end uncertainty ----
+
+// ---- energy and carbon; money in its currency (Intl) ----
+export { energyUse, carbonOf } from './cost/lineItems.js';
+export type { EnergyUse, CarbonUse } from './cost/lineItems.js';
+export { formatCurrency, currencyFormatter, currencyDecimals, currencyProblem, localeProblem, reportMoney, DEFAULT_LOCALE } from './report/currency.js';
+export type { CurrencyFormatOptions, ReportMoney, ReportOptions } from './report/currency.js';
+// ---- end energy and carbon; currency ----
 
 export { version } from './version.js';
