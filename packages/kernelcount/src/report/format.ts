@@ -76,11 +76,11 @@ function energyRows(e: Evaluation): string[][] {
   ];
 }
 
-/** Which grid intensity the carbon figures use, where it comes from, and what is not counted. */
-function gridLine(e: Evaluation): string {
+/** Which grid intensity the carbon figures use and where it comes from; then what is not counted. */
+function gridLines(e: Evaluation): [string, string] {
   const g = e.platforms[0]!.energy.grid;
   const which = g.overridden ? 'the scenario\'s own figure' : `${g.id}${g.version ? ` ${g.version}` : ''}: ${g.source.title}, ${g.asOf}`;
-  return `Grid ${g.gCO2ePerKWh.toString()} gCO2e/kWh (${which}). Electricity only, PUE included; not the carbon embodied in the hardware. Not part of the TCO.`;
+  return [`Grid ${g.gCO2ePerKWh.toString()} gCO2e/kWh (${which}).`, 'Electricity only, PUE included; not the carbon embodied in the hardware. Not part of the TCO.'];
 }
 
 /** A human-readable plain-text report; money in the scenario's currency (`options.locale`, default en-US). */
@@ -95,7 +95,7 @@ export function formatTable(e: Evaluation, options: ReportOptions = {}): string 
   out.push('');
   out.push('Energy and carbon:');
   out.push(pad(energyRows(e)).replace(/^/gm, '   '));
-  out.push(`   ${gridLine(e)}`);
+  for (const line of gridLines(e)) out.push(`   ${line}`);
   for (const p of e.platforms) {
     out.push('');
     out.push(`== ${p.name} (${p.type}) on ${p.host}: ${p.hosts} hosts (${p.loadHosts} + ${p.spareHosts} spare), ${p.instances} instances`);
@@ -195,7 +195,7 @@ export function formatMarkdown(e: Evaluation, options: ReportOptions = {}): stri
   out.push('');
   out.push(mdTable(energyRows(e)));
   out.push('');
-  out.push(mdCell(gridLine(e)));
+  out.push(mdCell(gridLines(e).join(' ')));
   for (const p of e.platforms) {
     out.push('');
     out.push(`## ${mdCell(p.name)} (${p.type})`);
