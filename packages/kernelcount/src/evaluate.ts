@@ -1,5 +1,4 @@
 import type { Assumption, Source, Trust } from './catalog/types.js';
-import type { CatalogView } from './catalog/tracker.js';
 import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
 import { money, sumMoney, ZERO, type Money } from './money.js';
@@ -291,12 +290,11 @@ function compare(p: PlatformResult, base: PlatformResult, years: number): Compar
   };
 }
 
-/** The grid carbon intensity as the catalog view read it, with its source (recorded by the read). */
-function gridIntensity(catalog: CatalogView): GridIntensity {
-  const gCO2ePerKWh = money(catalog.get('carbon.gridIntensity'));
-  const a = catalog.assumptions().find((x) => x.id === 'carbon.gridIntensity')!;
+/** Where the grid carbon intensity used comes from, read from the evaluation's assumptions. */
+function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gCO2ePerKWh'> {
+  const a = assumptions.find((x) => x.id === 'carbon.gridIntensity')!;
   const version = a.version !== undefined && !a.overridden ? { version: a.version } : {};
-  return { gCO2ePerKWh, id: a.id, ...version, source: a.source, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
+  return { id: a.id, ...version, source: a.source, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
 }
 
 /** Tonnes of CO2e for a sentence: kg / 1000 to one decimal. */
@@ -335,7 +333,9 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   const warnings: string[] = [];
   const results: PlatformResult[] = [];
   const issues: Issue[] = [];
-  const grid = gridIntensity(catalog);
+  // Read once; where it comes from is filled in from the assumptions once every figure is read
+  // (listing them sorts what was used, so it is done once, below).
+  const grid = { gCO2ePerKWh: money(catalog.get('carbon.gridIntensity')) } as GridIntensity;
   for (const platform of scenario.platforms) {
     let sizing: PlatformSizing;
     try {
@@ -368,6 +368,7 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   const base = results.find((r) => r.name === scenario.baseline) ?? results[0]!;
   const comparisons = results.filter((r) => r !== base).map((r) => compare(r, base, scenario.horizonYears));
   const assumptions = catalog.assumptions();
+  Object.assign(grid, gridSource(assumptions));
   const flagged = assumptions.filter((a) => a.flags.length > 0).length;
   const summary = [
     `${base.name} (baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${RESOURCE_WORDS[base.binding]}; its electricity emits ${tonnes(base.energy.co2eKgOverHorizon)} t CO2e over ${scenario.horizonYears} years at ${grid.gCO2ePerKWh.toString()} gCO2e/kWh.`,
