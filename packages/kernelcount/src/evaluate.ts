@@ -1,7 +1,7 @@
 import type { Assumption, Source, Trust } from './catalog/types.js';
 import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
-import { money, sumMoney, ZERO, type Money } from './money.js';
+import { Money, money, sumMoney, ZERO } from './money.js';
 import type { Footprint } from './platforms/footprint.js';
 import type { Binding, LayerTotals, Resource } from './platforms/pool.js';
 import { sizePlatform, TooLargeForHostError, type PlatformSizing, type PoolSizing } from './platforms/size.js';
@@ -297,9 +297,9 @@ function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gC
   return { id: a.id, ...version, source: a.source, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
 }
 
-/** Tonnes of CO2e for a sentence: kg / 1000 to one decimal. */
+/** Tonnes of CO2e for a sentence: kg / 1000 to one decimal, half away from zero. */
 function tonnes(kg: Money): string {
-  return kg.div(1000).toDecimalPlaces(1).toFixed(1);
+  return kg.div(1000).toDecimalPlaces(1, Money.ROUND_HALF_UP).toFixed(1);
 }
 
 /** @internal The issue for a workload that cannot fit one host (or node VM) of a platform. */
