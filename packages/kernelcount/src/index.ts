@@ -19,6 +19,8 @@ export type {
   Binding,
   LicenceDecision,
   LicenceOptionSummary,
+  PlatformEnergy,
+  GridIntensity,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
 export type { ParseOptions } from './scenario/validate.js';
@@ -108,5 +110,11 @@ export { formatProjection, PROJECTION_FORMATS } from './report/timeline.js';
 export type { ProjectionFormat } from './report/timeline.js';
 export { TIME_LIMITS } from './scenario/validate.js';
 // ---- end costs over time ----
+// ---- energy and carbon; money in its currency (Intl) ----
+export { energyUse, carbonOf } from './cost/lineItems.js';
+export type { EnergyUse, CarbonUse } from './cost/lineItems.js';
+export { formatCurrency, currencyFormatter, currencyDecimals, currencyProblem, localeProblem, reportMoney, DEFAULT_LOCALE } from './report/currency.js';
+export type { CurrencyFormatOptions, ReportMoney, ReportOptions } from './report/currency.js';
+// ---- end energy and carbon; currency ----
 
 export { version } from './version.js';

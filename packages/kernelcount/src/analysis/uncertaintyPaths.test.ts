@@ -97,7 +97,8 @@ describe('resolveInputPath', () => {
     expect(priceIds).toContain('power.pricePerKWh');
     expect(priceIds).toContain('licence.vvf');
     expect(priceIds).not.toContain('host.powerIdleW'); // a default the validator fills into hosts
-    expect(priceIds.every((id) => /^(power|facilities|labour|hardware|licence|controlPlane)\./.test(id))).toBe(true);
+    expect(priceIds).toContain('carbon.gridIntensity'); // read by evaluate for CO2e, never by sizing
+    expect(priceIds.every((id) => /^(power|facilities|labour|hardware|licence|controlPlane|carbon)\./.test(id))).toBe(true);
   });
 });
 

@@ -162,6 +162,11 @@ export interface PricesInput {
   physicalServersPerAdmin?: number;
   osInstancesPerAdmin?: number;
   averageLoad?: number;
+  /**
+   * Grid carbon intensity in gCO2e per kWh (0..2000), your own figure for `carbon.gridIntensity`:
+   * not a price, but set here beside the electricity it goes with. Default: the world average.
+   */
+  gridIntensityGPerKWh?: number;
   /** Licence list prices by product id, e.g. `windows-server-datacenter: 6771`. */
   licences?: Record<string, number | string>;
 }

@@ -1,4 +1,5 @@
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { currencyProblem } from '../report/currency.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { KernelcountError, joinPath, type Issue } from '../errors.js';
@@ -752,7 +753,8 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
   let currency = 'USD';
   if (curRaw !== undefined) {
     const c = r.string(curRaw, 'currency', { max: 3 });
-    if (c !== undefined && !/^[A-Z]{3}$/.test(c)) r.add('invalid_type', 'currency', `must be a 3-letter ISO 4217 code like USD or EUR, got ${JSON.stringify(c)}`);
+    const problem = c === undefined ? null : currencyProblem(c);
+    if (problem) r.add(/^[A-Z]{3}$/.test(c!) ? 'unknown_value' : 'invalid_type', 'currency', problem);
     else if (c !== undefined) currency = c;
   }
   const hzRaw = own(top, 'horizonYears');
