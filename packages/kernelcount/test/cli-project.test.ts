@@ -46,9 +46,9 @@ describe('kernelcount project', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('kernelcount project: 40 Linux microservices');
-    expect(lines[1]).toBe('USD, 5 years, growth 10% a year; hosts purchased, life 5 years; discount rate 8%');
+    expect(lines[1]).toBe('USD, 5 years, growth 10% a year; hosts purchased, life 5 years; discount rate 8%; grid 481 gCO2e/kWh');
     expect(r.stdout).toMatch(/^vm \(vm, host 2x32-core 1 TiB\)$/m);
-    expect(r.stdout).toMatch(/^ {2}year\s+instances\s+hosts needed\s+owned\s+bought\s+refreshed\s+amortized\s+cash\s+present value$/m);
+    expect(r.stdout).toMatch(/^ {2}year\s+instances\s+hosts needed\s+owned\s+bought\s+refreshed\s+amortized\s+cash\s+present value\s+t CO2e$/m);
     // api 24 -> 27 -> 30 -> 32 -> 36, worker 12 -> 14 -> 15 -> 16 -> 18, cache 4 -> 5 -> 5 -> 6 -> 6.
     const p = project(parseScenarioText(files['s.yaml']), { today: TODAY });
     expect(p.growth.workloads.map((w) => w.instances)).toEqual([
@@ -66,7 +66,9 @@ describe('kernelcount project', () => {
     ]);
     const vm = p.platforms[0]!;
     expect(r.stdout).toContain(`  total`);
-    expect(r.stdout).toMatch(new RegExp(`^vm\\s+${vm.totals.hostsBought}\\s+[\\d,]+\\s+[\\d,.]+\\s+[\\d,.]+\\s+[\\d,.]+$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^vm\\s+${vm.totals.hostsBought}\\s+[\\d,]+\\s+[\\d,.]+\\s+\\$[\\d,]+\\s+\\$[\\d,]+\\s+\\$[\\d,]+$`, 'm'));
+    // tonnes: the years' kWh x 481 g / 1000 / 1000
+    expect(vm.totals.co2eKg.toString()).toBe(vm.totals.kWh.times(481).div(1000).toString());
     expect(r.stdout).toMatch(/^present value: each year's cash discounted as paid at the start of the year\.$/m);
   });
 
@@ -88,7 +90,7 @@ describe('kernelcount project', () => {
     const rows = r.stdout.trimEnd().split('\n').map((l) => l.split(','));
     expect(rows[0]).toEqual([
       'platform', 'year', 'instances', 'vms', 'hostsNeeded', 'hostsOwned', 'hostsBought', 'boughtForGrowth', 'boughtAsRefresh',
-      'hostsRetired', 'hostsIdle', 'kWh', 'amortized', 'cash', 'discountFactor', 'presentValue', 'currency',
+      'hostsRetired', 'hostsIdle', 'kWh', 'co2eKg', 'amortized', 'cash', 'discountFactor', 'presentValue', 'currency',
     ]);
     const h = evaluate(parseScenarioText(HARDWARE_ONLY), { today: TODAY }).platforms[0]!.hosts;
     const col = (row: string[], name: string) => row[rows[0]!.indexOf(name)];
@@ -112,7 +114,11 @@ describe('kernelcount project', () => {
     // 38,000 over 5 years at 6%, paid at the start of each year: 38,000 x 0.06 x 1.06^4 / (1.06^5 - 1) = 8510.44
     expect(Number(j.finance.leasePaymentPerHost[0].payment)).toBeCloseTo(8510.44, 1);
     const t = await cli('project', 's.yaml', '--hardware', 'lease', '--lease-rate', '6', '--today', TODAY);
-    expect(t.stdout.split('\n')[1]).toMatch(/^USD, 5 years, growth 10% a year; hosts leased at 6% \(8,510\.\d\d a year per 2x32-core 1 TiB\), life 5 years; discount rate 8%$/);
+    expect(t.stdout.split('\n')[1]).toMatch(/^USD, 5 years, growth 10% a year; hosts leased at 6% \(\$8,510\.\d\d a year per 2x32-core 1 TiB\), life 5 years; discount rate 8%; grid 481 gCO2e\/kWh$/);
+    const de = await cli('project', 's.yaml', '--hardware', 'lease', '--lease-rate', '6', '--locale', 'de-DE', '--today', TODAY);
+    expect(de.stdout.split('\n')[1]).toMatch(/\(8\.510,\d\d\s\$ a year per/);
+    const bad = await cli('project', 's.yaml', '--locale', 'de-DE', '--format', 'csv');
+    expect(bad.stderr).toMatch(/--locale: applies to --format table and md only/);
     const neg = await cli('project', 'plain.yaml', '--growth', '-20', '--format', 'json', '--today', TODAY);
     expect(JSON.parse(neg.stdout).growth.workloads[0].instances).toEqual([24, 20, 16, 13, 10]);
   });
@@ -123,8 +129,8 @@ describe('kernelcount project', () => {
     expect(md.stdout).toBe(markdown.stdout);
     expect(md.stdout).toMatch(/^# Costs over time: 40 Linux microservices$/m);
     expect(md.stdout).toMatch(/^## vm \(vm, host 2x32-core 1 TiB\)$/m);
-    expect(md.stdout).toMatch(/^\| year \| instances \| hosts needed \| owned \| bought \| refreshed \| amortized \| cash \| present value \|$/m);
-    expect(md.stdout).toMatch(/^\| over 5 years \(USD\) \| hosts bought \| kWh \| amortized \| cash \| present value \|$/m);
+    expect(md.stdout).toMatch(/^\| year \| instances \| hosts needed \| owned \| bought \| refreshed \| amortized \| cash \| present value \| t CO2e \|$/m);
+    expect(md.stdout).toMatch(/^\| over 5 years \| hosts bought \| kWh \| t CO2e \| amortized \| cash \| present value \|$/m);
   });
 
   it('exits 2 naming the flag or the scenario path', async () => {

@@ -5,6 +5,7 @@
  * a public contract: add, never rename.
  */
 import { describeValue, isKernelcountError, type Issue } from '../errors.js';
+import { localeProblem } from '../report/currency.js';
 import { formatProjection, PROJECTION_FORMATS, type ProjectionFormat } from '../report/timeline.js';
 import { HARDWARE_FINANCING, type HardwareFinancing } from '../scenario/types.js';
 import { TIME_LIMITS } from '../scenario/validate.js';
@@ -40,6 +41,7 @@ Options:
                                  json:  every year's line items in both views; money as exact
                                         decimal strings
                                  csv:   one row per platform and year, and a total row, exact
+  --locale TAG                 how table and md show money: en-US (default), de-DE, ja-JP, ...
   --today YYYY-MM-DD           date used to flag stale defaults (default: today)
   -h, --help                   this help
 
@@ -75,7 +77,7 @@ function readPercent(flags: Map<string, string | true>, name: string): number | 
 }
 
 export function cmdProject(args: string[], io: ProjectIo): CliResult {
-  const p = parseArgs(args, ['growth', 'discount-rate', 'hardware', 'lease-rate', 'format', 'today'], ['help']);
+  const p = parseArgs(args, ['growth', 'discount-rate', 'hardware', 'lease-rate', 'format', 'today', 'locale'], ['help']);
   if (isIssue(p)) return fail([p], HINT);
   if (p.flags.has('help')) return { code: 0, stdout: PROJECT_HELP, stderr: '' };
   const issues: Issue[] = [];
@@ -98,6 +100,12 @@ export function cmdProject(args: string[], io: ProjectIo): CliResult {
     if (typeof hw === 'string' && (HARDWARE_FINANCING as readonly string[]).includes(hw)) options.hardware = hw as HardwareFinancing;
     else issues.push({ code: 'unknown_value', path: '--hardware', message: `must be one of ${HARDWARE_FINANCING.join(', ')}, got ${describeValue(hw)}` });
   }
+  const locale = p.flags.get('locale');
+  if (locale !== undefined) {
+    const problem = typeof locale === 'string' ? localeProblem(locale) : 'give a locale such as de-DE';
+    if (problem) issues.push({ code: 'invalid_type', path: '--locale', message: problem });
+    else if (format !== 'table' && format !== 'md') issues.push({ code: 'conflict', path: '--locale', message: `applies to --format table and md only; ${format} keeps plain numbers` });
+  }
   const today = readToday(p.flags);
   if (isIssue(today)) issues.push(today);
   else if (today !== undefined) options.today = today;
@@ -109,7 +117,7 @@ export function cmdProject(args: string[], io: ProjectIo): CliResult {
   try {
     const read = readScenario(file, io);
     if (!read.ok) return fail([read.issue]);
-    return { code: 0, stdout: formatProjection(project(read.value, options), format), stderr: '' };
+    return { code: 0, stdout: formatProjection(project(read.value, options), format, typeof locale === 'string' ? { locale } : {}), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues.map((i) => (OPTION_FLAGS[i.path] ? { ...i, path: OPTION_FLAGS[i.path]! } : i)));
     throw e;

@@ -459,3 +459,21 @@ describe('project: input', () => {
     expect(repeated.calls).toBe(repeated.platforms);
   });
 });
+
+describe('carbon over time', () => {
+  it('turns each year kWh into kg CO2e at the grid figure evaluate uses, region by region', () => {
+    // France's 2023 grid: 56 gCO2e/kWh (Our World in Data, Ember); the world average 481.
+    for (const [versions, g] of [[{}, 481], [{ 'carbon.gridIntensity': 'france-2023' }, 56]] as const) {
+      const p = run(example('linux-microservices.yaml', { growth: { percentPerYear: 10 }, catalogVersions: versions }));
+      expect(p.carbon.gCO2ePerKWh.toString()).toBe(String(g));
+      for (const pl of p.platforms) {
+        for (const y of pl.years) expect(y.co2eKg.toString()).toBe(y.kWh.times(g).div(1000).toString());
+        expect(pl.totals.co2eKg.toString()).toBe(pl.years.reduce((a, y) => a.plus(y.co2eKg), money(0)).toString());
+      }
+    }
+    // Without growth, a year's CO2e is evaluate's yearly figure.
+    const e = evaluate(example('linux-microservices.yaml'), { today: TODAY });
+    const p = run(example('linux-microservices.yaml'));
+    p.platforms.forEach((pl, i) => expect(pl.years[0]!.co2eKg.toString()).toBe(e.platforms[i]!.energy.co2eKgPerYear.toString()));
+  });
+});

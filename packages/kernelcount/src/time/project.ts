@@ -9,7 +9,7 @@
  * once. Only the hardware lines (owned hosts instead of needed ones) and, in the cash view, the
  * purchases differ from what `priceSizing` gives.
  */
-import { priceSizing, type LineItem } from '../cost/lineItems.js';
+import { carbonOf, priceSizing, type LineItem } from '../cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
 import { tooLargeIssue, type SafeResult } from '../evaluate.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
@@ -73,6 +73,8 @@ export interface ProjectionYear {
   presentValue: Money;
   /** Electricity this year in kWh (the power line's quantity, PUE included; idle hosts draw none). */
   kWh: Money;
+  /** kWh x the grid's gCO2e/kWh / 1000: the year's electricity in kg CO2e (exact). */
+  co2eKg: Money;
 }
 
 /** The horizon's sums; each is exactly the sum of the years'. */
@@ -81,6 +83,7 @@ export interface ProjectionTotals {
   amortized: Money;
   presentValue: Money;
   kWh: Money;
+  co2eKg: Money;
   /** Hosts bought over the horizon, year-1 fleet and refreshes included. */
   hostsBought: number;
 }
@@ -120,6 +123,8 @@ export interface Projection {
     /** The yearly lease payment per host (null when hardware is purchased). */
     leasePaymentPerHost: Array<{ host: string; payment: Money }> | null;
   };
+  /** The grid carbon intensity the CO2e figures use (catalog `carbon.gridIntensity`, as `evaluate` reads it). */
+  carbon: { gCO2ePerKWh: Money };
   platforms: PlatformProjection[];
   /** Things to know: about the inputs as read (a lease rate that purchase does not use), then every platform's notes. */
   notes: string[];
@@ -366,6 +371,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
   const growthRate = o.growth ?? scenario.growth.percentPerYear;
   const finance = { ...scenario.finance, ...o.finance };
   const life = catalog.get('hardware.amortizationYears');
+  const grid = money(catalog.get('carbon.gridIntensity'));
   const years = scenario.horizonYears;
   const workloads = workloadGrowth(scenario, growthRate, o.growth !== undefined);
 
@@ -402,6 +408,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
       const lines = s.lines[k]!;
       const cash = costs(cashYear(lines, fleet[i]!, ctx));
       const divisor = discountDivisor(finance.discountRatePercent, year);
+      const kWh = kWhOf(lines);
       return {
         year,
         instances: sizing.instances,
@@ -411,7 +418,8 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
         cash,
         discountFactor: money(1).div(divisor),
         presentValue: presentValue(cash.total, finance.discountRatePercent, year),
-        kWh: kWhOf(lines),
+        kWh,
+        co2eKg: carbonOf({ kWhPerYear: kWh }, grid, 1).co2eKgPerYear,
       };
     });
     const warnings = [...new Set(perYear.flatMap((s) => s.warnings[k]!))];
@@ -426,6 +434,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
         amortized: sumMoney(out.map((y) => y.amortized.total)),
         presentValue: sumMoney(out.map((y) => y.presentValue)),
         kWh: sumMoney(out.map((y) => y.kWh)),
+        co2eKg: sumMoney(out.map((y) => y.co2eKg)),
         hostsBought: out.reduce((a, y) => a + y.hosts.bought, 0),
       },
       warnings,
@@ -441,6 +450,7 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
       hostLifeYears: life,
       leasePaymentPerHost: finance.hardware === 'lease' ? [...leases].map(([host, payment]) => ({ host, payment })) : null,
     },
+    carbon: { gCO2ePerKWh: grid },
     platforms,
     notes: [...notes, ...platforms.flatMap((p) => p.notes)],
     warnings: [...new Set(platforms.flatMap((p) => p.warnings))],
