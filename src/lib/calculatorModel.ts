@@ -129,6 +129,8 @@ export interface ChartData {
   y: string;
   /** Horizontal bars read better for long labels. */
   horizontal?: boolean;
+  /** The value axis and tooltips show money in this currency (through formatCurrency). */
+  money?: { currency: string; decimals?: number };
   table: TableData;
 }
 
@@ -217,6 +219,7 @@ export function costChart(e: Evaluation): ChartData {
     series: cats.map((c) => ({ label: c, data: ps.map((p) => perYear(p, c).toDecimalPlaces(0).toNumber()), key: c, stack: 'c' })),
     x: 'platform',
     y: `${cur} a year`,
+    money: { currency: cur },
     table: {
       caption: `Cost per year by category (${cur}); over ${e.scenario.horizonYears} years in the last column`,
       columns: ['platform', ...cats, 'a year', `${e.scenario.horizonYears} years`],
@@ -245,6 +248,7 @@ export function cumulativeChart(e: Evaluation): ChartData {
     series: ps.map((p) => ({ label: p.name, data: cumulative(p).map((v) => Math.round(v)), key: p.type, type: 'line' })),
     x: 'year',
     y: cur,
+    money: { currency: cur },
     table: {
       caption: `Cumulative cost by year (${cur})`,
       columns: ['platform', ...years],
@@ -268,6 +272,7 @@ export function perInstanceChart(e: Evaluation): ChartData {
     series: [{ label: 'cost per instance-month', data: ps.map((p) => p.costPerInstanceMonth.toDecimalPlaces(2).toNumber()), key: 'per-instance' }],
     x: 'platform',
     y: `${cur} per instance-month`,
+    money: { currency: cur, decimals: 2 },
     table: {
       caption: `Cost per instance-month (${cur})`,
       columns: ['platform', 'instances', 'cost per instance-month'],
@@ -338,6 +343,7 @@ export function licensingChart(e: Evaluation): ChartData | null {
     ],
     x: cur,
     y: '',
+    money: { currency: cur },
     table: {
       caption: `Licensing options per host per year (${cur})`,
       columns: ['decision', 'chosen', 'other options', 'break-even'],

@@ -66,6 +66,8 @@ export interface XYChartData {
   summary: string;
   x: string;
   y: string;
+  /** The currency of the money axis (y) and tooltips. */
+  currency: string;
   series: XYSeries[];
   markers: Marker[];
   table: TableData;
@@ -76,6 +78,8 @@ export interface TornadoChartData {
   title: string;
   summary: string;
   x: string;
+  /** The currency of the money axis (x) and tooltips. */
+  currency: string;
   /** One per bar, top (largest swing) first, on one or two lines. */
   labels: string[][];
   /** Bars from the base difference to the difference with the input low / high; null where that side was invalid. */
@@ -342,6 +346,7 @@ export function breakEvenView(r: BreakEvenResult, wordsOf: Pick<NumericInput, 'p
     summary: chartSummary(r, words),
     x: `${words}${unitLabel}`,
     y: `${cur}, ${r.measure}`,
+    currency: cur,
     series: [0, 1].map((k) => ({ label: r.between[k]!, points: points.map(({ p }) => ({ x: p.value.toNumber(), y: num2(p.costs[k]!) })) })),
     markers,
     table: {
@@ -530,6 +535,7 @@ export function sensitivityView(r: SensitivityResult, labels: ReadonlyMap<string
         ? `Each bar runs from the difference as entered (${signed(base, cur)}) to the difference with the input ${r.range.down.isZero() ? '' : `${shareText(r.range.down)} lower (blue)`}${!r.range.down.isZero() && !r.range.up.isZero() ? ' or ' : ''}${r.range.up.isZero() ? '' : `${shareText(r.range.up)} higher (orange)`}; left of the dotted line at 0, ${a} is cheaper, right of it ${b}.`
         : `No bars: no input moves the difference when varied by ${rangeText}.`,
       x: `${a} − ${b}, ${cur} over ${r.horizonYears} years (negative: ${a} cheaper)`,
+      currency: cur,
       labels: shown.map((row) => wrapLabel(words(row))),
       low: shown.map((row) => bar(row.low)),
       high: shown.map((row) => bar(row.high)),

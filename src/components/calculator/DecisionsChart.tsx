@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TableData } from '../../lib/calculatorModel';
 import type { Marker, TornadoChartData, XYChartData } from '../../lib/decisions';
+import { formatCurrency, formatCurrencyCompact } from '../../lib/format';
 import { DASHES, OKABE_ITO } from '../../lib/palette';
 import { DataTable } from '../charts/ChartPanel';
 import '../charts/chart.css';
@@ -24,7 +25,6 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 const MARKER_COLOURS: Record<Marker['kind'], string> = {
@@ -122,6 +122,9 @@ export function DecisionsChart(props: Props) {
         const tick = { color: fg };
         const layout = { padding: { top: data.markers.length * LABEL_ROW + 4 } };
         const legend = { position: 'bottom', labels: { color: fg, boxWidth: 14 } };
+        // Money on the value axis and in tooltips, in the scenario's currency.
+        const money = (v: number | string) => formatCurrencyCompact(Number(v), data.currency);
+        const exact = (v: number) => formatCurrency(v, data.currency, 2);
         let config: unknown;
         if (isXY(data)) {
           const colours = props.colours ?? {};
@@ -145,11 +148,11 @@ export function DecisionsChart(props: Props) {
               maintainAspectRatio: false,
               interaction: { mode: 'nearest', axis: 'x', intersect: false },
               layout,
-              plugins: { legend },
+              plugins: { legend, tooltip: { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number } }) => `${c.dataset.label}: ${exact(c.parsed.y)}` } } },
               scales: {
                 // The axis spans the range searched, not a rounder one past it.
                 x: { type: 'linear', min: xs[0], max: xs.at(-1), ticks: { ...tick, callback: (v: number) => plain.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
-                y: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
+                y: { ticks: { ...tick, callback: money }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
               },
             },
             plugins: [plugin],
@@ -171,9 +174,9 @@ export function DecisionsChart(props: Props) {
               maintainAspectRatio: false,
               indexAxis: 'y',
               layout,
-              plugins: { legend },
+              plugins: { legend, tooltip: { callbacks: { label: (c: { dataset: { label?: string }; raw: unknown }) => (Array.isArray(c.raw) ? `${c.dataset.label}: ${exact(Number(c.raw[0]))} to ${exact(Number(c.raw[1]))}` : '') } } },
               scales: {
-                x: { ticks: { ...tick, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
+                x: { ticks: { ...tick, callback: money }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
                 y: { ticks: { ...tick, autoSkip: false }, grid: { display: false } },
               },
             },

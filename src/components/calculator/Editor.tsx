@@ -19,6 +19,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import { getAt, pathKey, removeAt, setAt, uniqueName, type Draft, type Path } from '../../lib/calculatorModel';
 import { CheckField, Fieldset, NumberField, SelectField, TextField, type FieldContext, type Hint } from './fields';
+import { GridCarbonField, OverTimeFields } from './OverTimeFields';
 
 /** The catalog default of an id as a field hint: value (or one key of an object value), source, date, trust. */
 export function hint(id: CatalogId, key?: string): Hint {
@@ -270,6 +271,7 @@ function Prices({ ctx }: { ctx: FieldContext }) {
         {PRICE_FIELDS.map((f) => (
           <NumberField key={f.key} ctx={ctx} path={['prices', f.key]} label={f.label} unit={f.unit} min={0} hint={hint(PRICE_ALIASES[f.key])} />
         ))}
+        <GridCarbonField ctx={ctx} />
         <CheckField ctx={ctx} path={['licensing', 'softwareAssurance']} label="Pay Software Assurance where optional" />
       </div>
       <CatalogOverrides ctx={ctx} />
@@ -304,7 +306,8 @@ function CatalogOverrides({ ctx }: { ctx: FieldContext }) {
   }, [shown, focused]);
   const packageErrors = [...ctx.issues.entries()].filter(([k]) => k.startsWith('catalog')).flatMap(([k, v]) => v.map((m) => `${k}: ${m}`));
   const errors = error ? [error] : packageErrors;
-  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((x) => versionNames(CATALOG[x]).length > 0);
+  // The grid's carbon intensity has its own field under Prices.
+  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((x) => versionNames(CATALOG[x]).length > 0 && x !== 'carbon.gridIntensity');
   return (
     <details className="licence-prices">
       <summary>Catalog overrides and versions</summary>
@@ -378,6 +381,7 @@ export function Editor({ ctx }: { ctx: FieldContext }) {
       <Platforms ctx={ctx} />
       <Policy ctx={ctx} />
       <Prices ctx={ctx} />
+      <OverTimeFields ctx={ctx} />
     </div>
   );
 }

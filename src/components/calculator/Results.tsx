@@ -27,6 +27,7 @@ import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
+import { CardEnergy, GridCarbonLine, OverTimeSection } from './OverTimeSection';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -112,6 +113,7 @@ function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
           <dt>Instances per host</dt>
           <dd>{p.instancesPerHost}</dd>
         </div>
+        <CardEnergy p={p} cmp={cmp} years={e.scenario.horizonYears} />
       </dl>
       <p className="efficiency" title="Share of all host memory, including spare hosts">
         Host memory: <strong>{formatPercent(eff.app)}</strong> workloads, {formatPercent(eff.overhead)} overhead, {formatPercent(eff.idle)} idle
@@ -312,6 +314,7 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
             <PlatformCard key={p.name} p={p} e={e} />
           ))}
         </div>
+        <GridCarbonLine e={e} />
       </section>
 
       <CompareSection draft={draft} today={today} />
@@ -325,6 +328,8 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           {densityData ? <ChartPanel data={densityData} /> : <p className="muted">Working out density by instance size…</p>}
         </div>
       </section>
+
+      <OverTimeSection draft={draft} today={today} />
 
       <DecisionsSection e={e} draft={draft} today={today} />
 

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartData, TableData } from '../../lib/calculatorModel';
 import './chart.css';
 import { CATEGORY_COLOURS, DASHES, LAYER_COLOURS, OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
+import { formatCurrency, formatCurrencyCompact } from '../../lib/format';
 
 type ChartModule = typeof import('./chartjs');
 let chartModule: Promise<ChartModule> | null = null;
@@ -77,7 +78,7 @@ export function DataTable({ table, id, className, testId, region }: { table: Tab
 
 /** What a chart's construction depends on; data alone can change in place. */
 function shapeOf(d: ChartData): string {
-  return `${d.kind}|${d.horizontal ? 'h' : 'v'}|${d.x}|${d.y}|${d.series.map((s) => `${s.key}:${s.type ?? ''}:${s.stack ?? ''}`).join(',')}`;
+  return `${d.kind}|${d.horizontal ? 'h' : 'v'}|${d.x}|${d.y}|${d.money?.currency}|${d.series.map((s) => `${s.key}:${s.type ?? ''}:${s.stack ?? ''}`).join(',')}`;
 }
 
 export function ChartPanel({ data }: { data: ChartData }) {
@@ -139,6 +140,9 @@ export function ChartPanel({ data }: { data: ChartData }) {
           existing.update('none');
           return;
         }
+        // Money axes and tooltips in the scenario's currency.
+        const m = data.money;
+        const money = (v: number | string) => formatCurrencyCompact(Number(v), m!.currency);
         const config = {
           type: data.kind === 'line' ? ('line' as const) : ('bar' as const),
           data: { labels: data.labels, datasets },
@@ -147,10 +151,10 @@ export function ChartPanel({ data }: { data: ChartData }) {
             responsive: true,
             maintainAspectRatio: false,
             indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
-            plugins: { legend: { labels: { color: fg, boxWidth: 14 } }, tooltip: { enabled: true } },
+            plugins: { legend: { labels: { color: fg, boxWidth: 14 } }, tooltip: { enabled: true, ...(m ? { callbacks: { label: (c: { dataset: { label?: string }; parsed: { x: number; y: number } }) => `${c.dataset.label}: ${formatCurrency(data.horizontal ? c.parsed.x : c.parsed.y, m.currency, m.decimals)}` } } : {}) } },
             scales: {
-              x: { stacked, ticks: { color: fg }, grid: { color: grid }, title: { display: Boolean(data.x), text: data.x, color: fg } },
-              y: { stacked, ticks: { color: fg }, grid: { color: grid }, beginAtZero: true, title: { display: Boolean(data.y), text: data.y, color: fg } },
+              x: { stacked, ticks: { color: fg, ...(m && data.horizontal ? { callback: money } : {}) }, grid: { color: grid }, title: { display: Boolean(data.x), text: data.x, color: fg } },
+              y: { stacked, ticks: { color: fg, ...(m && !data.horizontal ? { callback: money } : {}) }, grid: { color: grid }, beginAtZero: true, title: { display: Boolean(data.y), text: data.y, color: fg } },
             },
           },
         };

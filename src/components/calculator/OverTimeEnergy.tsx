@@ -1,0 +1,39 @@
+/**
+ * Energy and carbon next to cost, from the package's `energy` of each platform: kWh a year, tonnes
+ * of CO2e over the horizon and the difference from the baseline in a card, and the grid figure
+ * with its source and date in one line under the cards. Carbon is not money: it is never in a total.
+ * Loaded just after the cards (OverTimeSection.tsx), so the page's first load carries none of it.
+ */
+import type { Comparison, Evaluation, PlatformResult } from 'kernelcount';
+import { kWh, signedTonnes, tonnes } from '../../lib/overTimeFormat';
+
+export function EnergyRows({ p, cmp, years }: { p: PlatformResult; cmp: Comparison | undefined; years: number }) {
+  return (
+    <>
+      <div>
+        <dt>Electricity</dt>
+        <dd data-testid={`kwh-${p.name}`}>{kWh(p.energy.kWhPerYear)} kWh a year</dd>
+      </div>
+      <div>
+        <dt>CO2e, {years} years</dt>
+        <dd data-testid={`co2e-${p.name}`}>
+          {tonnes(p.energy.co2eKgOverHorizon)} t
+          {cmp && <span className="muted"> ({signedTonnes(cmp.co2eKgDelta)} t vs {cmp.baseline})</span>}
+        </dd>
+      </div>
+    </>
+  );
+}
+
+export function GridLine({ e }: { e: Evaluation }) {
+  const g = e.platforms[0]?.energy.grid;
+  if (!g) return null;
+  return (
+    <p className="muted small" data-testid="grid-line">
+      CO2e from the hosts&apos; electricity (PUE included) at {g.gCO2ePerKWh.toString()} gCO2e/kWh
+      {g.overridden ? ', your own figure' : `, ${g.version ?? 'default'}: `}
+      {g.overridden ? '' : g.source.url ? <a href={g.source.url}>{g.source.title}</a> : g.source.title}
+      {g.overridden ? '' : `, ${g.asOf} (${g.trust})`}; not money, so in no total; hardware&apos;s embodied carbon not counted.
+    </p>
+  );
+}
