@@ -57,7 +57,7 @@ describe('grid carbon choice <-> scenario', () => {
     const versions = Object.keys(CATALOG['carbon.gridIntensity'].versions ?? {});
     expect(o.map((x) => x.value)).toEqual([...versions, OWN]);
     expect(o).toContainEqual({ value: 'germany-2023', label: 'germany-2023: 381 gCO2e/kWh' });
-    expect(GRID_DEFAULT).toBe('world average, world-2023: 481 gCO2e/kWh (default)');
+    expect(GRID_DEFAULT).toBe('world average: 481 gCO2e/kWh (default)');
   });
 
   it('a region sets catalogVersions and clears an own figure; the default clears both; own keeps the figure', () => {

@@ -58,6 +58,7 @@ export function gridOptions(): Array<{ value: string; label: string }> {
   ];
 }
 
-/** The default figure, and its label: `world average, world-2023: 481 gCO2e/kWh (default)`. */
+/** The default figure, its label (`world average: 481 gCO2e/kWh (default)`) and its source as a field hint. */
 export const GRID_VALUE = String(GRID.value);
-export const GRID_DEFAULT = `world average, ${GRID.version}: ${GRID_VALUE} gCO2e/kWh (default)`;
+export const GRID_DEFAULT = `world average: ${GRID_VALUE} gCO2e/kWh (default)`;
+export const GRID_HINT = { value: `${GRID.version}, ${GRID_VALUE} gCO2e/kWh`, source: `${GRID.source.title}, ${GRID.asOf} (${GRID.trust})`, id: GRID_ID };

@@ -7,7 +7,7 @@
 import { HARDWARE_FINANCING } from 'kernelcount';
 import { useState } from 'react';
 import { getAt, setAt } from '../../lib/calculatorModel';
-import { GRID_DEFAULT, GRID_ID, GRID_VALUE, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
+import { GRID_DEFAULT, GRID_HINT, GRID_ID, GRID_VALUE, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
 import { Fieldset, NumberField, SelectField, type FieldContext } from './fields';
 
 /** A context whose edits drop the section they leave empty (`growth: {}` is an error). */
@@ -48,7 +48,7 @@ export function GridCarbonField({ ctx }: { ctx: FieldContext }) {
   };
   return (
     <>
-      <SelectField ctx={select} path={path} label="Grid carbon intensity" options={gridOptions()} allowDefault={GRID_DEFAULT} />
+      <SelectField ctx={select} path={path} label="Grid carbon intensity" options={gridOptions()} allowDefault={GRID_DEFAULT} hint={GRID_HINT} />
       {choice === OWN && <NumberField ctx={pruning(ctx)} path={['prices', 'gridIntensityGPerKWh']} label="Your grid figure" unit="gCO2e/kWh" hint={{ value: GRID_VALUE, source: 'the world average' }} />}
     </>
   );

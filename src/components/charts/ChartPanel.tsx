@@ -188,7 +188,7 @@ export function ChartPanel({ data }: { data: ChartData }) {
         {showTable ? 'Hide' : 'Show'} the data table
       </button>
       <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
-        <DataTable table={data.table} id={tableId} />
+        <DataTable table={data.table} id={tableId} region />
       </div>
     </figure>
   );
