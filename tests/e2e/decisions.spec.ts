@@ -123,7 +123,7 @@ test.describe('decisions panel', () => {
     // Values that make the scenario invalid are listed with the package's reason.
     await expect(page.getByTestId('sensitivity-failures')).toContainText('imageMiB');
     await panel.locator('details.decisions-all summary').click();
-    await expect(panel.locator('details.decisions-all tbody tr')).toHaveCount(72);
+    await expect(panel.locator('details.decisions-all tbody tr')).toHaveCount(73);
     await expect(panel.locator('details.decisions-all')).toContainText('the scenario is invalid');
 
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
