@@ -7,6 +7,7 @@
 import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
+import { followRanges } from '../../lib/uncertainty';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
 import type { FieldContext } from './fields';
@@ -270,8 +271,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, presetId, ready]);
 
+  // Every edit keeps the ranges (uncertainty:) in step: renamed items re-key them, removed ones drop them.
   const set = useCallback((path: Path, value: unknown) => {
-    setDraft((d) => setAt(d, path, value));
+    setDraft((d) => followRanges(d, setAt(d, path, value)));
   }, []);
   const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
 

@@ -25,7 +25,7 @@ export function hint(id: CatalogId, key?: string): Hint {
   const e = CATALOG[id];
   const raw = key !== undefined ? (e.value as Record<string, unknown>)[key] : e.value;
   const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
-  return { value, source: `${e.source.title}, ${e.asOf} (${e.trust})`, id };
+  return { value, source: `${e.source.title}, ${e.asOf} (${e.trust})`, id, ...(key !== undefined ? { key } : {}) };
 }
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));

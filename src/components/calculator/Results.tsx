@@ -4,7 +4,7 @@
  * that the package did not compute; this only arranges it.
  */
 import { safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
   DENSITY_SIZES,
@@ -27,6 +27,10 @@ import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
+import { hasRanges } from '../../lib/uncertainty';
+
+// The Monte Carlo panel and its worker load only for a scenario that gives a range.
+const Uncertainty = lazy(() => import('./Uncertainty'));
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -313,6 +317,12 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           ))}
         </div>
       </section>
+
+      {hasRanges(draft) && (
+        <Suspense fallback={<p className="muted">Loading the uncertainty run…</p>}>
+          <Uncertainty e={e} draft={draft} today={today} />
+        </Suspense>
+      )}
 
       <CompareSection draft={draft} today={today} />
 

@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { getAt, parseNumberField, pathKey, type Draft, type Path } from '../../lib/calculatorModel';
+import { fieldDefault, newRangeKey, rangeKeyAt } from '../../lib/uncertainty';
+import { RangeInputs, RangeToggle } from './UncertaintyRange';
 
 export interface FieldContext {
   draft: Draft;
@@ -20,6 +22,8 @@ export interface Hint {
   source: string;
   /** Anchor on the assumptions page. */
   id?: string;
+  /** The key of the catalog value the default is, when that value is an object. */
+  key?: string;
 }
 
 interface Common {
@@ -80,11 +84,18 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
     }
   }, [shown]);
   const errors = local ? [local] : (ctx.issues.get(key) ?? []);
+  // A range (low / likely / high) for the Monte Carlo, where the package takes one on this field.
+  const rangeKey = rangeKeyAt(ctx.draft, path);
+  const canRange = rangeKey !== undefined || (!hideLabel && newRangeKey(ctx.draft, path) !== null);
+  const rule = { integer, min, max, unit };
   return (
-    <label className={`field${hideLabel ? ' field-compact' : ''}`} htmlFor={id}>
-      <span className={hideLabel ? 'visually-hidden' : 'field-label'}>
-        {label}
-        {unit && !hideLabel ? <span className="unit"> ({unit})</span> : null}
+    <div className={`field${hideLabel ? ' field-compact' : ''}${rangeKey ? ' field-ranged' : ''}`}>
+      <span className="field-top">
+        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+          {label}
+          {unit && !hideLabel ? <span className="unit"> ({unit})</span> : null}
+        </label>
+        {canRange && <RangeToggle ctx={ctx} path={path} label={label} rangeKey={rangeKey} rule={rule} hint={hint} />}
       </span>
       <span className="field-input">
         <input
@@ -116,6 +127,9 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
             else {
               setLocal(null);
               ctx.set(path, parsed.value);
+              // Emptied: the field takes its default, and so does the range's likely value.
+              const fallback = parsed.value === undefined && rangeKey ? fieldDefault(ctx.draft, hint) : undefined;
+              if (rangeKey && fallback !== undefined) ctx.set(['uncertainty', rangeKey, 'likely'], fallback);
             }
           }}
           step={step}
@@ -123,7 +137,8 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
         {unit && hideLabel ? <span className="unit-suffix" aria-hidden="true">{unit}</span> : null}
       </span>
       <Described id={id} errors={errors} hint={hint} unit={unit} />
-    </label>
+      {rangeKey && <RangeInputs ctx={ctx} path={path} label={label} rangeKey={rangeKey} rule={rule} hint={hint} />}
+    </div>
   );
 }
 
