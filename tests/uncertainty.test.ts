@@ -5,8 +5,6 @@ import { CATALOG, evaluate, startMonteCarlo } from 'kernelcount';
 import { describe, expect, it } from 'vitest';
 import { getAt, removeAt, setAt, type Draft } from '../src/lib/calculatorModel';
 import {
-  checkRange,
-  fieldDefault,
   fieldPath,
   followRanges,
   hasRanges,
@@ -14,9 +12,9 @@ import {
   parseKey,
   rangeKeyAt,
   selector,
-  suggestRange,
   withRange,
 } from '../src/lib/uncertainty';
+import { checkRange, fieldDefault, suggestRange } from '../src/lib/uncertaintyInput';
 import { decodeScenario, encodeScenario } from '../src/lib/urlState';
 
 const base: Draft = {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { getAt, parseNumberField, pathKey, type Draft, type Path } from '../../lib/calculatorModel';
-import { fieldDefault, newRangeKey, rangeKeyAt } from '../../lib/uncertainty';
+import { newRangeKey, rangeKeyAt } from '../../lib/uncertainty';
 import { RangeInputs, RangeToggle } from './UncertaintyRange';
 
 export interface FieldContext {
@@ -127,9 +127,6 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
             else {
               setLocal(null);
               ctx.set(path, parsed.value);
-              // Emptied: the field takes its default, and so does the range's likely value.
-              const fallback = parsed.value === undefined && rangeKey ? fieldDefault(ctx.draft, hint) : undefined;
-              if (rangeKey && fallback !== undefined) ctx.set(['uncertainty', rangeKey, 'likely'], fallback);
             }
           }}
           step={step}
