@@ -57,7 +57,7 @@ describe('the Monte Carlo result as plain data', () => {
     const containers = s.comparisons.find((x) => x.a === 'containers')!;
     expect(c.table.rows[1]![6]).toBe(`${probabilityText(containers.probabilityACheaper)} of samples`);
     expect(c.table.rows[0]![2]).toMatch(/^\$\d{1,3}(,\d{3})*$/);
-    expect(c.summary).toMatch(/^Bars are each total as entered; the boxes hold 80% of the 400 samples \(P10 to P90\): widest for .+ \(\$[\d,]+ to \$[\d,]+\), narrowest for .+\.$/);
+    expect(c.summary).toMatch(/^Bars are each total as entered; the boxes hold 80% of the 400 samples \(P10 to P90\): widest for .+, narrowest for .+\.$/);
     expect(JSON.stringify(c)).not.toMatch(/NaN|undefined|Infinity/);
   });
   it('lists the ranges sampled', () => {

@@ -113,14 +113,14 @@ export function bandChart(s: UncertaintySummary, asEntered: ReadonlyArray<{ name
   const ps = s.platforms;
   const width = (p: (typeof ps)[number]) => Number(p.tco.p90) - Number(p.tco.p10);
   const byWidth = [...ps].sort((a, b) => width(b) - width(a));
-  const range = (p: (typeof ps)[number]) => `${money(p.tco.p10)} to ${money(p.tco.p90)}`;
+  const range = (p: (typeof ps)[number]) => (p.tco.p10 === p.tco.p90 ? `P10 and P90 both ${money(p.tco.p10)}` : `${money(p.tco.p10)} to ${money(p.tco.p90)}`);
   const widest = byWidth[0];
   const narrowest = byWidth.at(-1);
   const summary =
     ps.length > 1 && widest && narrowest && widest !== narrowest
       ? `Bars are each total as entered; the boxes hold 80% of the ${formatInt(s.samples)} samples (P10 to P90): widest for ${widest.platform} (${range(widest)}), narrowest for ${narrowest.platform} (${range(narrowest)}).`
       : widest
-        ? `The bar is the total as entered; 80% of the ${formatInt(s.samples)} samples lie between P10 and P90 (${range(widest)}), median ${money(widest.tco.p50)}.`
+        ? `Bars are each total as entered; 80% of the ${formatInt(s.samples)} samples lie between P10 and P90 (${range(widest)}${ps.length > 1 ? ' for each platform' : ''}), median ${money(widest.tco.p50)}.`
         : '';
   const probability = new Map(s.comparisons.filter((c) => c.b === s.baseline).map((c) => [c.a, c.probabilityACheaper]));
   return {

@@ -506,6 +506,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           <h2 id="edit-h">Scenario</h2>
           <p className="muted small">
             Drop a scenario file (JSON or YAML), an RVTools export (vInfo .csv or the .xlsx) or kubectl JSON (pods, with nodes if you have them) anywhere on this page to load it.
+            The ± beside a number gives it a range (low, likely, high); the results then show how sure the totals are.
           </p>
           {issues.length > 0 && (
             <div className="notice error" role="alert" data-testid="issues">

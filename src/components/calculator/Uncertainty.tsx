@@ -57,6 +57,14 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
+/** A CSS hex colour (#rgb or #rrggbb, as the minified stylesheet may give it) with an alpha, for Chart.js. */
+function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([\da-f]{3}|[\da-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const h = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  return `rgba(${parseInt(h.slice(0, 2), 16)}, ${parseInt(h.slice(2, 4), 16)}, ${parseInt(h.slice(4, 6), 16)}, ${alpha})`;
+}
+
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 
 /** The TCO bars with the P10-P90 box and the P50 mark over each, with the accessible frame of the other charts. */
@@ -90,9 +98,9 @@ function BandChart({ data }: { data: BandChartData }) {
             labels: data.labels,
             datasets: [
               // Drawn last (highest order), under the others.
-              { type: 'bar', label: 'total as entered', data: data.asEntered, backgroundColor: colours, borderWidth: 0, grouped: false, barPercentage: 0.8, order: 3 },
+              { type: 'bar', label: 'total as entered', data: data.asEntered, backgroundColor: colours, hoverBackgroundColor: colours, borderWidth: 0, grouped: false, barPercentage: 0.8, order: 3 },
               // A floating bar [P10, P90]: a box in the page's colours, outlined, narrower than the bar.
-              { type: 'bar', label: 'P10 to P90 (80% of samples)', data: data.band, backgroundColor: `${bg}cc`, borderColor: fg, borderWidth: 2, borderSkipped: false, grouped: false, barPercentage: 0.32, order: 2 },
+              { type: 'bar', label: 'P10 to P90 (80% of samples)', data: data.band, backgroundColor: withAlpha(bg, 0.8), hoverBackgroundColor: withAlpha(bg, 0.8), borderColor: fg, borderWidth: 2, borderSkipped: false, grouped: false, barPercentage: 0.32, order: 2 },
               { type: 'line', label: 'P50 (median)', data: data.p50, showLine: false, pointStyle: 'line', pointRadius: 14, pointHoverRadius: 14, pointBorderWidth: 3, borderColor: fg, backgroundColor: fg, borderDash: DASHES[0], order: 1 },
             ],
           },
@@ -101,7 +109,7 @@ function BandChart({ data }: { data: BandChartData }) {
             responsive: true,
             maintainAspectRatio: false,
             plugins: {
-              legend: { position: 'bottom', labels: { color: fg, boxWidth: 14, filter: (item: { datasetIndex?: number }) => item.datasetIndex !== 0 } },
+              legend: { position: 'bottom', labels: { color: fg, boxWidth: 14, filter: (item: { datasetIndex?: number }) => item.datasetIndex !== 0, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
               tooltip: { enabled: true },
             },
             scales: {
@@ -211,7 +219,7 @@ export default function Uncertainty({ e, draft, today }: { e: Evaluation; draft:
     <section aria-labelledby={`${ids}-h`} className="uncertainty-section" data-testid="uncertainty" aria-busy={busy}>
       <h2 id={`${ids}-h`}>How sure is this</h2>
       <p className="muted no-print">
-        The ranges you gave (<span aria-hidden="true">“± range” </span>beside a field) are sampled together, each from a PERT distribution between its low and high value, most often near
+        The ranges you gave (± beside a field) are sampled together, each from a PERT distribution between its low and high value, most often near
         likely; every sample is priced by the package. Seed {SEED}: the same link gives the same figures.
       </p>
       <div className="controls no-print">
@@ -245,7 +253,10 @@ export default function Uncertainty({ e, draft, today }: { e: Evaluation; draft:
             <p>
               The samples could not be priced{state.error.inputs.length ? ` (${state.error.inputs.join(', ')})` : ''}: {state.error.message}
             </p>
-            <p className="small">Narrow the range named above, or change the field it makes invalid; the results above still show the scenario as entered.</p>
+            <p className="small">
+              Narrow the range named above, or change the field it makes invalid; the results above still show the scenario as entered
+              {state.summary ? ', and the band below is from the last run that worked' : ''}.
+            </p>
           </div>
         )}
         {state.summary && (

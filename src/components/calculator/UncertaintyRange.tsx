@@ -36,6 +36,9 @@ export function RangeToggle(props: RangeProps) {
         aria-pressed={on}
         data-range-toggle={pathKey(path)}
         title={on ? `Remove the range of ${label}` : `Give ${label} a range (low, likely, high) to see how sure the totals are`}
+        // Focus stays where it is on a pointer press: moving it would show or hide a field's default
+        // note, shifting the grid under the pointer before the click lands. Keyboard focus is unchanged.
+        onMouseDown={(ev) => ev.preventDefault()}
         onClick={() => {
           setMessage(null);
           if (on) {
@@ -47,7 +50,8 @@ export function RangeToggle(props: RangeProps) {
               .catch(() => setMessage(`${label}: the range inputs could not be loaded; check the connection and try again.`));
         }}
       >
-        ± range<span className="visually-hidden"> for {label}</span>
+        <span aria-hidden="true">±</span>
+        <span className="visually-hidden">range for {label}</span>
       </button>
       {message && (
         <span className="field-error range-message" role="alert">
