@@ -157,6 +157,9 @@ describe('what is typed', () => {
     expect(fieldDefault(base, { value: 'shown', id: 'power.pricePerKWh' })).toBe(Number(CATALOG['power.pricePerKWh'].value));
     expect(fieldDefault({ ...base, catalog: { 'power.pricePerKWh': 0.3 } }, { value: '0.11', id: 'power.pricePerKWh' })).toBe(0.3);
     expect(fieldDefault(base, { value: '1', id: 'policy.ha', key: 'spareHosts' })).toBe(1);
+    const standard = { value: 'shown', id: 'licence.windows-server-standard' };
+    expect(fieldDefault(base, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].value));
+    expect(fieldDefault({ ...base, catalogVersions: { 'licence.windows-server-standard': '2025' } }, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].versions!['2025']!.value));
     expect(fieldDefault(base, { value: 'the hypervisor rule' })).toBeUndefined();
     expect(fieldDefault(base, { value: '0' })).toBe(0);
   });

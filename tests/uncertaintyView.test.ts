@@ -60,6 +60,10 @@ describe('the Monte Carlo result as plain data', () => {
     expect(c.summary).toMatch(/^Bars are each total as entered; the boxes hold 80% of the 400 samples \(P10 to P90\): widest for .+, narrowest for .+\.$/);
     expect(JSON.stringify(c)).not.toMatch(/NaN|undefined|Infinity/);
   });
+  it('says so when a platform does not move between P10 and P90', () => {
+    const flat = { ...s, platforms: s.platforms.map((p, i) => (i === 1 ? { ...p, tco: { ...p.tco, p10: '500000', p50: '500000', p90: '500000' } } : p)) };
+    expect(bandChart(flat, asEntered(scenario)).summary).toContain('narrowest for containers (P10 and P90 both $500,000)');
+  });
   it('lists the ranges sampled', () => {
     const t = rangesTable(s);
     expect(t.rows).toEqual([

@@ -2,6 +2,7 @@
 // high; the Monte Carlo runs in a worker with progress, then the P10-P90 band over the TCO bars and
 // the probability sentence; a link gives the same figures (and the package's own); typing while it
 // runs goes to the field at once; bad ranges are named; phone width, dark, print and accessibility.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
@@ -11,6 +12,7 @@ import { formatCurrency } from '../../src/lib/format';
 import { encodeScenario } from '../../src/lib/urlState';
 import { PRINT_VIEWPORT, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, screenshotDir, test } from './helpers';
 
+const cli = path.join(repoRoot, 'packages/kernelcount/bin/kernelcount.js');
 const UNCERTAINTY_CODE = /\/_astro\/(Uncertainty\.|UncertaintyRangeInputs\.|uncertainty\.worker)/;
 
 const windowsScenario = YAML.parse(readFileSync(path.join(repoRoot, 'packages/kernelcount/examples/windows-lob-sql.yaml'), 'utf8')) as Record<string, unknown>;
@@ -118,7 +120,7 @@ test.describe('uncertainty', () => {
     await expect(section).toHaveCount(0);
   });
 
-  test('the same link gives the same P10 / P90, and they are the package’s own', async ({ page, gotoPage, browser }) => {
+  test('the same link gives the same P10 / P90, and they are the package’s and the CLI’s own', async ({ page, gotoPage, browser }, testInfo) => {
     const hash = await encodeScenario(ranged);
     await gotoPage(`/calculator${hash}`);
     await ready(page);
@@ -136,6 +138,27 @@ test.describe('uncertainty', () => {
     await expect(vmRow.locator('td').nth(3)).toHaveText(formatCurrency(vm.tco.p90, 'USD'));
     const civ = r.comparisons.find((c) => c.a === 'containers-in-vms')!;
     expect(firstSentence).toContain(`containers-in-vms in ${(Math.round(civ.probabilityACheaper * 1000) / 10).toFixed(1)}%`);
+
+    // The exported scenario carries the ranges exactly; the CLI samples it to the same figures; importing it gives them back.
+    await page.getByText('Export', { exact: true }).click();
+    for (const [button, ext] of [
+      ['Scenario as JSON', 'json'],
+      ['Scenario as YAML', 'yaml'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const file = testInfo.outputPath(`ranged.${ext}`);
+      await download.saveAs(file);
+      const text = readFileSync(file, 'utf8');
+      expect((ext === 'json' ? JSON.parse(text) : YAML.parse(text)).uncertainty, ext).toEqual(ranged.uncertainty);
+      const out = JSON.parse(execFileSync(process.execPath, [cli, 'uncertainty', file, '--seed', '1', '--format', 'json'], { encoding: 'utf8' }));
+      const cliVm = out.platforms.find((p: { platform: string }) => p.platform === 'vm');
+      expect(formatCurrency(cliVm.tco.p90, 'USD'), `CLI on the ${ext} export`).toBe(await vmRow.locator('td').nth(3).textContent());
+    }
+    await page.getByLabel('Preset').selectOption('linux-microservices');
+    await expect(page.getByTestId('uncertainty')).toHaveCount(0);
+    await page.locator('input[type=file]').setInputFiles(testInfo.outputPath('ranged.yaml'));
+    await expect(page.getByTestId('banner')).toContainText('Loaded ranged.yaml');
+    await expect(page.getByTestId('uncertainty-sentence')).toHaveText(firstSentence!, { timeout: 30_000 });
 
     // Another browser context (no autosave, no shared state) opening the same link.
     const context = await browser.newContext();
