@@ -14,7 +14,7 @@ import {
   selector,
   withRange,
 } from '../src/lib/uncertainty';
-import { checkRange, fieldDefault, suggestRange } from '../src/lib/uncertaintyInput';
+import { checkRange, fieldDefault, shownInEditor, suggestRange } from '../src/lib/uncertaintyInput';
 import { decodeScenario, encodeScenario } from '../src/lib/urlState';
 
 const base: Draft = {
@@ -162,6 +162,17 @@ describe('what is typed', () => {
     expect(fieldDefault({ ...base, catalogVersions: { 'licence.windows-server-standard': '2025' } }, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].versions!['2025']!.value));
     expect(fieldDefault(base, { value: 'the hypervisor rule' })).toBeUndefined();
     expect(fieldDefault(base, { value: '0' })).toBe(0);
+  });
+});
+
+describe('ranges the editor has no field for', () => {
+  it('are told apart from those it shows', () => {
+    const shown = ['workloads[api].instances', 'hosts[0].price', 'prices.electricityPerKWh', 'prices.licences.windows-server-standard', 'policy.ha.spareHosts', 'policy.cpuOvercommit', 'platforms[vm].perVmOverheadMiB', 'platforms[k8s in vms].nodeVm.vcpus', 'platforms[k8s in vms].maxPods'];
+    for (const k of shown) expect(shownInEditor(base, k), k).toBe(true);
+    const other = ['catalog.power.pue', 'workloads[web].instances', 'hosts[0].rackUnits', 'workloads[api].licences[0].pricePerInstanceYear', 'platforms[vm].maxPods', 'platforms[vm].cpuOvercommit', 'prices.nonsense'];
+    for (const k of other) expect(shownInEditor(base, k), k).toBe(false);
+    expect(shownInEditor({ ...base, policy: { ha: { reservePercent: 20 } } }, 'policy.ha.spareHosts')).toBe(false);
+    expect(shownInEditor({ ...base, policy: { ha: { reservePercent: 20 } } }, 'policy.ha.reservePercent')).toBe(true);
   });
 });
 

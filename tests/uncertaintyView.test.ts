@@ -115,7 +115,8 @@ describe('errors', () => {
     }
     expect(caught).toBeInstanceOf(KernelcountError);
     const m = errorMessage((caught as KernelcountError).issues);
-    expect(m.message).toMatch(/powerMaxW/);
-    expect(m.inputs.length).toBeGreaterThan(0);
+    expect(m.message).toMatch(/^with every range at its high value: hosts\[0\]\.powerMaxW: /);
+    expect(m.inputs).toEqual(['hosts[0].powerMaxW']);
+    expect(errorMessage([{ path: 'workloads[1]', message: 'sample 3 of seed 1, does not fit' }])).toEqual({ message: 'workloads[1]: sample 3 of seed 1, does not fit', inputs: ['workloads[1]'] });
   });
 });

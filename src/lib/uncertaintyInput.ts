@@ -1,11 +1,12 @@
 /**
  * What is typed into a field's range: a first range around the field's value, the value a field
  * has when left empty, and the check of low and high against the likely value and the field's own
- * rules, with messages that name the field. Loaded with the range inputs, on demand.
+ * rules, with messages that name the field; and which ranges the editor has no field for. Loaded
+ * with the range inputs, on demand.
  */
-import { CATALOG, entryVersion, type CatalogEntry, type CatalogId } from 'kernelcount';
+import { CATALOG, entryVersion, PRICE_ALIASES, type CatalogEntry, type CatalogId } from 'kernelcount';
 import { getAt, parseNumberField, type Draft } from './calculatorModel';
-import type { Range } from './uncertainty';
+import { fieldPath, type Range } from './uncertainty';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -75,4 +76,43 @@ export function fieldDefault(draft: Draft, hint: { value: string; id?: string | 
   }
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** The `prices.licences` keys the editor shows: the catalog's licence and control-plane list prices. */
+const LICENCE_KEYS: Record<string, true> = Object.fromEntries(
+  (Object.keys(CATALOG) as CatalogId[])
+    .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && CATALOG[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
+    .map((id) => [id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`, true]),
+);
+
+const SHOWN: Record<string, readonly string[]> = {
+  hosts: ['sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW'],
+  workloads: ['instances', 'vcpus', 'memoryGiB', 'storageGiB', 'imageMiB'],
+  policy: ['targetUtilization.cpu', 'targetUtilization.memory', 'targetUtilization.disk', 'cpuOvercommit', 'memoryOvercommit'],
+};
+
+/**
+ * True when the editor shows the field a range key names (so the range shows there); false for
+ * ranges it has no field for (catalog figures, a licence's own price, a name that matches no item),
+ * which the editor lists apart so they can be removed.
+ */
+export function shownInEditor(draft: Draft, key: string): boolean {
+  const p = fieldPath(draft, key);
+  if (!p) return false;
+  const [head, i, ...rest] = p;
+  const field = rest.join('.');
+  if (head === 'prices') return p.length === 2 ? p[1] as string in PRICE_ALIASES : p.length === 3 && p[1] === 'licences' && String(p[2]) in LICENCE_KEYS;
+  if (head === 'policy') {
+    const f = [i, ...rest].join('.');
+    const ha = getAt(draft, ['policy', 'ha']);
+    if (f === 'ha.reservePercent' || f === 'ha.spareHosts') return (isObj(ha) && 'reservePercent' in ha) === (f === 'ha.reservePercent');
+    return SHOWN['policy']!.includes(f);
+  }
+  if (head === 'platforms') {
+    const type = String(getAt(draft, ['platforms', i!, 'type']) ?? 'vm');
+    if (field === 'perVmOverheadMiB') return type === 'vm' || type === 'containers-in-vms';
+    if (field === 'maxPods') return type !== 'vm';
+    return type === 'containers-in-vms' && field.startsWith('nodeVm.');
+  }
+  return SHOWN[head as string]?.includes(field) ?? false;
 }

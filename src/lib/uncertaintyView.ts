@@ -164,10 +164,14 @@ export function rangesTable(s: UncertaintySummary): TableData {
   };
 }
 
-/** The package's problems as one message, and the inputs they name. */
+/**
+ * The package's problems as one message, and the inputs they name: the issue's path, or for a rule
+ * broken with every range at one end (reported at `uncertainty`), the field the message names.
+ */
 export function errorMessage(issues: ReadonlyArray<{ path: string; message: string }>): { message: string; inputs: string[] } {
+  const named = (i: { path: string; message: string }) => (i.path && i.path !== 'uncertainty' ? i.path : /^with every range at its \w+ value: ([^:\s]+):/.exec(i.message)?.[1]);
   return {
-    message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
-    inputs: [...new Set(issues.map((i) => i.path).filter(Boolean))],
+    message: issues.map((i) => (i.path && i.path !== 'uncertainty' ? `${i.path}: ${i.message}` : i.message)).join('; '),
+    inputs: [...new Set(issues.map(named).filter((x): x is string => Boolean(x)))],
   };
 }

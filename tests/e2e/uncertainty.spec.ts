@@ -114,6 +114,11 @@ test.describe('uncertainty', () => {
     await expect(section.getByTestId('uncertainty-sentence')).toBeVisible();
     await page.emulateMedia({ media: 'screen' });
 
+    // Renaming the workload moves its range to the new name.
+    await field(page, 'workloads[0].name').fill('web');
+    await expect(rangeOf(page, 'workloads[web].instances')).toBeVisible();
+    await expect(section.getByTestId('ranges-table')).toContainText('workloads[web].instances', { timeout: 30_000 });
+
     // Removing the range removes the section.
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -196,7 +201,7 @@ test.describe('uncertainty', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#s=v1\./);
   });
 
-  test('a bad range is named at its field and kept as typed; a range that breaks sampling names the input', async ({ page, gotoPage }) => {
+  test('a bad range is named at its field and kept as typed; a range that breaks sampling names the input', async ({ page, gotoPage }, testInfo) => {
     await gotoPage('/calculator');
     await ready(page);
     await page.getByLabel('Preset').selectOption('windows-lob-sql');
@@ -228,5 +233,25 @@ test.describe('uncertainty', () => {
     await expect(error).toContainText('powerMaxW');
     await expect(error).toContainText('with every range at its high value');
     await checkA11y(page, 'range errors');
+    await shot(error, testInfo, 'uncertainty-error');
+  });
+
+  test('ranges the form has no field for are listed with their problem and can be removed', async ({ page, gotoPage }) => {
+    await gotoPage('/calculator');
+    await ready(page);
+    const scenario = {
+      ...windowsScenario,
+      uncertainty: { 'catalog.power.pue': { low: 1.2, likely: 1.5, high: 1.9 }, 'workloads[gone].instances': { low: 1, likely: 2, high: 3 } },
+    };
+    await page.locator('input[type=file]').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    await expect(page.getByTestId('banner')).toContainText('has problems');
+    const others = page.getByTestId('other-ranges');
+    await expect(others.locator('li')).toHaveCount(2);
+    await expect(others.locator('li').nth(1)).toContainText('no workload named "gone"');
+    await checkA11y(page, 'other ranges');
+    await others.getByRole('button', { name: 'Remove the range of workloads[gone].instances' }).click();
+    await expect(others.locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('issues')).toHaveCount(0);
+    await expect(page.getByTestId('ranges-table')).toContainText('catalog.power.pue', { timeout: 30_000 });
   });
 });

@@ -19,6 +19,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import { getAt, pathKey, removeAt, setAt, uniqueName, type Draft, type Path } from '../../lib/calculatorModel';
 import { CheckField, Fieldset, NumberField, SelectField, TextField, type FieldContext, type Hint } from './fields';
+import { OtherRanges } from './UncertaintyRange';
 
 /** The catalog default of an id as a field hint: value (or one key of an object value), source, date, trust. */
 export function hint(id: CatalogId, key?: string): Hint {
@@ -378,6 +379,7 @@ export function Editor({ ctx }: { ctx: FieldContext }) {
       <Platforms ctx={ctx} />
       <Policy ctx={ctx} />
       <Prices ctx={ctx} />
+      <OtherRanges ctx={ctx} />
     </div>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { pathKey, type Path } from '../../lib/calculatorModel';
-import { rangesOf } from '../../lib/uncertainty';
+import { hasRanges, rangesOf } from '../../lib/uncertainty';
 import type { FieldRule } from '../../lib/uncertaintyInput';
 import type { FieldContext, Hint } from './fields';
 import './uncertainty.css';
@@ -60,6 +60,17 @@ export function RangeToggle(props: RangeProps) {
       )}
     </>
   );
+}
+
+const Others = lazy(() => load().then((m) => ({ default: m.OtherRanges })));
+
+/** Ranges the editor has no field for (from a scenario file), listed to be removed. */
+export function OtherRanges({ ctx }: { ctx: FieldContext }) {
+  return hasRanges(ctx.draft) ? (
+    <Suspense fallback={null}>
+      <Others ctx={ctx} />
+    </Suspense>
+  ) : null;
 }
 
 /** The low / likely / high inputs of a field that has a range. */

@@ -7,7 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getAt, parseNumberField, pathKey } from '../../lib/calculatorModel';
 import { newRangeKey, rangesOf, readRange, type Range } from '../../lib/uncertainty';
-import { checkRange, fieldDefault, suggestRange } from '../../lib/uncertaintyInput';
+import { checkRange, fieldDefault, shownInEditor, suggestRange } from '../../lib/uncertaintyInput';
+import type { FieldContext } from './fields';
 import type { RangeProps } from './UncertaintyRange';
 
 const asNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
@@ -127,5 +128,45 @@ export function RangeInputs({ ctx, path, label, rangeKey, rule, hint }: RangePro
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * Ranges of the scenario that no field of the editor shows (a catalog figure, a licence's own price,
+ * a name no item has any more, as a scenario file may give them): listed with their problem, if any,
+ * so they can be removed.
+ */
+export function OtherRanges({ ctx }: { ctx: FieldContext }) {
+  const ranges = rangesOf(ctx.draft);
+  const keys = Object.keys(ranges).filter((k) => !shownInEditor(ctx.draft, k));
+  if (keys.length === 0) return null;
+  const issues = (key: string) => {
+    const prefix = pathKey(['uncertainty', key]);
+    return [...ctx.issues.entries()].filter(([k]) => k === prefix || k.startsWith(`${prefix}.`)).flatMap(([k, v]) => v.map((m) => `${k.slice(prefix.length + 1) || 'range'}: ${m}`));
+  };
+  return (
+    <fieldset className="group other-ranges" data-testid="other-ranges">
+      <legend>Other ranges</legend>
+      <p className="help">Ranges from the scenario file on inputs this form has no field for; edit them in the file, or remove them here.</p>
+      <ul>
+        {keys.map((key) => {
+          const r = readRange(ranges[key]);
+          const problems = issues(key);
+          return (
+            <li key={key}>
+              <code>{key}</code>: {r ? `low ${r.low}, likely ${r.likely}, high ${r.high}` : 'not a range of three numbers'}{' '}
+              <button type="button" onClick={() => ctx.set(['uncertainty'], Object.keys(ranges).length > 1 ? Object.fromEntries(Object.entries(ranges).filter(([k]) => k !== key)) : undefined)}>
+                Remove<span className="visually-hidden"> the range of {key}</span>
+              </button>
+              {problems.length > 0 && (
+                <span className="field-error" role="alert">
+                  {problems.join('; ')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }
