@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { monteCarlo } from 'kernelcount';
+import { CATALOG, monteCarlo } from 'kernelcount';
 import YAML from 'yaml';
 import { formatCurrency } from '../../src/lib/format';
 import { encodeScenario } from '../../src/lib/urlState';
@@ -234,6 +234,14 @@ test.describe('uncertainty', () => {
     await expect(error).toContainText('with every range at its high value');
     await checkA11y(page, 'range errors');
     await shot(error, testInfo, 'uncertainty-error');
+
+    // Emptying a field with a range: the field takes its default, and so does the likely value.
+    await page.locator('button[data-range-toggle="prices.electricityPerKWh"]').click();
+    const electricity = rangeOf(page, 'prices.electricityPerKWh');
+    await expect(electricity.locator('[data-range-end="likely"]')).toHaveValue('0.11');
+    await field(page, 'prices.electricityPerKWh').fill('');
+    await expect(electricity.locator('[data-range-end="likely"]')).toHaveValue(String(Number(CATALOG['power.pricePerKWh'].value)));
+    await expect(electricity.getByTestId('range-error')).toContainText('Electricity, low end of the range: must be at most the likely value');
   });
 
   test('ranges the form has no field for are listed with their problem and can be removed', async ({ page, gotoPage }) => {

@@ -36,9 +36,14 @@ export function RangeInputs({ ctx, path, label, rangeKey, rule, hint }: RangePro
   const likelyValue = stored?.likely;
   const fieldValue = getAt(ctx.draft, path);
 
-  // The field emptied: it takes its default, and so does the range's likely value.
+  // The field emptied (not as loaded: a file may give a range on a field it leaves out): the field
+  // takes its default, and so does the range's likely value.
+  const lastField = useRef(fieldValue);
   useEffect(() => {
-    const fallback = fieldValue === undefined ? fieldDefault(ctx.draft, hint) : undefined;
+    const was = lastField.current;
+    lastField.current = fieldValue;
+    if (was === undefined || fieldValue !== undefined) return;
+    const fallback = fieldDefault(ctx.draft, hint);
     if (fallback !== undefined && stored && stored.likely !== fallback) ctx.set(['uncertainty', rangeKey, 'likely'], fallback);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldValue]);
