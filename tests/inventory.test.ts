@@ -21,6 +21,7 @@ import {
   kubectlKind,
   planForWorker,
   planImport,
+  reasonWords,
   readFiles,
   reportTables,
   runImport,
@@ -183,6 +184,20 @@ describe('running the importers with the dialog choices', () => {
     expect(reportTables(r).adjusted.rows.some((row) => /no cpu request or limit: 100 m used/.test(row[3]!))).toBe(true);
     const limits = await runImport(k8sPlan, { ...DEFAULT_CHOICES, resources: 'limits' }, {});
     expect(limits.ok && limits.result.report.notes.join(' ')).toMatch(/sized by their limits/);
+  });
+
+  it('leaves out kube-system when ticked, and lists those pods as skipped', async () => {
+    const pods = JSON.parse(new TextDecoder().decode(fixture('kubectl-pods.json')));
+    // the fixture's debug pod, moved into kube-system
+    pods.items[7].metadata.namespace = 'kube-system';
+    const plan = planImport([file('pods.json', new TextEncoder().encode(JSON.stringify(pods))), file('nodes.json', fixture('kubectl-nodes.json'))]);
+    const kept = await runImport(plan, DEFAULT_CHOICES, {});
+    const out = await runImport(plan, { ...DEFAULT_CHOICES, excludeKubeSystem: true }, {});
+    if (!kept.ok || !out.ok) throw new Error('import failed');
+    expect(kept.result.report.workloads.map((w) => w.name)).toContain('kube-system/debug-shell');
+    expect(out.result.report.workloads.map((w) => w.name)).not.toContain('kube-system/debug-shell');
+    expect(out.result.report.skipped.map((s) => [s.reason, s.name])).toContainEqual(['excluded-namespace', 'kube-system/debug-shell']);
+    expect(reasonWords('excluded-namespace')).toBe('namespace excluded');
   });
 
   it('reports a malformed file with its row and column, and loads nothing', async () => {

@@ -216,6 +216,8 @@ export interface ImportChoices {
   group: 'shape' | 'vm';
   /** kubectl: size pods by requests or limits. */
   resources: 'requests' | 'limits';
+  /** kubectl: leave out the kube-system namespace (cluster add-ons the new platform brings its own of). */
+  excludeKubeSystem: boolean;
   /** Use the current scenario's hosts instead of the placeholder (RVTools) or the node shapes (kubectl). */
   keepHosts: boolean;
 }
@@ -226,6 +228,7 @@ export const DEFAULT_CHOICES: ImportChoices = {
   includeTemplates: false,
   group: 'shape',
   resources: 'requests',
+  excludeKubeSystem: false,
   keepHosts: false,
 };
 
@@ -252,6 +255,7 @@ export function kubectlOptions(c: ImportChoices, pods: InventoryFile, nodes: Inv
   return {
     file: pods.name,
     resources: c.resources,
+    ...(c.excludeKubeSystem ? { excludeNamespaces: ['kube-system'] } : {}),
     ...(nodes ? { nodes: nodes.json ?? nodes.text, nodesFile: nodes.name } : {}),
     ...(hosts ? { hosts: hosts as KubectlImportOptions['hosts'] } : {}),
   };
@@ -329,6 +333,7 @@ const REASON_WORDS: Record<SkipReason, string> = {
   failed: 'failed',
   'phase-unknown': 'phase unknown',
   'control-plane': 'control-plane node',
+  'excluded-namespace': 'namespace excluded',
   'too-small': 'too small',
 };
 
@@ -345,6 +350,7 @@ const FLAG_WORDS: Array<[RegExp, string]> = [
   [/--resources limits/g, 'choose “limits”'],
   [/--resources requests/g, 'choose “requests”'],
   [/--group vm/g, 'tick “One workload per VM”'],
+  [/--exclude-namespaces kube-system/g, 'tick “Leave out kube-system”'],
   [/(--[a-z][a-z-]*)/g, 'the command line’s $1'],
 ];
 

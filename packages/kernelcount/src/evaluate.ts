@@ -1,7 +1,7 @@
-import type { Assumption } from './catalog/types.js';
-import { byCategory, CATEGORIES, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
+import type { Assumption, Source, Trust } from './catalog/types.js';
+import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
-import { sumMoney, ZERO, type Money } from './money.js';
+import { Money, money, sumMoney, ZERO } from './money.js';
 import type { Footprint } from './platforms/footprint.js';
 import type { Binding, LayerTotals, Resource } from './platforms/pool.js';
 import { sizePlatform, TooLargeForHostError, type PlatformSizing, type PoolSizing } from './platforms/size.js';
@@ -48,6 +48,37 @@ export interface PoolResult {
   formulas: string[];
 }
 
+/** The grid carbon intensity an evaluation used: the catalog figure (or the scenario's own) and where it comes from. */
+export interface GridIntensity {
+  /** gCO2e per kWh. */
+  gCO2ePerKWh: Money;
+  /** The catalog id: `carbon.gridIntensity`. */
+  id: string;
+  /** The catalog version used (`world-2023`, `germany-2023`, ...); absent when the scenario gives its own figure. */
+  version?: string;
+  source: Source;
+  asOf: string;
+  trust: Trust;
+  /** True when the scenario gives its own figure (`prices.gridIntensityGPerKWh` or `catalog:`). */
+  overridden: boolean;
+}
+
+/**
+ * A platform's electricity and what it emits. Carbon is not money: it has no line item and is not
+ * in the TCO. Only the electricity the hosts draw is counted (PUE included), not the carbon embodied
+ * in making the hardware.
+ */
+export interface PlatformEnergy {
+  /** kWh a year drawn by all the platform's hosts, PUE included (the electricity line's quantity). */
+  kWhPerYear: Money;
+  kWhOverHorizon: Money;
+  grid: GridIntensity;
+  /** kWhPerYear x gCO2ePerKWh / 1000. Exact. */
+  co2eKgPerYear: Money;
+  co2eKgOverHorizon: Money;
+  formula: string;
+}
+
 export interface PlatformResult {
   name: string;
   type: PlatformType;
@@ -83,6 +114,8 @@ export interface PlatformResult {
   efficiency: { memory: { workloads: number; overhead: number; idle: number } };
   /** Total cost of ownership over the horizon = sum of every line item's total. */
   tco: Money;
+  /** Electricity in kWh and the CO2e it emits at the grid's carbon intensity (not money: not in `tco`). */
+  energy: PlatformEnergy;
   /** tco / (instances x years x 12). */
   costPerInstanceMonth: Money;
   notes: string[];
@@ -99,6 +132,8 @@ export interface Comparison {
   tcoDelta: Money;
   /** (tco - baseline tco) / baseline tco x 100; null when the baseline costs 0. */
   tcoDeltaPercent: Money | null;
+  /** CO2e of the platform's electricity over the horizon minus the baseline's, in kg. */
+  co2eKgDelta: Money;
   /** Categories by absolute change, largest first. */
   drivers: Array<{ category: Category; delta: Money }>;
   summary: string;
@@ -164,7 +199,15 @@ function poolResult(pool: PoolSizing, scenario: Scenario): PoolResult {
   return r;
 }
 
-function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario: Scenario, notes: string[], warnings: string[], licensing: LicenceDecision[]): PlatformResult {
+function platformResult(
+  sizing: PlatformSizing,
+  lineItems: LineItem[],
+  scenario: Scenario,
+  notes: string[],
+  warnings: string[],
+  licensing: LicenceDecision[],
+  energy: PlatformEnergy,
+): PlatformResult {
   const years = scenario.horizonYears;
   const yearlyCost = Array.from({ length: years }, (_, y) => sumMoney(lineItems.map((li) => li.yearly[y] ?? ZERO)));
   const tco = sumMoney(lineItems.map((li) => li.total));
@@ -192,6 +235,7 @@ function platformResult(sizing: PlatformSizing, lineItems: LineItem[], scenario:
     cumulativeCost: yearlyCost.map((_, y) => sumMoney(yearlyCost.slice(0, y + 1))),
     efficiency: { memory: memoryEfficiency(sizing.layers) },
     tco,
+    energy,
     costPerInstanceMonth: instances > 0 ? tco.div(instances * years * 12) : ZERO,
     notes,
     warnings,
@@ -234,7 +278,28 @@ function compare(p: PlatformResult, base: PlatformResult, years: number): Compar
   } else {
     summary += `; ${years}-year cost the same`;
   }
-  return { platform: p.name, baseline: base.name, hostsDelta: p.hosts - base.hosts, tcoDelta, tcoDeltaPercent: pct, drivers, summary: summary + '.' };
+  return {
+    platform: p.name,
+    baseline: base.name,
+    hostsDelta: p.hosts - base.hosts,
+    tcoDelta,
+    tcoDeltaPercent: pct,
+    co2eKgDelta: p.energy.co2eKgOverHorizon.minus(base.energy.co2eKgOverHorizon),
+    drivers,
+    summary: summary + '.',
+  };
+}
+
+/** Where the grid carbon intensity used comes from, read from the evaluation's assumptions. */
+function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gCO2ePerKWh'> {
+  const a = assumptions.find((x) => x.id === 'carbon.gridIntensity')!;
+  const version = a.version !== undefined && !a.overridden ? { version: a.version } : {};
+  return { id: a.id, ...version, source: a.source, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
+}
+
+/** Tonnes of CO2e for a sentence: kg / 1000 to one decimal, half away from zero. */
+function tonnes(kg: Money): string {
+  return kg.div(1000).toDecimalPlaces(1, Money.ROUND_HALF_UP).toFixed(1);
 }
 
 /** @internal The issue for a workload that cannot fit one host (or node VM) of a platform. */
@@ -268,6 +333,9 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   const warnings: string[] = [];
   const results: PlatformResult[] = [];
   const issues: Issue[] = [];
+  // Read once; where it comes from is filled in from the assumptions once every figure is read
+  // (listing them sorts what was used, so it is done once, below).
+  const grid = { gCO2ePerKWh: money(catalog.get('carbon.gridIntensity')) } as GridIntensity;
   for (const platform of scenario.platforms) {
     let sizing: PlatformSizing;
     try {
@@ -283,17 +351,27 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
     const platformWarnings: string[] = [];
     const decisions: LicenceDecision[] = [];
     const items = priceSizing(sizing, scenario, catalog, platformNotes, platformWarnings, decisions);
+    const carbon = carbonOf(energyUse(sizing, catalog), grid.gCO2ePerKWh, scenario.horizonYears);
+    const energy: PlatformEnergy = {
+      kWhPerYear: carbon.kWhPerYear,
+      kWhOverHorizon: carbon.kWhOverHorizon,
+      grid,
+      co2eKgPerYear: carbon.co2eKgPerYear,
+      co2eKgOverHorizon: carbon.co2eKgOverHorizon,
+      formula: carbon.formula,
+    };
     notes.push(...platformNotes);
     warnings.push(...platformWarnings);
-    results.push(platformResult(sizing, items, scenario, platformNotes, platformWarnings, decisions));
+    results.push(platformResult(sizing, items, scenario, platformNotes, platformWarnings, decisions, energy));
   }
   if (issues.length) throw new KernelcountError(issues);
   const base = results.find((r) => r.name === scenario.baseline) ?? results[0]!;
   const comparisons = results.filter((r) => r !== base).map((r) => compare(r, base, scenario.horizonYears));
   const assumptions = catalog.assumptions();
+  Object.assign(grid, gridSource(assumptions));
   const flagged = assumptions.filter((a) => a.flags.length > 0).length;
   const summary = [
-    `${base.name} (baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${RESOURCE_WORDS[base.binding]}.`,
+    `${base.name} (baseline) needs ${base.hosts} host${base.hosts === 1 ? '' : 's'}, bound by ${RESOURCE_WORDS[base.binding]}; its electricity emits ${tonnes(base.energy.co2eKgOverHorizon)} t CO2e over ${scenario.horizonYears} years at ${grid.gCO2ePerKWh.toString()} gCO2e/kWh.`,
     ...comparisons.map((c) => c.summary),
     flagged ? `${flagged} of ${assumptions.length} defaults used are weak or older than 18 months: check them against your own figures.` : '',
   ]

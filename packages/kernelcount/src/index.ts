@@ -19,6 +19,8 @@ export type {
   Binding,
   LicenceDecision,
   LicenceOptionSummary,
+  PlatformEnergy,
+  GridIntensity,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
 export type { ParseOptions } from './scenario/validate.js';
@@ -26,6 +28,7 @@ export { parseScenarioText, MAX_SCENARIO_BYTES } from './scenario/text.js';
 export { scenarioJsonSchema } from './scenario/schema.js';
 export type * from './scenario/types.js';
 export { PLATFORM_TYPES, HYPERVISORS, HYPERVISOR_LICENCES, CONTROL_PLANES, WINDOWS_LICENSING, INSTANCE_LICENCE_PRODUCTS } from './scenario/types.js';
+export { HARDWARE_FINANCING } from './scenario/types.js';
 export { KernelcountError, isKernelcountError } from './errors.js';
 export type { Issue, IssueCode } from './errors.js';
 export { Money, money, formatMoney, formatMoneyGrouped, sumMoney } from './money.js';
@@ -96,5 +99,22 @@ export type { MonteCarloOptions, MonteCarloRunOptions, MonteCarloRun, Uncertaint
 export { formatUncertainty, UNCERTAINTY_FORMATS } from './report/uncertainty.js';
 export type { UncertaintyFormat } from './report/uncertainty.js';
 // ---- end uncertainty ----
+
+// ---- costs over time (growth, refresh, purchase vs lease, NPV) ----
+export { project, safeProject } from './time/project.js';
+export type { Projection, ProjectOptions, PlatformProjection, ProjectionYear, ProjectionTotals, YearCosts, WorkloadGrowth, FleetYear } from './time/project.js';
+export { planFleet } from './time/fleet.js';
+export { levelPayment, presentValue } from './time/finance.js';
+export { grownInstances } from './time/growth.js';
+export { formatProjection, PROJECTION_FORMATS } from './report/timeline.js';
+export type { ProjectionFormat } from './report/timeline.js';
+export { TIME_LIMITS } from './scenario/validate.js';
+// ---- end costs over time ----
+// ---- energy and carbon; money in its currency (Intl) ----
+export { energyUse, carbonOf } from './cost/lineItems.js';
+export type { EnergyUse, CarbonUse } from './cost/lineItems.js';
+export { formatCurrency, currencyFormatter, currencyDecimals, currencyProblem, localeProblem, reportMoney, DEFAULT_LOCALE } from './report/currency.js';
+export type { CurrencyFormatOptions, ReportMoney, ReportOptions } from './report/currency.js';
+// ---- end energy and carbon; currency ----
 
 export { version } from './version.js';

@@ -126,8 +126,8 @@ describe('kernelcount diff', () => {
     }
     const t = (await cli('diff', 'linux.yaml', 'after.yaml')).stdout;
     expect(t).toMatch(/^Diff: linux\.yaml -> after\.yaml\n\nInputs changed \(2\):\n {2}~ workloads\[api\]\.instances: 24 -> 30\n {2}~ prices\.electricityPerKWh: 0\.12 -> 0\.2\n/);
-    // 15,111 kWh a year x 0.08 x 5 years = 6,044.40 more electricity on vm.
-    expect(t).toMatch(/ {2}Electricity \(PUE 1\.5\) +changed +15111 kWh x 0\.12 +15111 kWh x 0\.2 +9,066\.60 +15,111\.00 +\+6,044\.40\n/);
+    // 15,111 kWh a year x 0.08 x 5 years = 6,044.40 more electricity on vm (USD: shown with $).
+    expect(t).toMatch(/ {2}Electricity \(PUE 1\.5\) +changed +15111 kWh x 0\.12 +15111 kWh x 0\.2 +\$9,066\.60 +\$15,111\.00 +\+\$6,044\.40\n/);
     const csv = (await cli('diff', 'linux.yaml', 'after.yaml', '--format', 'csv')).stdout.split('\n');
     expect(csv[0]).toBe('platform,lineItem,category,change,beforeQuantity,afterQuantity,unit,beforeUnitPrice,afterUnitPrice,beforeTotal,afterTotal,delta,currency');
     expect(csv).toContain('vm,Electricity (PUE 1.5),power,changed,15111,15111,kWh,0.12,0.2,9066.6,15111,6044.4,USD');

@@ -125,6 +125,28 @@ describe('kernelcount import rvtools', () => {
   });
 });
 
+describe('kernelcount import rvtools: hosts from the workbook', () => {
+  it('reads vHost into host types by default, and --host-sheet none keeps the placeholder', async () => {
+    const wb = new ExcelJS.Workbook();
+    const vinfo = wb.addWorksheet('vInfo');
+    vinfo.addRow(['VM', 'Powerstate', 'Template', 'CPUs', 'Memory', 'Provisioned MiB', 'OS according to the VMware Tools']);
+    vinfo.addRow(['app-01', 'poweredOn', false, 4, 16384, 102400, 'Ubuntu Linux (64-bit)']);
+    const vhost = wb.addWorksheet('vHost');
+    vhost.addRow(['Host', 'CPU Model', 'HT Active', '# CPU', 'Cores per CPU', '# Cores', '# Memory']);
+    vhost.addRow(['esx01', 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz', true, 2, 32, 64, 1048576]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await cli(['import', 'rvtools', 'rv.xlsx', '--format', 'json'], { 'rv.xlsx': bytes });
+    expect(r.code, r.stderr).toBe(0);
+    // 1,048,576 MiB = 1024 GiB exactly
+    expect(JSON.parse(r.stdout).hosts).toEqual([{ name: 'esxi-2x32c-1024gib', sockets: 2, coresPerSocket: 32, threadsPerCore: 2, memoryMiB: 1048576, diskGiB: 7680, price: 0 }]);
+    const off = await cli(['import', 'rvtools', 'rv.xlsx', '--format', 'json', '--host-sheet', 'none'], { 'rv.xlsx': bytes });
+    expect(JSON.parse(off.stdout).hosts[0].name).toMatch(/replace with your hosts/);
+    const missing = await cli(['import', 'rvtools', 'rv.xlsx', '--host-sheet', 'Hosts'], { 'rv.xlsx': bytes });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/has no "Hosts" sheet with hosts/);
+  });
+});
+
 describe('kernelcount import kubectl', () => {
   it('imports pods and nodes', async () => {
     const r = await cli(['import', 'kubectl', 'pods.json', '--nodes', 'nodes.json', '--format', 'json'], { 'pods.json': pods, 'nodes.json': nodes });
@@ -132,6 +154,18 @@ describe('kernelcount import kubectl', () => {
     expect(JSON.parse(r.stdout)).toEqual(importKubectl(pods, { nodes, file: 'pods.json', nodesFile: 'nodes.json' }).scenario);
     expect(r.stderr).toContain('read 21 pods; imported 17 into 9 workloads (17 instances); skipped 4');
     expect(r.stderr).toContain('linux-8cpu-32011mib: 3 nodes (worker-1, worker-2, worker-3)');
+  });
+
+  it('takes --exclude-namespaces as a comma-separated list', async () => {
+    const r = await cli(['import', 'kubectl', 'pods.json', '--exclude-namespaces', 'kube-system, batch', '--format', 'json'], { 'pods.json': pods });
+    expect(r.code, r.stderr).toBe(0);
+    const names = JSON.parse(r.stdout).workloads.map((w: { name: string }) => w.name);
+    expect(names.some((n: string) => n.startsWith('kube-system/'))).toBe(false);
+    // 7 kube-system pods and the 2 finished batch pods are left out
+    expect(r.stderr).toContain('read 21 pods; imported 12 into 7 workloads (12 instances); skipped 9');
+    const bad = await cli(['import', 'kubectl', 'pods.json', '--exclude-namespaces', 'kube-system,'], { 'pods.json': pods });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--exclude-namespaces\[1\]: must be a namespace name/);
   });
 
   it('takes --resources, --default-cpu and --default-memory', async () => {

@@ -33,8 +33,9 @@ describe('kernelcount uncertainty', () => {
     expect(lines[1]).toBe('500 samples, seed 42, PERT ranges');
     expect(r.stdout).toMatch(/^workloads\[api\]\.instances\s+20\s+24\s+40\s+whole numbers, changes sizing$/m);
     expect(r.stdout).toMatch(/^TCO 5y \(USD\)\s+P10\s+P50\s+P90\s+mean$/m);
-    for (const p of ['vm', 'containers', 'containers-in-vms', 'microvm']) expect(r.stdout).toMatch(new RegExp(`^${p}\\s+[\\d,]+\\s+[\\d,]+\\s+[\\d,]+\\s+[\\d,]+$`, 'm'));
-    expect(r.stdout).toMatch(/^containers - vm\s+-?[\d,]+\s+-?[\d,]+\s+-?[\d,]+\s+-?[\d,]+\s+\d+\.\d%$/m);
+    // Whole dollars in the scenario's currency: $442,683, -$75,831.
+    for (const p of ['vm', 'containers', 'containers-in-vms', 'microvm']) expect(r.stdout).toMatch(new RegExp(`^${p}\\s+\\$[\\d,]+\\s+\\$[\\d,]+\\s+\\$[\\d,]+\\s+\\$[\\d,]+$`, 'm'));
+    expect(r.stdout).toMatch(/^containers - vm\s+-?\$[\d,]+\s+-?\$[\d,]+\s+-?\$[\d,]+\s+-?\$[\d,]+\s+\d+\.\d%$/m);
     expect(r.stdout).toMatch(/^containers costs less than vm in \d+\.\d% of samples\.$/m);
   });
 

@@ -99,4 +99,12 @@ describe('the kernelcount command (bin/kernelcount.js over the built dist/)', ()
     expect(fail.status).toBe(2);
     expect(fail.stderr).toMatch(/hosts: must be a list/);
   });
+
+  it('ends quietly with success when the reader closes the pipe early (| head)', () => {
+    // The shell's own pipe into a reader that takes one line and exits, as `| head -1` does.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" catalog --format json | head -c 1 >/dev/null; echo "exit $?"`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" catalog --format json | head -c 1 >/dev/null`], { encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+  });
 });

@@ -66,6 +66,29 @@ describe('licences in evaluate', () => {
     expect(e.warnings).toEqual(expect.arrayContaining(vm.warnings));
   });
 
+  it('Oracle reads its core factor from the catalog, so an override (another processor type) changes the count', () => {
+    // Oracle's core factor table: 0.5 for Intel and AMD x86, 1.0 for IBM POWER and others, 0.25 for
+    // some SPARC; physical cores x factor, any fraction rounded up to a whole processor.
+    const scenario = (coreFactor?: number) => ({
+      hosts: [{ ...host, sockets: 1, coresPerSocket: 3 }],
+      workloads: [{ name: 'ora', instances: 1, vcpus: 2, memoryGiB: 16, licences: [{ product: 'oracle-database-enterprise' }] }],
+      platforms: [{ type: 'vm', hypervisorLicence: 'none' }],
+      ...(coreFactor === undefined ? {} : { catalog: { 'licence.oracle.coreFactor': coreFactor } }),
+    });
+    const processors = (f?: number) => {
+      const e = evaluate(scenario(f), { today: TODAY });
+      const ora = e.platforms[0]!.lineItems.find((l) => l.component === 'oracle-database')!;
+      return { n: ora.quantity.toNumber() / e.platforms[0]!.hosts, e, ora };
+    };
+    // 3 cores x 0.5 = 1.5 -> 2; x 1.0 = 3; x 0.25 = 0.75 -> 1
+    expect(processors().n).toBe(2);
+    expect(processors(1).n).toBe(3);
+    expect(processors(0.25).n).toBe(1);
+    const { e, ora } = processors(1);
+    expect(ora.sources).toContain('licence.oracle.coreFactor');
+    expect(e.assumptions.find((a) => a.id === 'licence.oracle.coreFactor')?.value).toBe(1);
+  });
+
   it('OpenShift on bare metal takes the cheaper of core-pairs and socket-pairs per node', () => {
     const e = run({
       workloads: [{ name: 'w', instances: 10, vcpus: 1, memoryGiB: 2 }],

@@ -82,7 +82,7 @@ describe('scenario validation', () => {
   it('treats __proto__ and constructor keys as plain unknown keys', () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "hosts": [], "workloads": []}');
     const issues = issuesOf(hostile);
-    expect(issues).toContain('__proto__: unknown field; expected one of: name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, prices, catalog, catalogVersions, licensing, uncertainty [unknown_key]');
+    expect(issues).toContain('__proto__: unknown field; expected one of: name, description, currency, horizonYears, baseline, hosts, workloads, platforms, policy, prices, catalog, catalogVersions, licensing, uncertainty, growth, finance [unknown_key]');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -222,6 +222,9 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
                 <input type="radio" name={`${id}-res`} checked={choices.resources === 'limits'} onChange={() => set('resources', 'limits')} /> limits
               </label>
             </div>
+            <label className="check">
+              <input type="checkbox" checked={choices.excludeKubeSystem} onChange={(e) => set('excludeKubeSystem', e.target.checked)} /> Leave out kube-system (cluster add-ons the new platform brings its own of)
+            </label>
             <div className="choice-row">
               <span className="choice-label">Nodes</span>
               <span data-testid="nodes-file">{plan.nodes ? plan.nodes.name : 'none (the hosts will be a placeholder)'}</span>
@@ -245,7 +248,7 @@ export default function ImportDialog({ plan: initialPlan, draft, onApply, onClos
         <label className="check">
           <input type="checkbox" disabled={!hostsNow} checked={choices.keepHosts && !!hostsNow} onChange={(e) => set('keepHosts', e.target.checked)} /> Use the hosts of the current scenario
           {hostsNow ? ` (${nameList(hostsNow.map((h) => String((h as { name?: unknown })?.name ?? 'unnamed')))})` : ''} instead of{' '}
-          {plan.kind === 'kubectl' && plan.nodes ? 'the node shapes' : 'the placeholder host'}
+          {plan.kind === 'kubectl' ? (plan.nodes ? 'the node shapes' : 'the placeholder host') : plan.file.kind === 'rvtools-xlsx' ? 'the workbook’s vHost hosts (or the placeholder host)' : 'the placeholder host'}
         </label>
       </fieldset>
 

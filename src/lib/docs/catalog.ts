@@ -16,6 +16,7 @@ export const DEFAULT_GROUPS: ReadonlyArray<{ id: string; title: string; prefixes
   { id: 'sandboxes', title: 'Sandboxes', prefixes: ['sandbox'], blurb: 'The overhead a sandboxed runtime (Kata, gVisor, Firecracker, Hyper-V isolation) adds to each pod.' },
   { id: 'hosts-policy', title: 'Hosts and policy', prefixes: ['host', 'hostOs', 'policy'], blurb: 'Host facts the scenario may leave out, and how full hosts are planned.' },
   { id: 'power-facilities', title: 'Power and facilities', prefixes: ['power', 'facilities'], blurb: 'Electricity, PUE and colocation.' },
+  { id: 'carbon', title: 'Carbon', prefixes: ['carbon'], blurb: 'Grid carbon intensity by region: what a kWh of the hosts’ electricity emits.' },
   { id: 'hardware-labour', title: 'Hardware and labour', prefixes: ['hardware', 'labour'], blurb: 'Amortization, hardware support and operations staff.' },
   { id: 'licences', title: 'Licences', prefixes: ['licence'], blurb: 'List prices and licensing figures; the rules that use them are under Rules, Licences.' },
   { id: 'control-planes', title: 'Control planes', prefixes: ['controlPlane'], blurb: 'Managed Kubernetes control-plane fees and credits.' },

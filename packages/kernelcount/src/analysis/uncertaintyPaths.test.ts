@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TODAY, pkgRoot } from '../../test/helpers.js';
+import { parseScenarioText } from '../scenario/text.js';
+import { listInputs } from './paths.js';
 import { CATALOG } from '../catalog/defaults.js';
 import { getInput, isPriceCatalogId, resolveInputPath, setInput, type InputPath } from './uncertaintyPaths.js';
 
@@ -92,7 +97,8 @@ describe('resolveInputPath', () => {
     expect(priceIds).toContain('power.pricePerKWh');
     expect(priceIds).toContain('licence.vvf');
     expect(priceIds).not.toContain('host.powerIdleW'); // a default the validator fills into hosts
-    expect(priceIds.every((id) => /^(power|facilities|labour|hardware|licence|controlPlane)\./.test(id))).toBe(true);
+    expect(priceIds).toContain('carbon.gridIntensity'); // read by evaluate for CO2e, never by sizing
+    expect(priceIds.every((id) => /^(power|facilities|labour|hardware|licence|controlPlane|carbon)\./.test(id))).toBe(true);
   });
 });
 
@@ -127,5 +133,21 @@ describe('getInput and setInput', () => {
     // Two fields of one entry: the second starts from the first.
     const both = setInput(setInput(s, ok('catalog.k8s.nodeVm.vcpus'), 16), ok('catalog.k8s.nodeVm.memoryGiB'), 48);
     expect((both.catalog as Record<string, unknown>)['k8s.nodeVm']).toEqual({ ...nodeVm, vcpus: 16, memoryGiB: 48 });
+  });
+});
+
+describe('the same paths as the decision tools', () => {
+  // Ranges and break-even/sensitivity name inputs the same way: every input `listInputs` offers
+  // (the horizon aside, which takes no range) resolves here to the same value.
+  it.each(['linux-microservices', 'windows-lob-sql', 'vmware-to-kubernetes'])('%s: every listed input takes a range', (name) => {
+    const s = parseScenarioText(readFileSync(path.join(pkgRoot, 'examples', `${name}.yaml`), 'utf8'));
+    const inputs = listInputs(s, { today: TODAY }).filter((i) => i.path !== 'horizonYears');
+    expect(inputs.length).toBeGreaterThan(50);
+    for (const i of inputs) {
+      const r = resolveInputPath(s, i.path);
+      if ('code' in r) throw new Error(`${i.path}: ${r.message}`);
+      const v = getInput(s, r);
+      if (v !== undefined) expect([i.path, String(v)]).toEqual([i.path, i.value.toString()]);
+    }
   });
 });

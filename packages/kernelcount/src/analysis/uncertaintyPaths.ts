@@ -165,8 +165,11 @@ const POLICY_FIELDS: Record<string, boolean> = {
   'ha.reservePercent': false,
 };
 
-/** Catalog ids that only price things: the sizing code never reads them (a test checks this). */
-const PRICE_PREFIXES = ['power.', 'facilities.', 'labour.', 'hardware.', 'licence.', 'controlPlane.'];
+/**
+ * Catalog ids that only price things: the sizing code never reads them (a test checks this).
+ * `carbon.` changes neither sizing nor money; counted here so a range on it is not re-sized.
+ */
+const PRICE_PREFIXES = ['power.', 'facilities.', 'labour.', 'hardware.', 'licence.', 'controlPlane.', 'carbon.'];
 
 /** True when a catalog id only changes prices, never sizing. */
 export function isPriceCatalogId(id: string): boolean {

@@ -29,6 +29,8 @@ semicolon or tab separated, UTF-8 or UTF-16), or the .xlsx workbook itself (- re
   --guest-os subtract|keep       take the guest OS's memory, CPU and disk off each VM so the VM
                                  platforms add it back (default), or keep VM figures as they are
   --sheet NAME                   the workbook sheet to read (default vInfo)
+  --host-sheet NAME|none         the workbook's sheet of ESXi hosts, which become the host types
+                                 (default vHost; none keeps the placeholder host)
 
 kubectl: kubectl get pods -A -o json (or -o yaml); --nodes adds kubectl get nodes -o json.
   --nodes FILE                   worker nodes become host types by shape (price 0: set yours)
@@ -36,6 +38,8 @@ kubectl: kubectl get pods -A -o json (or -o yaml); --nodes adds kubectl get node
   --default-cpu CPU              for a container without requests or limits (default 100m,
                                  kube-scheduler's figure)
   --default-memory SIZE          likewise (default 200MiB)
+  --exclude-namespaces NS,NS     leave out the pods of these namespaces (e.g. kube-system);
+                                 each is listed in the report
 
 Both:
   --format yaml|json             scenario format (default yaml)
@@ -74,7 +78,7 @@ function scenarioText(result: ImportResult, format: 'yaml' | 'json', tool: strin
 export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
   const p = parseArgs(
     args,
-    ['storage', 'group', 'guest-os', 'sheet', 'nodes', 'resources', 'default-cpu', 'default-memory', 'format', 'out'],
+    ['storage', 'group', 'guest-os', 'sheet', 'host-sheet', 'nodes', 'resources', 'default-cpu', 'default-memory', 'exclude-namespaces', 'format', 'out'],
     ['help', 'include-powered-off', 'include-templates', 'force'],
   );
   if (isIssue(p)) return fail([p], IMPORT_HELP);
@@ -90,8 +94,8 @@ export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
   if (extra.length) return fail([{ code: 'conflict', path: 'file', message: `give one file, got ${p.positional.length - 1}` }], IMPORT_HELP);
   const format = readFormat(p.flags, FORMATS, 'yaml');
   if (typeof format !== 'string') return fail([format]);
-  const own = tool === 'rvtools' ? ['storage', 'group', 'guest-os', 'sheet', 'include-powered-off', 'include-templates'] : ['nodes', 'resources', 'default-cpu', 'default-memory'];
-  const other = tool === 'rvtools' ? ['nodes', 'resources', 'default-cpu', 'default-memory'] : ['storage', 'group', 'guest-os', 'sheet', 'include-powered-off', 'include-templates'];
+  const own = tool === 'rvtools' ? ['storage', 'group', 'guest-os', 'sheet', 'host-sheet', 'include-powered-off', 'include-templates'] : ['nodes', 'resources', 'default-cpu', 'default-memory', 'exclude-namespaces'];
+  const other = tool === 'rvtools' ? ['nodes', 'resources', 'default-cpu', 'default-memory', 'exclude-namespaces'] : ['storage', 'group', 'guest-os', 'sheet', 'host-sheet', 'include-powered-off', 'include-templates'];
   const misplaced = other.filter((f) => p.flags.has(f));
   if (misplaced.length) {
     return fail(misplaced.map((f) => ({ code: 'conflict' as const, path: `--${f}`, message: `applies to import ${tool === 'rvtools' ? 'kubectl' : 'rvtools'}, not ${tool} (options of ${tool}: ${own.map((o) => '--' + o).join(', ')})` })));
@@ -114,6 +118,7 @@ export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
       const guestOs = choice('guest-os', ['subtract', 'keep'] as const);
       for (const x of [storage, group, guestOs]) if (isResult(x)) return x;
       const sheet = p.flags.get('sheet');
+      const hostSheet = p.flags.get('host-sheet');
       let input: string | Uint8Array;
       try {
         input = file === '-' ? io.readStdin() : io.readBytes ? io.readBytes(file) : io.readFile(file);
@@ -127,6 +132,7 @@ export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
         ...(group ? { group: group as 'shape' | 'vm' } : {}),
         ...(guestOs ? { guestOs: guestOs as 'subtract' | 'keep' } : {}),
         ...(typeof sheet === 'string' ? { sheet } : {}),
+        ...(typeof hostSheet === 'string' ? { hostSheet: hostSheet === 'none' ? false : hostSheet } : {}),
         includePoweredOff: p.flags.has('include-powered-off'),
         includeTemplates: p.flags.has('include-templates'),
       });
@@ -139,6 +145,9 @@ export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
       const mem = memRaw === undefined ? undefined : parseSizeMiB('--default-memory', memRaw, { maxMiB: 64 * 1024 * 1024 });
       const bad = [cpu, mem].filter(isIssue);
       if (bad.length) return fail(bad);
+      const nsRaw = p.flags.get('exclude-namespaces');
+      if (nsRaw === true) return fail([{ code: 'required', path: '--exclude-namespaces', message: 'give namespace names separated by commas, e.g. kube-system,monitoring' }]);
+      const excludeNamespaces = typeof nsRaw === 'string' ? nsRaw.split(',').map((n) => n.trim()) : undefined;
       const nodesFile = p.flags.get('nodes');
       let pods: string;
       let nodes: string | undefined;
@@ -161,10 +170,12 @@ export async function cmdImport(args: string[], io: CliIo): Promise<CliResult> {
         ...(resources ? { resources: resources as 'requests' | 'limits' } : {}),
         ...(cpu && !isIssue(cpu) ? { defaultCpuMillicores: cpu.value } : {}),
         ...(mem && !isIssue(mem) ? { defaultMemoryMiB: mem.value } : {}),
+        ...(excludeNamespaces ? { excludeNamespaces } : {}),
       });
     }
   } catch (e) {
-    if (isKernelcountError(e)) return fail(e.issues);
+    // The importer names its options as the API spells them; here the user typed a flag.
+    if (isKernelcountError(e)) return fail(e.issues.map((i) => (i.path.startsWith('excludeNamespaces') ? { ...i, path: i.path.replace('excludeNamespaces', '--exclude-namespaces') } : i)));
     throw e;
   }
   const { formatImportReport } = await import('../importers/report.js');

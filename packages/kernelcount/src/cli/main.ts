@@ -12,6 +12,14 @@ const io: CliIo = {
   writeBytes: (p, bytes) => writeFileSync(p, bytes),
   stdoutIsTerminal: () => process.stdout.isTTY === true,
 };
+// A reader that stops early (`kernelcount catalog | head`) closes the pipe: that is not an error,
+// so end quietly with success, as Unix tools do, instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const result = await run(process.argv.slice(2), io);
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stdoutBytes) process.stdout.write(result.stdoutBytes);

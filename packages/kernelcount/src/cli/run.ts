@@ -2,6 +2,7 @@ import { cmdCatalog } from './catalog.js';
 import { isKernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
+import { localeProblem } from '../report/currency.js';
 import { version } from '../version.js';
 import { INIT_TEMPLATE } from './template.js';
 import { readScenario, readToday } from './scenarioFile.js';
@@ -25,6 +26,9 @@ import { textReport, xlsxReport } from './output.js';
 // ---- uncertainty verb (src/cli/uncertainty.ts) ----
 import { cmdUncertainty } from './uncertainty.js';
 // ---- end uncertainty ----
+// ---- project verb (src/cli/project.ts) ----
+import { cmdProject } from './project.js';
+// ---- end project ----
 
 export type { CliResult } from './args.js';
 
@@ -48,7 +52,7 @@ const MAIN_HELP = `kernelcount ${version}: hosts needed and cost over the years 
 VMs, containers, containers in VMs or micro-VMs.
 
 Usage:
-  kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md|xlsx] [--out FILE] [--baseline NAME]
+  kernelcount evaluate <scenario.yaml|scenario.json|-> [--format table|json|csv|md|xlsx] [--out FILE] [--baseline NAME] [--locale TAG]
   kernelcount reserve <eks|gke|aks|aks-pre-1.29|gdc|generic> --vcpus N --memory SIZE [--max-pods N] [--version V]
   kernelcount overhead <model> --vcpus N --memory SIZE     (esxi-6.7, kubevirt, kata-qemu, ...; see --help)
   kernelcount license <product> [--sockets N --cores-per-socket N] [--vms N] [--price AMOUNT] (see --help)
@@ -57,6 +61,7 @@ Usage:
   kernelcount diff <before.yaml> <after.yaml>
   kernelcount import rvtools <vInfo.csv|RVTools.xlsx> | kubectl <pods.json> [--nodes nodes.json]   (see --help)
   kernelcount uncertainty <scenario.yaml> [--samples N] [--seed N] [--between A,B] [--format table|json|csv|md]
+  kernelcount project <scenario.yaml> [--growth PCT] [--discount-rate PCT] [--hardware purchase|lease] [--lease-rate PCT]
   kernelcount init [file] [--force]
   kernelcount catalog [--format table|json|csv] [--defaults|--rules]
   kernelcount --version
@@ -81,6 +86,8 @@ Options:
   --out FILE                   write the report to FILE (replacing it); - for standard output
   --baseline NAME              compare against this platform (default: the scenario's baseline)
   --today YYYY-MM-DD           date used to flag stale defaults (default: today)
+  --locale TAG                 how table and md show money: en-US (default), de-DE, ja-JP, ...
+                                 (symbol, grouping, decimal mark; never a conversion)
   -h, --help                   this help
 `;
 
@@ -92,11 +99,17 @@ when file is -. Refuses to overwrite an existing file unless --force is given.
 
 
 async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
-  const p = parseArgs(args, ['format', 'baseline', 'today', 'out'], ['help']);
+  const p = parseArgs(args, ['format', 'baseline', 'today', 'out', 'locale'], ['help']);
   if (isIssue(p)) return fail([p], EVALUATE_HELP);
   if (p.flags.has('help')) return { code: 0, stdout: EVALUATE_HELP, stderr: '' };
   const format = readFormat<ReportFormat | 'xlsx'>(p.flags, [...REPORT_FORMATS, 'xlsx'], 'table');
   if (typeof format !== 'string') return fail([format]);
+  const locale = p.flags.get('locale') as string | undefined;
+  if (locale !== undefined) {
+    const problem = localeProblem(locale);
+    if (problem) return fail([{ code: 'invalid_type', path: '--locale', message: problem }]);
+    if (format !== 'table' && format !== 'md') return fail([{ code: 'conflict', path: '--locale', message: `applies to --format table and md only; ${format} keeps plain numbers` }]);
+  }
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], EVALUATE_HELP);
   }
@@ -114,7 +127,7 @@ async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
     const out = outFlag === '-' ? undefined : outFlag;
     if (format === 'xlsx') return await xlsxReport(withBaseline, today ? { today } : {}, out, io);
     const result = evaluate(withBaseline, today ? { today } : {});
-    return textReport(formatEvaluation(result, format), out, io);
+    return textReport(formatEvaluation(result, format, locale === undefined ? {} : { locale }), out, io);
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues);
     throw e;
@@ -187,12 +200,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       case 'uncertainty':
         return cmdUncertainty(rest, io);
       // ---- end uncertainty ----
+      // ---- project verb ----
+      case 'project':
+        return cmdProject(rest, io);
+      // ---- end project ----
       case 'init':
         return cmdInit(rest, io);
       case 'catalog':
         return cmdCatalog(rest);
       default:
-        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, init, catalog` }], MAIN_HELP);
+        return fail([{ code: 'unknown_value', path: 'command', message: `unknown command ${JSON.stringify(cmd)}; commands: evaluate, reserve, overhead, license, breakeven, sensitivity, diff, import, uncertainty, project, init, catalog` }], MAIN_HELP);
     }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `kernelcount: unexpected error (please report it): ${(e as Error).stack ?? String(e)}\n` };

@@ -64,4 +64,13 @@ prices:
   electricityPerKWh: 0.12
   pue: 1.5
   adminCostPerYear: 120000
+
+# Costs over time: read by  kernelcount project  (evaluate prices today's estate every year).
+growth:
+  percentPerYear: 0            # yearly growth of every workload, compounded; a workload may set
+                               # its own growthPercentPerYear
+finance:
+  discountRatePercent: 0       # present value of the cash, each year paid at its start
+  hardware: purchase           # purchase | lease (a level yearly payment over the host's life)
+  leaseRatePercent: 0
 `;

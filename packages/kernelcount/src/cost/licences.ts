@@ -21,6 +21,8 @@ export interface LicenceDraft {
   unitPrice: QuoteLine['unitPrice'];
   formula: string;
   sources: string[];
+  /** A one-off purchase spread over years (perpetual licences): see `LineItem.spread`. */
+  spread?: QuoteLine['spread'];
 }
 
 /** One option as the decision saw it: its cost per year for one host (or the order), or why it was out. */
@@ -125,7 +127,7 @@ function toDrafts(q: LicenceQuote, context: string, out: Out): void {
   out.decisions.push(decision(q, context ? `${first}, ${context}` : first));
   for (const l of q.lines) {
     const component = componentOf(l.product);
-    out.drafts.push({
+    const draft: LicenceDraft = {
       category: component === 'control-plane' ? 'control-plane' : 'licences',
       component,
       name: `${component === 'control-plane' ? 'Managed control plane' : 'Licence'} (${l.name}${context ? `, ${context}` : ''})`,
@@ -134,7 +136,9 @@ function toDrafts(q: LicenceQuote, context: string, out: Out): void {
       unitPrice: l.unitPrice,
       formula: l.formula,
       sources: l.sources,
-    });
+    };
+    if (l.spread) draft.spread = l.spread;
+    out.drafts.push(draft);
   }
   out.notes.push(...q.notes);
   out.warnings.push(...q.warnings);

@@ -30,6 +30,13 @@ export interface LineItem {
   formula: string;
   /** Catalog ids of the defaults (or overrides) used. */
   sources: string[];
+  /**
+   * Set on a line whose unit price spreads a one-off purchase evenly over `years` years: the
+   * hardware line (`item` = `host:<host name>`) and perpetual licences (`licence:<product>/<option>`).
+   * One unit of `quantity` is bought once for unitPrice x years. Absent on yearly costs
+   * (subscriptions, support and assurance, power, facilities, labour).
+   */
+  spread?: { years: number; item: string };
 }
 
 /**
@@ -47,6 +54,7 @@ interface Draft {
   unitPrice: Money;
   formula: string;
   sources: string[];
+  spread?: LineItem['spread'];
 }
 
 /**
@@ -68,7 +76,9 @@ function finish(platform: string, years: number, d: Draft): LineItem {
   const yearly = new Array<Money>(years).fill(annualCost);
   const { category, component, name, quantity, unit, unitPrice, formula, sources } = d;
   // Spelled out rather than spread (the spread is slow here); the keys keep the order they always had.
-  return { platform, category, component, name, quantity, unit, unitPrice, formula, sources, annualCost, yearly, total: repeatedSum(annualCost, years) };
+  const li: LineItem = { platform, category, component, name, quantity, unit, unitPrice, formula, sources, annualCost, yearly, total: repeatedSum(annualCost, years) };
+  if (d.spread) li.spread = d.spread;
+  return li;
 }
 
 function fmtN(m: Money): string {
@@ -90,6 +100,7 @@ function hardware(s: PlatformSizing, cat: CatalogReader): Draft[] {
       unitPrice: perYear,
       formula: `${s.hosts} hosts x ${s.host.price.toString()} / ${years} years`,
       sources: ['hardware.amortizationYears'],
+      spread: { years, item: `host:${s.host.name}` },
     },
   ];
   if (supportPct > 0) {
@@ -107,26 +118,87 @@ function hardware(s: PlatformSizing, cat: CatalogReader): Draft[] {
   return out;
 }
 
-function power(s: PlatformSizing, cat: CatalogReader): Draft[] {
+/** What a sized platform's hosts draw from the grid in a year, as the power line item counts it. */
+export interface EnergyUse {
+  /** Average draw of one host: idle + (maximum - idle) x average load, in W. */
+  wattsPerHost: Money;
+  /** Average load between idle and maximum (0..1) and the PUE used. */
+  load: Money;
+  pue: Money;
+  /** kWh a year of one host: W x 8760 h x PUE / 1000. */
+  kWhPerHost: Money;
+  /** kWh a year of all the platform's hosts, spares included. */
+  kWhPerYear: Money;
+  /** Catalog ids read (PUE, load, and host power where the host leaves it out). */
+  sources: string[];
+}
+
+/**
+ * kWh a year drawn by a sized platform's hosts, PUE included: the quantity of its electricity line.
+ *
+ * @example
+ * // 1 host of 200 W idle, 700 W maximum, at 0.5 load and PUE 1.5:
+ * // (200 + 500 x 0.5) W x 8760 h x 1.5 / 1000 = 5913 kWh
+ * energyUse(sizing, catalog).kWhPerYear.toString() //=> '5913'
+ */
+export function energyUse(s: PlatformSizing, cat: CatalogReader): EnergyUse {
   const pue = money(cat.get('power.pue'));
   const load = money(cat.get('power.averageLoad'));
+  const wattsPerHost = money(s.host.powerIdleW).plus(money(s.host.powerMaxW - s.host.powerIdleW).times(load));
+  const kWhPerHost = wattsPerHost.times(HOURS_PER_YEAR).times(pue).div(1000);
+  const sources = ['power.pue', 'power.averageLoad'];
+  for (const id of s.host.defaults) if (id.startsWith('host.power')) sources.push(id);
+  return { wattsPerHost, load, pue, kWhPerHost, kWhPerYear: kWhPerHost.times(s.hosts), sources };
+}
+
+function power(s: PlatformSizing, cat: CatalogReader): Draft[] {
+  const e = energyUse(s, cat);
   const price = money(cat.get('power.pricePerKWh'));
-  const watts = money(s.host.powerIdleW).plus(money(s.host.powerMaxW - s.host.powerIdleW).times(load));
-  const kwhPerHost = watts.times(HOURS_PER_YEAR).times(pue).div(1000);
-  const sources = ['power.pue', 'power.averageLoad', 'power.pricePerKWh'];
-  sources.push(...s.host.defaults.filter((id) => id.startsWith('host.power')));
+  const sources = ['power.pue', 'power.averageLoad', 'power.pricePerKWh', ...e.sources.slice(2)];
   return [
     {
       category: 'power',
       component: 'power',
-      name: `Electricity (PUE ${pue.toString()})`,
-      quantity: kwhPerHost.times(s.hosts),
+      name: `Electricity (PUE ${e.pue.toString()})`,
+      quantity: e.kWhPerYear,
       unit: 'kWh',
       unitPrice: price,
-      formula: `${s.hosts} hosts x (${s.host.powerIdleW} W + (${s.host.powerMaxW} - ${s.host.powerIdleW}) W x ${load.toString()} load) = ${fmtN(watts)} W x 8760 h x ${pue.toString()} PUE / 1000`,
+      formula: `${s.hosts} hosts x (${s.host.powerIdleW} W + (${s.host.powerMaxW} - ${s.host.powerIdleW}) W x ${e.load.toString()} load) = ${fmtN(e.wattsPerHost)} W x 8760 h x ${e.pue.toString()} PUE / 1000`,
       sources,
     },
   ];
+}
+
+/** What a platform's electricity emits at a grid's carbon intensity, over a year and the horizon. */
+export interface CarbonUse {
+  kWhPerYear: Money;
+  kWhOverHorizon: Money;
+  /** Grid carbon intensity used, gCO2e per kWh. */
+  gCO2ePerKWh: Money;
+  /** kWh x g / 1000. */
+  co2eKgPerYear: Money;
+  co2eKgOverHorizon: Money;
+  formula: string;
+}
+
+/**
+ * CO2e of a platform's electricity: kWh a year x grid gCO2e/kWh / 1000 = kg a year, and both over
+ * `years`. Exact; nothing is rounded. Only the electricity the hosts draw (PUE included) is counted.
+ *
+ * @example
+ * carbonOf(energyUse(sizing, catalog), money(481), 5).co2eKgPerYear.toString() //=> '2844.153' (5913 kWh x 481 g / 1000)
+ */
+export function carbonOf(e: Pick<EnergyUse, 'kWhPerYear'>, gCO2ePerKWh: Money, years: number): CarbonUse {
+  const co2eKgPerYear = e.kWhPerYear.times(gCO2ePerKWh).div(1000);
+  const kWh = fmtN(e.kWhPerYear);
+  return {
+    kWhPerYear: e.kWhPerYear,
+    kWhOverHorizon: e.kWhPerYear.times(years),
+    gCO2ePerKWh,
+    co2eKgPerYear,
+    co2eKgOverHorizon: co2eKgPerYear.times(years),
+    formula: `${kWh} kWh a year x ${gCO2ePerKWh.toString()} gCO2e/kWh / 1000 = ${fmtN(co2eKgPerYear)} kg CO2e a year; x ${years} years = ${fmtN(co2eKgPerYear.times(years))} kg`,
+  };
 }
 
 function facilities(s: PlatformSizing, cat: CatalogReader): Draft[] {

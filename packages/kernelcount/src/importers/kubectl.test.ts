@@ -146,6 +146,24 @@ describe('importKubectl: a small cluster with pods and nodes', () => {
   });
 });
 
+describe('importKubectl with namespaces left out', () => {
+  it('leaves out every pod of an excluded namespace and lists each one in the report', () => {
+    const { scenario, report } = importKubectl(pods, { nodes, file: 'pods.json', nodesFile: 'nodes.json', excludeNamespaces: ['kube-system'] });
+    // the fixture's seven kube-system pods: 2 coredns, 4 kube-proxy (one on the control plane), etcd
+    const out = report.skipped.filter((s) => s.reason === 'excluded-namespace');
+    expect(out.map((s) => s.where)).toEqual([9, 10, 11, 12, 13, 14, 15].map((i) => `pods.json items[${i}]`));
+    expect(out.every((s) => s.column === 'metadata.namespace' && s.name.startsWith('kube-system/'))).toBe(true);
+    expect(scenario.workloads.map((w) => w.name)).not.toContain('kube-system/coredns');
+    // 21 read: 7 excluded, 1 completed, 1 failed; 12 pods in 7 workloads
+    expect([report.read, report.imported, scenario.workloads.length]).toEqual([21, 12, 7]);
+  });
+
+  it('refuses a namespace name Kubernetes would not accept, naming the list entry', () => {
+    expect(() => importKubectl(pods, { excludeNamespaces: ['kube-system', 'Kube_System'] })).toThrow(/excludeNamespaces\[1\]: must be a namespace name/);
+    expect(() => importKubectl(pods, { excludeNamespaces: 'kube-system' as unknown as string[] })).toThrow(/excludeNamespaces: must be a list/);
+  });
+});
+
 describe('importKubectl without nodes', () => {
   it('uses the placeholder host and warns', () => {
     const { scenario, report } = importKubectl(pods);

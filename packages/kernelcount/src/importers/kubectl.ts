@@ -54,6 +54,11 @@ export interface KubectlImportOptions {
   defaultMemoryMiB?: number;
   /** Hosts of the scenario instead of the node shapes (or the placeholder when no nodes are given). */
   hosts?: HostInput[];
+  /**
+   * Namespaces whose pods stay out (e.g. `kube-system`, `monitoring`: cluster add-ons the new
+   * platform brings its own of); each pod left out is listed in the report. Default none.
+   */
+  excludeNamespaces?: readonly string[];
   /** File names for the report and messages. */
   file?: string;
   nodesFile?: string;
@@ -375,6 +380,7 @@ function readPod(
   basis: 'requests' | 'limits',
   defaults: { cpu: number; memory: number },
   issues: IssueList,
+  excluded: ReadonlySet<string>,
 ): PodRead | { skip: Omit<SkippedItem, 'where'> & { where: string } } | undefined {
   const base = `${file} items[${i}]`;
   const meta = get(item, 'metadata');
@@ -385,6 +391,9 @@ function readPod(
   }
   const namespace = str(get(meta, 'namespace')) ?? 'default';
   const ref = `${namespace}/${name}`;
+  if (excluded.has(namespace)) {
+    return { skip: { where: base, column: 'metadata.namespace', name: ref, reason: 'excluded-namespace', message: `namespace ${namespace} is excluded by the import options` } };
+  }
   const spec = get(item, 'spec');
   const containers = get(spec, 'containers');
   if (!Array.isArray(containers) || containers.length === 0) {
@@ -500,6 +509,7 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
     cpu: checkDefault(options.defaultCpuMillicores, KUBE_SCHEDULER_DEFAULT_REQUEST.cpuMillicores, 'defaultCpuMillicores', 4_096_000),
     memory: checkDefault(options.defaultMemoryMiB, KUBE_SCHEDULER_DEFAULT_REQUEST.memoryMiB, 'defaultMemoryMiB', LIMITS.hostMemoryMiB),
   };
+  const excluded = checkNamespaces(options.excludeNamespaces);
   const podItems = listItems(parseDocumentText(pods, file), 'Pod', file);
   const nodeList = options.nodes === undefined ? [] : readNodes(parseDocumentText(options.nodes, nodesFile), nodesFile);
   const nodeMap = new Map(nodeList.map((n) => [n.name, n]));
@@ -511,7 +521,7 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
   const issues = new IssueList();
   const read: PodRead[] = [];
   podItems.forEach((item, i) => {
-    const r = readPod(item, i, file, nodeMap, basis, defaults, issues);
+    const r = readPod(item, i, file, nodeMap, basis, defaults, issues, excluded);
     if (!r) return;
     if ('skip' in r) skipped.push(r.skip);
     else read.push(r);
@@ -710,6 +720,23 @@ export function importKubectl(pods: unknown, options: KubectlImportOptions = {})
     },
     report,
   };
+}
+
+/** A namespace name as Kubernetes allows it: an RFC 1123 label, lower case, at most 63 characters. */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function checkNamespaces(value: readonly string[] | undefined): ReadonlySet<string> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value)) {
+    throw new KernelcountError([{ code: 'invalid_type', path: 'excludeNamespaces', message: `must be a list of namespace names, got ${describeValue(value)}` }]);
+  }
+  const bad = value.flatMap((n, i) =>
+    typeof n === 'string' && NAMESPACE.test(n)
+      ? []
+      : [{ code: 'invalid_type' as const, path: `excludeNamespaces[${i}]`, message: `must be a namespace name (lower-case letters, digits and -, at most 63 characters), got ${describeValue(n)}` }],
+  );
+  if (bad.length) throw new KernelcountError(bad);
+  return new Set(value);
 }
 
 function checkDefault(value: number | undefined, fallback: number, name: string, max: number): number {

@@ -22,6 +22,7 @@ export type SkipReason =
   | 'failed'
   | 'phase-unknown'
   | 'control-plane'
+  | 'excluded-namespace'
   | 'too-small';
 
 /** One row, pod or node left out, with where it is and why. */

@@ -408,3 +408,72 @@ describe('properties', () => {
     );
   });
 });
+
+describe('importRvtoolsXlsx: hosts from the vHost sheet', () => {
+  const VHOST = ['Host', 'Datacenter', 'Cluster', 'Config status', 'CPU Model', 'Speed', 'HT Available', 'HT Active', '# CPU', 'Cores per CPU', '# Cores', 'CPU usage %', '# Memory', 'Memory usage %', '# VMs', 'ESX Version'];
+  const GOLD = 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz';
+  const AMD = 'AMD EPYC 9354 32-Core Processor';
+  const host = (name: string, model: string, ht: boolean, sockets: number | null, cores: number, total: number, memory: number | string | null) => [name, 'DC-LAB', 'CL-PROD', 'green', model, 2000, true, ht, sockets, cores, total, 23, memory, 61, 10, 'VMware ESXi 8.0.2'];
+  async function book(vhost: unknown[][] | null): Promise<Uint8Array> {
+    const rows = Papa.parse<string[]>(modern, { skipEmptyLines: true }).data;
+    const wb = new ExcelJS.Workbook();
+    const vinfo = wb.addWorksheet('vInfo');
+    for (const r of rows) vinfo.addRow(r);
+    if (vhost) {
+      const ws = wb.addWorksheet('vHost');
+      ws.addRow(VHOST);
+      for (const r of vhost) ws.addRow(r);
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('groups hosts by shape, most common first, with HT, memory in MiB, price 0 and the disk placeholder reported', async () => {
+    const bytes = await book([
+      host('esx01', GOLD, true, 2, 32, 64, 1048020),
+      host('esx02', GOLD, true, 2, 32, 64, 1048020),
+      host('esx03', AMD, false, 1, 32, 32, 786096),
+      host('esx04', GOLD, true, 2, 32, 64, 1048020),
+      host('esx05', GOLD, true, 2, 32, 48, 1048020), // # Cores disagrees: 2 x 32 = 64 is used
+      host('esx06', GOLD, true, 2, 32, 64, null), // no memory: skipped
+    ]);
+    const { scenario, report } = await importRvtoolsXlsx(bytes, { file: 'rv.xlsx' });
+    // 1,048,020 MiB is not a whole GiB, so the label keeps MiB
+    expect(scenario.hosts).toEqual([
+      { name: 'esxi-2x32c-1048020mib', sockets: 2, coresPerSocket: 32, threadsPerCore: 2, memoryMiB: 1048020, diskGiB: 7680, price: 0 },
+      { name: 'esxi-1x32c-786096mib', sockets: 1, coresPerSocket: 32, threadsPerCore: 1, memoryMiB: 786096, diskGiB: 7680, price: 0 },
+    ]);
+    expect(report.hosts).toEqual([
+      { name: 'esxi-2x32c-1048020mib', count: 4, placeholder: false, from: ['esx01', 'esx02', 'esx04', 'esx05'] },
+      { name: 'esxi-1x32c-786096mib', count: 1, placeholder: false, from: ['esx03'] },
+    ]);
+    expect(report.skipped.filter((s) => s.where.startsWith('vHost'))).toEqual([
+      { where: 'vHost row 7', row: 7, column: '# Memory', name: 'esx06', reason: 'missing-value', message: 'no "# Memory": the host is not a host type' },
+    ]);
+    expect(report.adjusted.map((a) => a.message)).toContain('"# Cores" says 48, but 2 sockets x 32 cores per CPU = 64: the sockets and cores per CPU are used');
+    expect(report.warnings.join(' ')).toMatch(/price 0/);
+    expect(report.warnings.join(' ')).not.toMatch(/placeholder \(price/);
+  });
+
+  it('names the row and column of a value that is not a number, and imports nothing', async () => {
+    const bytes = await book([host('esx01', GOLD, true, 2, 32, 64, 'lots')]);
+    const issues = await issuesOfAsync(importRvtoolsXlsx(bytes, { file: 'rv.xlsx' }));
+    expect(issues).toEqual([{ code: 'invalid_type', path: 'vHost row 2, column "# Memory"', message: 'must be memory in MiB, got "lots"' }]);
+  });
+
+  it('keeps the placeholder with hostSheet false, without a vHost sheet, and uses the hosts given', async () => {
+    const bytes = await book([host('esx01', GOLD, true, 2, 32, 64, 1048020)]);
+    const off = await importRvtoolsXlsx(bytes, { hostSheet: false });
+    expect(off.report.hosts[0]!.placeholder).toBe(true);
+    const none = await importRvtoolsXlsx(await book(null));
+    expect(none.report.hosts[0]!.placeholder).toBe(true);
+    const mine = { name: 'mine', sockets: 2, coresPerSocket: 16, memoryGiB: 512, diskGiB: 4000, price: 20000 };
+    expect((await importRvtoolsXlsx(bytes, { hosts: [mine] })).scenario.hosts).toEqual([mine]);
+    const issues = await issuesOfAsync(importRvtoolsXlsx(await book(null), { file: 'rv.xlsx', hostSheet: 'Hosts' }));
+    expect(issues[0]).toMatchObject({ path: 'rv.xlsx', message: 'has no "Hosts" sheet with hosts (hostSheet)' });
+  });
+
+  it('the imported hosts evaluate: the scenario runs as it is', async () => {
+    const { scenario } = await importRvtoolsXlsx(await book([host('esx01', GOLD, true, 2, 32, 64, 1048020)]));
+    expect(() => evaluate(scenario, { today: '2026-11-22' })).not.toThrow();
+  });
+});

@@ -36,6 +36,7 @@ import {
   type ImportReport,
   type ImportResult,
   type ImportSource,
+  type ImportedHost,
   type ImportedWorkload,
   type SkippedItem,
 } from './report.js';
@@ -61,6 +62,12 @@ export interface RvtoolsImportOptions {
   hosts?: HostInput[];
   /** Sheet of a workbook to read (default `vInfo`). */
   sheet?: string;
+  /**
+   * A workbook's sheet of ESXi hosts (default `vHost`), whose hosts become the scenario's host types
+   * by shape (sockets, cores, threads, memory, CPU model), most common first; `false` keeps the
+   * placeholder host. Ignored for CSV and when `hosts` is given.
+   */
+  hostSheet?: string | false;
   /** File name for the report and messages (default `vInfo.csv` or `RVTools.xlsx`). */
   file?: string;
 }
@@ -197,7 +204,114 @@ function guestFigures(os: 'linux' | 'windows') {
 /**
  * Turns the rows of a vInfo table into a scenario and a report. Shared by the CSV and xlsx readers.
  */
-function importVinfo(table: Table, source: ImportSource, file: string, options: RvtoolsImportOptions, extraNotes: string[]): ImportResult {
+type HostField = 'host' | 'cluster' | 'cpuModel' | 'htActive' | 'sockets' | 'coresPerSocket' | 'cores' | 'memory';
+
+/** vHost header names (RVTools 4.x) each host field is read from. */
+export const RVTOOLS_HOST_COLUMNS: Readonly<Record<HostField, readonly string[]>> = {
+  host: ['Host'],
+  cluster: ['Cluster'],
+  cpuModel: ['CPU Model'],
+  htActive: ['HT Active'],
+  sockets: ['# CPU'],
+  coresPerSocket: ['Cores per CPU'],
+  cores: ['# Cores'],
+  memory: ['# Memory'],
+};
+const HOST_FIELDS = Object.keys(RVTOOLS_HOST_COLUMNS) as HostField[];
+const KNOWN_HOST_HEADERS = new Set(HOST_FIELDS.flatMap((f) => RVTOOLS_HOST_COLUMNS[f].map(normalize)));
+
+/** The hosts a vHost sheet lists, grouped by shape, with what was skipped or adjusted. */
+interface VhostHosts {
+  hosts: HostInput[];
+  imported: ImportedHost[];
+  skipped: SkippedItem[];
+  adjusted: Adjustment[];
+  notes: string[];
+}
+
+/**
+ * ESXi hosts of a vHost sheet as host types: one per shape (sockets, cores per socket, hyper-threading,
+ * memory, CPU model), most common first. RVTools gives memory in MiB (`# Memory`) and no local disk or
+ * price: disk is set to the placeholder's figure and the price to 0, both reported for the user to set.
+ */
+function readVhost(table: Table, file: string): VhostHosts {
+  const index = new Map<HostField, number>();
+  const header: Partial<Record<HostField, string>> = {};
+  table.headers.forEach((h, i) => {
+    for (const f of HOST_FIELDS) {
+      if (!index.has(f) && RVTOOLS_HOST_COLUMNS[f].some((n) => normalize(n) === normalize(h))) {
+        index.set(f, i);
+        header[f] = h;
+      }
+    }
+  });
+  const out: VhostHosts = { hosts: [], imported: [], skipped: [], adjusted: [], notes: [] };
+  const needed: HostField[] = ['host', 'sockets', 'coresPerSocket', 'memory'];
+  const missing = needed.filter((f) => !index.has(f));
+  if (missing.length) {
+    out.notes.push(`sheet ${table.sheet} lacks ${missing.map((f) => JSON.stringify(RVTOOLS_HOST_COLUMNS[f][0])).join(', ')}: hosts not read from it`);
+    return out;
+  }
+  const issues = new IssueList();
+  type Shape = { sockets: number; cores: number; threads: number; memoryMiB: number; model: string; rows: Array<{ row: number; name: string }> };
+  const shapes = new Map<string, Shape>();
+  for (const { row, cells } of table.rows) {
+    const cell = (f: HostField): Cell => (index.has(f) ? (cells[index.get(f)!] ?? null) : null);
+    const name = String(cell('host') ?? '').trim();
+    const where = at(table, row);
+    const num = (f: HostField, expected: string) => readNumber(cell(f), at(table, row, header[f]), issues, expected);
+    const sockets = num('sockets', 'a whole number of CPU sockets');
+    const cores = num('coresPerSocket', 'a whole number of cores per socket');
+    const memory = num('memory', 'memory in MiB');
+    const total = num('cores', 'a whole number of cores');
+    const ht = index.has('htActive') ? readBoolean(cell('htActive'), at(table, row, header.htActive), issues) : null;
+    if (sockets === undefined || cores === undefined || memory === undefined || total === undefined || ht === undefined) continue;
+    const empty = (['host', 'sockets', 'coresPerSocket', 'memory'] as const).find((f) => (f === 'host' ? name === '' : { sockets, coresPerSocket: cores, memory }[f] === null));
+    if (empty) {
+      out.skipped.push({ where, row, column: header[empty], name: name || '(no name)', reason: 'missing-value', message: `no ${JSON.stringify(header[empty])}: the host is not a host type` });
+      continue;
+    }
+    const bad = (v: number, min: number, integer: boolean) => !(v >= min) || (integer && !Number.isInteger(v));
+    if (bad(sockets!.value, 1, true) || bad(cores!.value, 1, true) || bad(memory!.value, 1024, false)) {
+      out.skipped.push({ where, row, column: header.sockets, name, reason: 'too-small', message: `${sockets!.value} sockets x ${cores!.value} cores, ${memory!.value} MiB is not a host (at least 1 socket, 1 core and 1024 MiB)` });
+      continue;
+    }
+    const memoryMiB = Math.floor(memory!.value);
+    if (total && total.value !== sockets!.value * cores!.value) {
+      out.adjusted.push({ where, column: header.cores, name, message: `"# Cores" says ${total.value}, but ${sockets!.value} sockets x ${cores!.value} cores per CPU = ${sockets!.value * cores!.value}: the sockets and cores per CPU are used`, count: 1 });
+    }
+    const model = String(cell('cpuModel') ?? '').trim().replace(/\s+/g, ' ');
+    const threads = ht === true ? 2 : 1;
+    const key = [sockets!.value, cores!.value, threads, memoryMiB, model].join('|');
+    const shape = shapes.get(key) ?? { sockets: sockets!.value, cores: cores!.value, threads, memoryMiB, model, rows: [] };
+    shape.rows.push({ row, name });
+    shapes.set(key, shape);
+  }
+  issues.throwIfAny();
+  const sorted = [...shapes.values()].sort((a, b) => b.rows.length - a.rows.length || a.rows[0]!.row - b.rows[0]!.row);
+  if (sorted.length > LIMITS.hosts) {
+    throw new KernelcountError([{ code: 'too_large_input', path: `${file} sheet ${table.sheet}`, message: `${sorted.length} host shapes is more than a scenario holds (${LIMITS.hosts} host types)` }]);
+  }
+  const used = new Set<string>();
+  for (const sh of sorted) {
+    let name = `esxi-${sh.sockets}x${sh.cores}c-${sizeLabel(sh.memoryMiB)}`;
+    for (let k = 2; used.has(name); k++) name = `esxi-${sh.sockets}x${sh.cores}c-${sizeLabel(sh.memoryMiB)}-${k}`;
+    used.add(name);
+    out.hosts.push({ name, sockets: sh.sockets, coresPerSocket: sh.cores, threadsPerCore: sh.threads, memoryMiB: sh.memoryMiB, diskGiB: PLACEHOLDER_HOST.diskGiB!, price: 0 });
+    out.imported.push({ name, count: sh.rows.length, placeholder: false, from: sh.rows.map((r) => r.name) });
+    const first = sh.rows[0]!;
+    out.adjusted.push({
+      where: at(table, first.row),
+      name,
+      message: `RVTools gives no local disk for a host: disk set to the placeholder's ${PLACEHOLDER_HOST.diskGiB} GiB (set what each host can hold)`,
+      count: sh.rows.length,
+    });
+    out.notes.push(`${name}: ${sh.rows.length} host${sh.rows.length === 1 ? '' : 's'}${sh.model ? ` with ${sh.model}` : ''}, ${sh.threads === 2 ? 'hyper-threading on' : 'hyper-threading off or not reported'}`);
+  }
+  return out;
+}
+
+function importVinfo(table: Table, source: ImportSource, file: string, options: RvtoolsImportOptions, extraNotes: string[], vhost: VhostHosts | null = null): ImportResult {
   const storageBasis = options.storage ?? 'provisioned';
   const groupBy = options.group ?? 'shape';
   const guestOs = options.guestOs ?? 'subtract';
@@ -414,7 +528,14 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
     );
   }
   notes.push("each VM's vCPUs become its workload's CPU (containers then request all of it): lower vcpus for a right-sized estimate, and set cpuOvercommit to the ratio your hosts run at");
-  if (!options.hosts) warnings.push(`hosts: ${PLACEHOLDER_HOST.name} is a placeholder (price ${PLACEHOLDER_HOST.price}): replace it with your hardware and its price`);
+  const fromVhost = !options.hosts && vhost !== null && vhost.hosts.length > 0;
+  if (vhost && !options.hosts) {
+    skipped.push(...vhost.skipped);
+    adjusted.push(...vhost.adjusted);
+    notes.push(...vhost.notes);
+  }
+  if (fromVhost) warnings.push('hosts: the host types from the vHost sheet carry price 0 (RVTools does not know what a host costs): set each host price');
+  else if (!options.hosts) warnings.push(`hosts: ${PLACEHOLDER_HOST.name} is a placeholder (price ${PLACEHOLDER_HOST.price}): replace it with your hardware and its price`);
 
   const sourceTotals = vms.reduce(
     (t, v) => ({ items: t.items + 1, cpuMillicores: t.cpuMillicores + v.cpus * 1000, memoryMiB: t.memoryMiB + v.memoryMiB, storageMiB: t.storageMiB + v.storageMiB }),
@@ -428,12 +549,12 @@ function importVinfo(table: Table, source: ImportSource, file: string, options: 
     skipped,
     adjusted,
     workloads: imported,
-    hosts: (options.hosts ?? [PLACEHOLDER_HOST]).map((host) => ({ name: host.name, count: 0, placeholder: !options.hosts, from: [] })),
+    hosts: fromVhost ? vhost!.imported : (options.hosts ?? [PLACEHOLDER_HOST]).map((host) => ({ name: host.name, count: 0, placeholder: !options.hosts, from: [] })),
     totals: { source: sourceTotals, scenario: scenarioTotals(imported) },
     notes,
     warnings,
   };
-  const hosts = options.hosts ?? [{ ...PLACEHOLDER_HOST }];
+  const hosts = options.hosts ?? (fromVhost ? vhost!.hosts : [{ ...PLACEHOLDER_HOST }]);
   const nodeVm = nodeVmFor(hosts[0]!, imported);
   if (nodeVm) notes.push(nodeVm.note);
   const platforms: PlatformInput[] = [
@@ -559,11 +680,20 @@ export async function importRvtoolsXlsx(bytes: Uint8Array, options: RvtoolsImpor
   if (kind !== 'xlsx') throw notXlsx(kind, file);
   const sheet = options.sheet ?? 'vInfo';
   const wanted = (header: string) => KNOWN_HEADERS.has(normalize(header));
-  const { table, meta } = await readXlsxTable(bytes, sheet, file, wanted);
+  const hostSheet = options.hosts ? false : (options.hostSheet ?? 'vHost');
+  if (hostSheet !== false && (typeof hostSheet !== 'string' || hostSheet.trim() === '')) {
+    throw new KernelcountError([{ code: 'invalid_type', path: 'hostSheet', message: `must be a sheet name or false, got ${describeValue(hostSheet)}` }]);
+  }
+  const also = hostSheet === false ? {} : { [hostSheet]: (header: string) => KNOWN_HOST_HEADERS.has(normalize(header)) };
+  const { table, meta, others } = await readXlsxTable(bytes, sheet, file, wanted, { also });
   const notes: string[] = [];
   const version = meta['RVTools version'] ?? meta['RVTools major version'];
   if (version) notes.push(`written by RVTools ${version}`);
-  return importVinfo(table, 'rvtools-xlsx', file, options, notes);
+  const hostTable = hostSheet === false ? null : (others[hostSheet] ?? null);
+  if (hostSheet !== false && options.hostSheet !== undefined && hostTable === null) {
+    throw new KernelcountError([{ code: 'required', path: file, message: `has no ${JSON.stringify(hostSheet)} sheet with hosts (hostSheet)` }]);
+  }
+  return importVinfo(table, 'rvtools-xlsx', file, options, notes, hostTable ? readVhost(hostTable, file) : null);
 }
 
 /**

@@ -143,11 +143,14 @@ export interface WorkbookTable {
   sheets: string[];
   /** Key/value pairs of RVTools' `vMetaData` sheet when present (`RVTools version`, ...). */
   meta: Record<string, string>;
+  /** The other sheets asked for in `options.also`, by the name asked; null when missing or empty. */
+  others: Record<string, Table | null>;
 }
 
 /**
  * Reads one sheet of an .xlsx workbook with exceljs. The sheet is found by name, ignoring case;
- * only the columns in `wanted` (matched by `match`) are read from the data rows. Formula cells give
+ * only the columns in `wanted` are read from the data rows. `options.also` names other sheets to
+ * read the same way in the same pass (the workbook is parsed once). Formula cells give
  * their cached result; rich text is joined; errors such as `#N/A` are kept as their text.
  *
  * @example
@@ -158,6 +161,7 @@ export async function readXlsxTable(
   sheet: string,
   file: string,
   wanted: (header: string) => boolean,
+  options: { also?: Record<string, (header: string) => boolean> } = {},
 ): Promise<WorkbookTable> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new KernelcountError([{ code: 'too_large_input', path: file, message: `is ${bytes.length} bytes; the limit is ${MAX_IMPORT_BYTES}` }]);
@@ -191,6 +195,19 @@ export async function readXlsxTable(
       if (k && v) meta[k] = v;
     }
   }
+  const table = sheetTable(ws, file, wanted);
+  const others: Record<string, Table | null> = {};
+  for (const [name, want] of Object.entries(options.also ?? {})) {
+    const other = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    others[name] = other && other.actualRowCount > 0 ? sheetTable(other, file, want) : null;
+  }
+  return { table, sheets, meta, others };
+}
+
+type Worksheet = import('exceljs').Worksheet;
+
+/** One sheet as a table: the first non-empty row is the header; only `wanted` columns are read. */
+function sheetTable(ws: Worksheet, file: string, wanted: (header: string) => boolean): Table {
   const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   let headerRow = 0;
   for (let r = 1; r <= lastRow && headerRow === 0; r++) {
@@ -222,7 +239,7 @@ export async function readXlsxTable(
     }
     if (!blank) rows.push({ row: r, cells });
   }
-  return { table: { sheet: ws.name, headers, rows }, sheets, meta };
+  return { sheet: ws.name, headers, rows };
 }
 
 /** exceljs cell values as plain cells. */

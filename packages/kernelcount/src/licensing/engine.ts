@@ -8,7 +8,7 @@ import type { CatalogId } from '../catalog/defaults.js';
 import { CatalogView } from '../catalog/tracker.js';
 import { KernelcountError, type Issue } from '../errors.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
-import { countHost, countOrder, metricScope, type HostUsage, type LicenceUsage, type MetricCount } from './metrics.js';
+import { countHost, countOrder, metricScope, type HostUsage, type LicenceMetric, type LicenceUsage, type MetricCount } from './metrics.js';
 import { LICENCE_PRODUCTS, type LicenceOption, type LicenceProduct } from './products.js';
 
 /** Where prices come from: a catalog view (with a scenario's overrides) or anything with `get`. */
@@ -43,6 +43,12 @@ export interface QuoteLine {
   annualCost: Money;
   formula: string;
   sources: string[];
+  /**
+   * Set on a perpetual licence (and its order-minimum top-up): the unit price spreads a one-off
+   * purchase over `years` years, so one unit costs unitPrice x years once. `item` names what is
+   * bought (`licence:<product>/<option>`), the same on every line that buys it.
+   */
+  spread?: { years: number; item: string };
 }
 
 /** One option priced for one host (or the order), or why it cannot be used. */
@@ -129,9 +135,9 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
   const perUnit = price.div(t.unitsPerPrice);
   const per = `${t.unitsPerPrice} ${c.unit}${t.unitsPerPrice === 1 ? '' : 's'}`;
   if (t.kind === 'perpetual') {
-    const lines = [
-      line(p, o, 'licence', name, q, `${c.unit}-year`, perUnit.div(ctx.years), `${c.formula}; x ${price.toString()} per ${per} / ${ctx.years} years`, [t.priceId, 'hardware.amortizationYears']),
-    ];
+    const licence = line(p, o, 'licence', name, q, `${c.unit}-year`, perUnit.div(ctx.years), `${c.formula}; x ${price.toString()} per ${per} / ${ctx.years} years`, [t.priceId, 'hardware.amortizationYears', ...metricSources(o)]);
+    licence.spread = { years: ctx.years, item: `licence:${optionKey(p, o)}` };
+    const lines = [licence];
     if (t.assurance === 'required' || ctx.assurance) {
       const pct = num(ctx.book, t.assurancePercentId);
       const what = p.vendor === 'Oracle' ? 'support' : 'Software Assurance';
@@ -161,8 +167,22 @@ function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ct
   return lines;
 }
 
+/** Catalog figures an option's count reads. */
+function metricSources(o: LicenceOption): CatalogId[] {
+  return o.metric.kind === 'per-processor' && o.metric.coreFactorId !== undefined ? [o.metric.coreFactorId] : [];
+}
+
+/** The option's metric with any figure it takes from the price book (Oracle's core factor) read from it. */
+function metricOf(o: LicenceOption, ctx: Ctx): LicenceMetric {
+  const m = o.metric;
+  if (m.kind !== 'per-processor' || m.coreFactorId === undefined) return m;
+  const factor = Number(ctx.book.get(m.coreFactorId));
+  return factor === m.coreFactor ? m : { kind: 'per-processor', coreFactor: factor, coreFactorId: m.coreFactorId };
+}
+
 function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
-  const count = host ? countHost(o.metric, host) : countOrder(o.metric, usage);
+  const metric = metricOf(o, ctx);
+  const count = host ? countHost(metric, host) : countOrder(metric, usage);
   const product = p.id;
   const option = o.id;
   const label = `${p.name}, ${o.label}`;
@@ -200,7 +220,8 @@ function approxCost(x: { p: LicenceProduct; o: LicenceOption }, ctx: Ctx): (h: H
   } else if (t.kind === 'subscription') {
     perUnit = (num(ctx.book, t.priceId).toNumber() / t.unitsPerPrice) * (t.monthly ? 12 : 1);
   }
-  return (h) => (x.o.excludes?.(h) ? null : countHost(x.o.metric, h).units * perUnit);
+  const metric = metricOf(x.o, ctx);
+  return (h) => (x.o.excludes?.(h) ? null : countHost(metric, h).units * perUnit);
 }
 
 function findBreakEven(

@@ -4,6 +4,7 @@
  * Each counter is a pure function of one host (or one order) and returns the count with the rule
  * written out with the numbers filled in.
  */
+import type { CatalogId } from '../catalog/defaults.js';
 
 /** Hours in a year as the cloud providers bill them: 24 x 365 = 8,760. */
 export const HOURS_PER_YEAR = 8760;
@@ -63,7 +64,8 @@ export type OseGrant = number | 'unlimited';
 export type LicenceMetric =
   | { kind: 'per-physical-core'; minPerProcessor: number; minPerServer: number; packCores: number; osesPerLicensing: OseGrant }
   | { kind: 'per-virtual-core'; minPerInstance: number; packCores: number }
-  | { kind: 'per-processor'; coreFactor: number }
+  /** `coreFactorId`: the catalog figure that overrides `coreFactor` when a quote has a price book. */
+  | { kind: 'per-processor'; coreFactor: number; coreFactorId?: CatalogId }
   | { kind: 'per-socket-pair'; guestsPerUnit: OseGrant; maxCoresPerUnit?: number }
   | { kind: 'per-core-pair'; physicalCoresPerUnit: number; vcpusPerUnit: number }
   | { kind: 'per-cluster-hour' }

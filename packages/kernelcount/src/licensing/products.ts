@@ -331,7 +331,7 @@ function oracle(): LicenceProduct {
       {
         id: 'per-processor',
         label: 'per processor: physical cores x core factor',
-        metric: { kind: 'per-processor', coreFactor: 0.5 },
+        metric: { kind: 'per-processor', coreFactor: 0.5, coreFactorId: 'licence.oracle.coreFactor' },
         terms: { kind: 'perpetual', priceId: 'licence.oracle-database-enterprise', unitsPerPrice: 1, assurance: 'optional', assurancePercentId: 'licence.oracle.supportPercentPerYear' },
       },
     ],

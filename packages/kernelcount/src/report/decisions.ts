@@ -1,27 +1,17 @@
 /**
  * Text, JSON, CSV and Markdown renderings of the decision tools: break-even, sensitivity (tornado)
- * and scenario diff. Money is rounded to cents only here, for display; JSON and CSV keep exact
- * decimals.
+ * and scenario diff. Money is rounded only here, for display, and shown in its currency (text and
+ * Markdown, through Intl); JSON and CSV keep exact decimals with the currency in a column.
  */
 import type { BreakEvenResult, CostPoint } from '../analysis/breakEven.js';
 import type { ScenarioDiff } from '../analysis/diff.js';
 import type { SensitivityResult, SensitivityRow } from '../analysis/sensitivity.js';
-import { formatMoneyGrouped, type Money } from '../money.js';
+import type { Money } from '../money.js';
 import { csvRows as csv, mdCell, mdTable, pad as padCells } from './cells.js';
+import { reportMoney, type ReportMoney, type ReportOptions } from './currency.js';
 import type { ReportFormat } from './format.js';
 
 const pad = (rows: string[][], indent = '', left: readonly number[] = [0]) => padCells(rows, { indent, left });
-
-function m(x: Money): string {
-  return formatMoneyGrouped(x);
-}
-
-/** A difference with its sign; one that rounds to 0.00 has none. */
-function signed(x: Money): string {
-  const text = formatMoneyGrouped(x);
-  if (/^-?0\.00$/.test(text)) return '0.00';
-  return (x.isPos() ? '+' : '') + text;
-}
 
 function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -37,10 +27,10 @@ export interface BreakEvenReport {
   licences: BreakEvenResult[];
 }
 
-function pointRows(r: BreakEvenResult): string[][] {
+function pointRows(r: BreakEvenResult, f: ReportMoney): string[][] {
   const rows: string[][] = [['', r.input, r.between[0], r.between[1], 'difference']];
   const add = (label: string, p: CostPoint | null) => {
-    if (p) rows.push([label, p.value.toFixed(), m(p.costs[0]), m(p.costs[1]), signed(p.difference)]);
+    if (p) rows.push([label, p.value.toFixed(), f.amount(p.costs[0]), f.amount(p.costs[1]), f.signed(p.difference)]);
   };
   add('now', r.current);
   add('before', r.before);
@@ -48,25 +38,26 @@ function pointRows(r: BreakEvenResult): string[][] {
   return rows;
 }
 
-function sampleRows(r: BreakEvenResult): string[][] {
-  return [[r.input, r.between[0], r.between[1], 'difference'], ...r.samples.map((p) => [p.value.toFixed(), m(p.costs[0]), m(p.costs[1]), signed(p.difference)])];
+function sampleRows(r: BreakEvenResult, f: ReportMoney): string[][] {
+  return [[r.input, r.between[0], r.between[1], 'difference'], ...r.samples.map((p) => [p.value.toFixed(), f.amount(p.costs[0]), f.amount(p.costs[1]), f.signed(p.difference)])];
 }
 
-function breakEvenTable(rep: BreakEvenReport): string {
+function breakEvenTable(rep: BreakEvenReport, locale: string | undefined): string {
   const out: string[] = [];
   const r = rep.breakEven;
   if (r) {
+    const f = reportMoney(r.currency, locale);
     out.push(`Break-even of ${r.input} between ${r.between[0]} and ${r.between[1]} (${r.measure}, ${r.currency})`);
     out.push(`range ${r.range.low.toFixed()}..${r.range.high.toFixed()} ${r.unit}${r.integer ? ', whole numbers' : ''}`);
     out.push('');
     out.push(r.text);
     if (r.exact && !r.exact.eq(r.value!)) out.push(`exact root of the linear piece: ${r.exact.toFixed()}`);
     out.push('');
-    out.push(pad(pointRows(r), '  '));
+    out.push(pad(pointRows(r, f), '  '));
     if (r.samples.length) {
       out.push('');
       out.push('Sampled across the range:');
-      out.push(pad(sampleRows(r), '  '));
+      out.push(pad(sampleRows(r, f), '  '));
     }
     if (r.notes.length) {
       out.push('');
@@ -136,20 +127,21 @@ function breakEvenCsvRow(r: BreakEvenResult): string[] {
   ];
 }
 
-function breakEvenMarkdown(rep: BreakEvenReport): string {
+function breakEvenMarkdown(rep: BreakEvenReport, locale: string | undefined): string {
   const out: string[] = [];
   const r = rep.breakEven;
   if (r) {
+    const f = reportMoney(r.currency, locale);
     out.push(`## Break-even of \`${r.input}\`: ${mdCell(r.between[0])} vs ${mdCell(r.between[1])}`);
     out.push('');
     out.push(`${r.measure} (${r.currency}), range ${r.range.low.toFixed()}..${r.range.high.toFixed()} ${r.unit}.`);
     out.push('');
     out.push(mdCell(r.text));
     out.push('');
-    out.push(mdTable(pointRows(r)));
+    out.push(mdTable(pointRows(r, f)));
     if (r.samples.length) {
       out.push('');
-      out.push(mdTable(sampleRows(r)));
+      out.push(mdTable(sampleRows(r, f)));
     }
     for (const n of r.notes) out.push('', `- ${mdCell(n)}`);
   }
@@ -164,21 +156,21 @@ function breakEvenMarkdown(rep: BreakEvenReport): string {
 
 /**
  * Renders a break-even report in one of the report formats (`csv`: one row per break-even, exact
- * decimals).
+ * decimals; `table` and `md`: money in its currency for `options.locale`, default en-US).
  *
  * @example
  * formatBreakEven({ breakEven: breakEven(s, { input: 'hosts[0].price', between: ['vm', 'containers'] }), licences: [] }, 'table')
  */
-export function formatBreakEven(rep: BreakEvenReport, format: ReportFormat): string {
+export function formatBreakEven(rep: BreakEvenReport, format: ReportFormat, options: ReportOptions = {}): string {
   switch (format) {
     case 'json':
       return json(rep);
     case 'csv':
       return csv([BREAK_EVEN_CSV_HEADER, ...[...(rep.breakEven ? [rep.breakEven] : []), ...rep.licences].map(breakEvenCsvRow)]);
     case 'md':
-      return breakEvenMarkdown(rep);
+      return breakEvenMarkdown(rep, options.locale);
     case 'table':
-      return breakEvenTable(rep);
+      return breakEvenTable(rep, options.locale);
   }
 }
 
@@ -186,8 +178,8 @@ export function formatBreakEven(rep: BreakEvenReport, format: ReportFormat): str
  * Sensitivity
  * ---------------------------------------------------------------------------------------- */
 
-function sideDiff(s: SensitivityRow['low']): string {
-  return s.ok ? signed(s.difference) : 'invalid';
+function sideDiff(s: SensitivityRow['low'], f: ReportMoney): string {
+  return s.ok ? f.signed(s.difference) : 'invalid';
 }
 
 function pctText(x: Money): string {
@@ -203,7 +195,7 @@ function bar(x: Money, max: Money, width = 16): string {
   return '#'.repeat(Math.max(1, x.div(max).times(width).round().toNumber()));
 }
 
-function sensitivityRows(t: SensitivityResult, rows: SensitivityRow[], withBar: boolean): string[][] {
+function sensitivityRows(t: SensitivityResult, rows: SensitivityRow[], withBar: boolean, f: ReportMoney): string[][] {
   const [a, b] = t.between;
   const head = ['#', 'input', 'base', 'low', 'high', `diff at low`, `diff at high`, 'swing', `swing ${a}`, `swing ${b}`];
   const max = rows.reduce((acc, r) => (r.swing.gt(acc) ? r.swing : acc), rows[0]?.swing ?? t.base.difference.times(0));
@@ -216,34 +208,35 @@ function sensitivityRows(t: SensitivityResult, rows: SensitivityRow[], withBar: 
         r.base.toFixed(),
         r.low.value.toFixed(),
         r.high.value.toFixed(),
-        sideDiff(r.low),
-        sideDiff(r.high),
-        m(r.swing),
-        m(r.swingEach[0]),
-        m(r.swingEach[1]),
+        sideDiff(r.low, f),
+        sideDiff(r.high, f),
+        f.amount(r.swing),
+        f.amount(r.swingEach[0]),
+        f.amount(r.swingEach[1]),
       ];
       return withBar ? [...cells, bar(r.swing, max)] : cells;
     }),
   ];
 }
 
-export interface SensitivityFormatOptions {
+export interface SensitivityFormatOptions extends ReportOptions {
   /** Show only the first N rows in table and Markdown output (JSON and CSV keep all). */
   top?: number;
 }
 
-function sensitivityHeader(t: SensitivityResult): string[] {
+function sensitivityHeader(t: SensitivityResult, f: ReportMoney): string[] {
   const [a, b] = t.between;
   return [
     `Sensitivity of ${a} - ${b} (TCO over ${t.horizonYears} years, ${t.currency}), each input ${rangeText(t)} with the others held`,
-    `base: ${a} ${m(t.base.costs[0])}, ${b} ${m(t.base.costs[1])}, difference ${signed(t.base.difference)} (negative: ${a} cheaper)`,
+    `base: ${a} ${f.amount(t.base.costs[0])}, ${b} ${f.amount(t.base.costs[1])}, difference ${f.signed(t.base.difference)} (negative: ${a} cheaper)`,
   ];
 }
 
 function sensitivityTable(t: SensitivityResult, o: SensitivityFormatOptions): string {
+  const f = reportMoney(t.currency, o.locale);
   const rows = o.top === undefined ? t.rows : t.rows.slice(0, o.top);
-  const out = [...sensitivityHeader(t), ''];
-  out.push(pad(sensitivityRows(t, rows, true), '  ', [1, 10]));
+  const out = [...sensitivityHeader(t, f), ''];
+  out.push(pad(sensitivityRows(t, rows, true, f), '  ', [1, 10]));
   if (rows.length < t.rows.length) out.push(`  ... ${t.rows.length - rows.length} more inputs (--top to show more)`);
   const noted = rows.filter((r) => r.notes.some((n) => !n.startsWith('rounded')));
   if (noted.length) {
@@ -301,8 +294,9 @@ function sensitivityCsv(t: SensitivityResult): string {
 }
 
 /**
- * Renders sensitivity (tornado) data: `table` and `md` rank the inputs with a bar for the swing,
- * `csv` has one exact row per input, `json` the whole result.
+ * Renders sensitivity (tornado) data: `table` and `md` rank the inputs with a bar for the swing
+ * (money in its currency for `options.locale`, default en-US), `csv` has one exact row per input,
+ * `json` the whole result.
  *
  * @example
  * formatSensitivity(sensitivity(s, { between: ['vm', 'containers'] }), 'table', { top: 10 })
@@ -314,9 +308,10 @@ export function formatSensitivity(t: SensitivityResult, format: ReportFormat, op
     case 'csv':
       return sensitivityCsv(t);
     case 'md': {
+      const f = reportMoney(t.currency, options.locale);
       const rows = options.top === undefined ? t.rows : t.rows.slice(0, options.top);
-      const [title, base] = sensitivityHeader(t);
-      return `## ${mdCell(title!)}\n\n${mdCell(base!)}\n\n${mdTable(sensitivityRows(t, rows, false))}\n`;
+      const [title, base] = sensitivityHeader(t, f);
+      return `## ${mdCell(title!)}\n\n${mdCell(base!)}\n\n${mdTable(sensitivityRows(t, rows, false, f))}\n`;
     }
     case 'table':
       return sensitivityTable(t, options);
@@ -339,31 +334,50 @@ function inputLine(c: ScenarioDiff['inputs'][number]): string {
   return `~ ${c.path}: ${shown(c.before)} -> ${shown(c.after)}`;
 }
 
-function platformLine(d: ScenarioDiff, p: ScenarioDiff['platforms'][number]): string {
-  const cur = d.currency[1];
-  if (p.change === 'added') return `${p.name} (added): ${p.after!.hosts} hosts, TCO ${m(p.after!.tco)} ${cur}`;
-  if (p.change === 'removed') return `${p.name} (removed): was ${p.before!.hosts} hosts, TCO ${m(p.before!.tco)} ${d.currency[0]}`;
-  return `${p.name}: ${p.before!.hosts} -> ${p.after!.hosts} hosts, TCO ${m(p.before!.tco)} -> ${m(p.after!.tco)} ${cur} (${signed(p.tcoDelta)})`;
+/** Money of the scenario before and after (their currencies may differ: nothing is converted). */
+interface DiffMoney {
+  before: ReportMoney;
+  after: ReportMoney;
 }
 
-function itemRows(p: ScenarioDiff['platforms'][number]): string[][] {
+function diffMoney(d: ScenarioDiff, locale: string | undefined): DiffMoney {
+  const after = reportMoney(d.currency[1], locale);
+  return { before: d.currency[0] === d.currency[1] ? after : reportMoney(d.currency[0], locale), after };
+}
+
+function platformLine(d: ScenarioDiff, p: ScenarioDiff['platforms'][number], f: DiffMoney): string {
+  if (p.change === 'added') return `${p.name} (added): ${p.after!.hosts} hosts, TCO ${f.after.amount(p.after!.tco)}`;
+  if (p.change === 'removed') return `${p.name} (removed): was ${p.before!.hosts} hosts, TCO ${f.before.amount(p.before!.tco)}`;
+  return `${p.name}: ${p.before!.hosts} -> ${p.after!.hosts} hosts, TCO ${f.before.amount(p.before!.tco)} -> ${f.after.amount(p.after!.tco)} (${f.after.signed(p.tcoDelta)})`;
+}
+
+function itemRows(p: ScenarioDiff['platforms'][number], f: DiffMoney): string[][] {
   const q = (s: { quantity: Money; unit: string; unitPrice: Money } | null) =>
     s ? `${s.quantity.toDecimalPlaces(2).toString()} ${s.unit} x ${s.unitPrice.toDecimalPlaces(4).toString()}` : '';
   return [
     ['line item', 'change', 'before', 'after', 'total before', 'total after', 'delta'],
-    ...p.lineItems.map((li) => [li.name, li.change, q(li.before), q(li.after), li.before ? m(li.before.total) : '', li.after ? m(li.after.total) : '', signed(li.delta)]),
-    ['total', '', '', '', p.before ? m(p.before.tco) : '', p.after ? m(p.after.tco) : '', signed(p.tcoDelta)],
+    ...p.lineItems.map((li) => [
+      li.name,
+      li.change,
+      q(li.before),
+      q(li.after),
+      li.before ? f.before.amount(li.before.total) : '',
+      li.after ? f.after.amount(li.after.total) : '',
+      f.after.signed(li.delta),
+    ]),
+    ['total', '', '', '', p.before ? f.before.amount(p.before.tco) : '', p.after ? f.after.amount(p.after.tco) : '', f.after.signed(p.tcoDelta)],
   ];
 }
 
-function diffTable(d: ScenarioDiff): string {
+function diffTable(d: ScenarioDiff, locale: string | undefined): string {
+  const f = diffMoney(d, locale);
   const out: string[] = [`Diff: ${d.labels[0]} -> ${d.labels[1]}`, ''];
   out.push(d.inputs.length ? `Inputs changed (${d.inputs.length}):` : 'Inputs: no change.');
   for (const c of d.inputs) out.push(`  ${inputLine(c)}`);
   for (const p of d.platforms) {
     out.push('');
-    out.push(platformLine(d, p));
-    if (p.lineItems.length) out.push(pad(itemRows(p), '  '));
+    out.push(platformLine(d, p, f));
+    if (p.lineItems.length) out.push(pad(itemRows(p, f), '  '));
     if (p.unchangedLineItems) out.push(`  (${p.unchangedLineItems} line item${p.unchangedLineItems === 1 ? '' : 's'} unchanged)`);
   }
   if (d.notes.length) {
@@ -399,14 +413,15 @@ function diffCsv(d: ScenarioDiff): string {
   return csv(rows);
 }
 
-function diffMarkdown(d: ScenarioDiff): string {
+function diffMarkdown(d: ScenarioDiff, locale: string | undefined): string {
+  const f = diffMoney(d, locale);
   const out: string[] = [`## ${mdCell(d.labels[0])} -> ${mdCell(d.labels[1])}`, ''];
   if (d.inputs.length) {
     out.push(mdTable([['input', 'change', 'before', 'after'], ...d.inputs.map((c) => [`\`${c.path}\``, c.change, c.before === undefined ? '' : shown(c.before), c.after === undefined ? '' : shown(c.after)])]));
   } else out.push('No input changed.');
   for (const p of d.platforms) {
-    out.push('', `### ${mdCell(platformLine(d, p))}`);
-    if (p.lineItems.length) out.push('', mdTable(itemRows(p)));
+    out.push('', `### ${mdCell(platformLine(d, p, f))}`);
+    if (p.lineItems.length) out.push('', mdTable(itemRows(p, f)));
   }
   for (const n of d.notes) out.push('', `- ${mdCell(n)}`);
   return out.join('\n') + '\n';
@@ -414,20 +429,21 @@ function diffMarkdown(d: ScenarioDiff): string {
 
 /**
  * Renders a scenario diff: `table` and `md` list the changed inputs and each platform's changed
- * line items with totals; `csv` has one exact row per changed line item plus a TCO row per platform.
+ * line items with totals (money in its currency for `options.locale`, default en-US); `csv` has one
+ * exact row per changed line item plus a TCO row per platform.
  *
  * @example
  * formatDiff(diffScenarios(before, after), 'csv').split('\n')[0] //=> 'platform,lineItem,category,change,...'
  */
-export function formatDiff(d: ScenarioDiff, format: ReportFormat): string {
+export function formatDiff(d: ScenarioDiff, format: ReportFormat, options: ReportOptions = {}): string {
   switch (format) {
     case 'json':
       return json(d);
     case 'csv':
       return diffCsv(d);
     case 'md':
-      return diffMarkdown(d);
+      return diffMarkdown(d, options.locale);
     case 'table':
-      return diffTable(d);
+      return diffTable(d, options.locale);
   }
 }

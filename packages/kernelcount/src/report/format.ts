@@ -2,6 +2,9 @@ import type { Evaluation, PlatformResult } from '../evaluate.js';
 import { formatMoney, formatMoneyGrouped, type Money } from '../money.js';
 import { LAYER_LABELS } from '../platforms/footprint.js';
 import { csvRows, mdCell, mdTable, pad } from './cells.js';
+import { reportMoney, type ReportMoney, type ReportOptions } from './currency.js';
+
+export type { ReportOptions } from './currency.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'md'];
@@ -18,7 +21,7 @@ function pct(m: Money | null): string {
   return (r.isPos() && !r.isZero() ? '+' : '') + r.toFixed(1) + '%';
 }
 
-function overviewRows(e: Evaluation): string[][] {
+function overviewRows(e: Evaluation, f: ReportMoney): string[][] {
   const cur = e.scenario.currency;
   const header = ['platform', 'hosts', 'spare', 'VMs', 'inst/host', 'binds on', `TCO ${e.scenario.horizonYears}y (${cur})`, `per inst-month`, 'vs baseline'];
   const rows = e.platforms.map((p) => {
@@ -30,8 +33,8 @@ function overviewRows(e: Evaluation): string[][] {
       String(p.vms),
       p.instancesPerHost.toFixed(1),
       p.binding,
-      formatMoneyGrouped(p.tco, 0),
-      formatMoneyGrouped(p.costPerInstanceMonth),
+      f.whole(p.tco),
+      f.amount(p.costPerInstanceMonth),
       c ? pct(c.tcoDeltaPercent) : 'baseline',
     ];
   });
@@ -47,29 +50,52 @@ function layerRows(p: PlatformResult): string[][] {
   ];
 }
 
-function lineItemRows(p: PlatformResult): string[][] {
+function lineItemRows(p: PlatformResult, f: ReportMoney): string[][] {
   return [
     ['line item', 'quantity', 'unit', 'unit price', 'per year', 'total'],
-    ...p.lineItems.map((li) => [
-      li.name,
-      li.quantity.toDecimalPlaces(2).toString(),
-      li.unit,
-      formatMoneyGrouped(li.unitPrice, 4),
-      formatMoneyGrouped(li.annualCost),
-      formatMoneyGrouped(li.total),
-    ]),
-    ['total', '', '', '', formatMoneyGrouped(p.yearlyCost[0] ?? p.tco.times(0)), formatMoneyGrouped(p.tco)],
+    ...p.lineItems.map((li) => [li.name, li.quantity.toDecimalPlaces(2).toString(), li.unit, f.unitPrice(li.unitPrice), f.amount(li.annualCost), f.amount(li.total)]),
+    ['total', '', '', '', f.amount(p.yearlyCost[0] ?? p.tco.times(0)), f.amount(p.tco)],
   ];
 }
 
-/** A human-readable plain-text report. */
-export function formatTable(e: Evaluation): string {
+/** Tonnes from kg to two decimals, grouped; with `signed`, a `+` on an increase (no sign on 0.00). */
+function tonnes(kg: Money, signed = false): string {
+  const text = formatMoneyGrouped(kg.div(1000), 2);
+  if (/^-?0\.00$/.test(text)) return '0.00';
+  return signed && kg.isPos() ? `+${text}` : text;
+}
+
+/** Each platform's electricity in kWh a year and its CO2e over the horizon, with the difference from the baseline. */
+function energyRows(e: Evaluation): string[][] {
+  return [
+    ['platform', 'kWh/year', `tCO2e ${e.scenario.horizonYears}y`, 'vs baseline'],
+    ...e.platforms.map((p) => {
+      const c = e.comparisons.find((x) => x.platform === p.name);
+      return [p.name, formatMoneyGrouped(p.energy.kWhPerYear, 0), tonnes(p.energy.co2eKgOverHorizon), c ? tonnes(c.co2eKgDelta, true) : 'baseline'];
+    }),
+  ];
+}
+
+/** Which grid intensity the carbon figures use and where it comes from; then what is not counted. */
+function gridLines(e: Evaluation): [string, string] {
+  const g = e.platforms[0]!.energy.grid;
+  const which = g.overridden ? 'the scenario\'s own figure' : `${g.id}${g.version ? ` ${g.version}` : ''}: ${g.source.title}, ${g.asOf}`;
+  return [`Grid ${g.gCO2ePerKWh.toString()} gCO2e/kWh (${which}).`, 'Electricity only, PUE included; not the carbon embodied in the hardware. Not part of the TCO.'];
+}
+
+/** A human-readable plain-text report; money in the scenario's currency (`options.locale`, default en-US). */
+export function formatTable(e: Evaluation, options: ReportOptions = {}): string {
+  const f = reportMoney(e.scenario.currency, options.locale);
   const out: string[] = [];
   out.push(`kernelcount: ${e.scenario.name} (${e.scenario.currency}, ${e.scenario.horizonYears} years, baseline ${e.scenario.baseline})`);
   out.push('');
-  out.push(pad(overviewRows(e)));
+  out.push(pad(overviewRows(e, f)));
   out.push('');
   out.push(e.summary);
+  out.push('');
+  out.push('Energy and carbon:');
+  out.push(pad(energyRows(e)).replace(/^/gm, '   '));
+  for (const line of gridLines(e)) out.push(`   ${line}`);
   for (const p of e.platforms) {
     out.push('');
     out.push(`== ${p.name} (${p.type}) on ${p.host}: ${p.hosts} hosts (${p.loadHosts} + ${p.spareHosts} spare), ${p.instances} instances`);
@@ -79,7 +105,7 @@ export function formatTable(e: Evaluation): string {
     }
     out.push(pad(layerRows(p)).replace(/^/gm, '   '));
     out.push('');
-    out.push(pad(lineItemRows(p)).replace(/^/gm, '   '));
+    out.push(pad(lineItemRows(p, f)).replace(/^/gm, '   '));
   }
   if (e.warnings.length) {
     out.push('');
@@ -105,7 +131,11 @@ export function formatJson(e: Evaluation): string {
   return JSON.stringify(e, null, 2) + '\n';
 }
 
-/** Every line item of every platform, one row each, with a column per year. Exact decimals. */
+/**
+ * Every line item of every platform, one row each, with a column per year, then two rows per
+ * platform that are not money: its electricity in kWh a year (`energy`) and the CO2e of that
+ * electricity over the horizon in kg (`carbon`), with the money columns empty. Exact decimals.
+ */
 export function formatCsv(e: Evaluation): string {
   const years = Array.from({ length: e.scenario.horizonYears }, (_, i) => `year${i + 1}`);
   const header = ['platform', 'category', 'component', 'name', 'quantity', 'unit', 'unitPrice', 'annualCost', ...years, 'total', 'currency', 'formula', 'sources'];
@@ -128,20 +158,44 @@ export function formatCsv(e: Evaluation): string {
         li.sources.join(' '),
       ]);
     }
+    // Not money: the amount is in `quantity` (see `unit`) and the money columns stay empty, so a sum
+    // of `total` per platform is still its TCO.
+    const blank = ['', '', ...years.map(() => ''), '', ''];
+    const power = p.lineItems.find((li) => li.component === 'power');
+    const g = p.energy.grid;
+    rows.push([p.name, 'energy', 'energy', 'Electricity use (PUE included)', p.energy.kWhPerYear.toString(), 'kWh/year', ...blank, power?.formula ?? '', 'power.pue power.averageLoad']);
+    rows.push([
+      p.name,
+      'carbon',
+      'carbon',
+      `CO2e of electricity (grid ${g.gCO2ePerKWh.toString()} gCO2e/kWh${g.version ? `, ${g.version}` : ''})`,
+      p.energy.co2eKgOverHorizon.toString(),
+      `kg CO2e/${e.scenario.horizonYears} years`,
+      ...blank,
+      p.energy.formula,
+      g.id,
+    ]);
   }
   return csvRows(rows);
 }
 
-/** A Markdown report: overview, summary, per-platform breakdown and line items, assumptions. */
-export function formatMarkdown(e: Evaluation): string {
+/** A Markdown report: overview, summary, energy and carbon, per-platform breakdown and line items, assumptions. */
+export function formatMarkdown(e: Evaluation, options: ReportOptions = {}): string {
+  const f = reportMoney(e.scenario.currency, options.locale);
   const out: string[] = [];
   out.push(`# ${mdCell(e.scenario.name)}`);
   out.push('');
   out.push(`Currency ${e.scenario.currency}, horizon ${e.scenario.horizonYears} years, baseline **${mdCell(e.scenario.baseline)}**.`);
   out.push('');
-  out.push(mdTable(overviewRows(e)));
+  out.push(mdTable(overviewRows(e, f)));
   out.push('');
   out.push(mdCell(e.summary));
+  out.push('');
+  out.push('## Energy and carbon');
+  out.push('');
+  out.push(mdTable(energyRows(e)));
+  out.push('');
+  out.push(mdCell(gridLines(e).join(' ')));
   for (const p of e.platforms) {
     out.push('');
     out.push(`## ${mdCell(p.name)} (${p.type})`);
@@ -150,7 +204,7 @@ export function formatMarkdown(e: Evaluation): string {
     out.push('');
     out.push(mdTable(layerRows(p)));
     out.push('');
-    out.push(mdTable(lineItemRows(p)));
+    out.push(mdTable(lineItemRows(p, f)));
   }
   out.push('');
   out.push('## Assumptions');
@@ -176,8 +230,8 @@ export function formatMarkdown(e: Evaluation): string {
     out.push('');
     for (const { p, d } of decisions) {
       for (const g of d.hostGroups) {
-        const beaten = g.rejected.filter((r) => r.annualCost !== null).map((r) => `${r.label} ${formatMoneyGrouped(r.annualCost!)}`);
-        const chosen = `${g.chosen.label} ${g.chosen.annualCost ? formatMoneyGrouped(g.chosen.annualCost) : ''}`;
+        const beaten = g.rejected.filter((r) => r.annualCost !== null).map((r) => `${r.label} ${f.amount(r.annualCost!)}`);
+        const chosen = `${g.chosen.label} ${g.chosen.annualCost ? f.amount(g.chosen.annualCost) : ''}`;
         out.push(
           `- ${mdCell(p.name)}, ${mdCell(d.subject)}: ${g.hosts} host${g.hosts === 1 ? '' : 's'} with ${g.guests} guests each take **${mdCell(chosen)}** a year per host` +
             (beaten.length ? ` over ${mdCell(beaten.join('; '))}` : '') +
@@ -203,21 +257,24 @@ export function formatMarkdown(e: Evaluation): string {
 }
 
 /**
- * Renders an evaluation in one of the report formats.
+ * Renders an evaluation in one of the report formats. `table` and `md` show money in the
+ * scenario's currency for `options.locale` (default en-US); `csv` and `json` keep plain exact
+ * decimals with the currency in a column or field.
  *
  * @example
  * formatEvaluation(evaluate(scenario), 'csv').split('\n')[0] //=> 'platform,category,component,name,...'
+ * formatEvaluation(evaluate({ ...scenario, currency: 'EUR' }), 'table', { locale: 'de-DE' }) // amounts like 429.345 €
  */
-export function formatEvaluation(e: Evaluation, format: ReportFormat): string {
+export function formatEvaluation(e: Evaluation, format: ReportFormat, options: ReportOptions = {}): string {
   switch (format) {
     case 'table':
-      return formatTable(e);
+      return formatTable(e, options);
     case 'json':
       return formatJson(e);
     case 'csv':
       return formatCsv(e);
     case 'md':
-      return formatMarkdown(e);
+      return formatMarkdown(e, options);
   }
 }
 

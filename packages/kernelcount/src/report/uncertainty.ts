@@ -1,11 +1,12 @@
 /**
- * A Monte Carlo result as a table, JSON, CSV or Markdown. Money is rounded only here, for display;
- * JSON and CSV keep every amount as an exact decimal string.
+ * A Monte Carlo result as a table, JSON, CSV or Markdown. Money is rounded only here, for display,
+ * and shown in its currency (table and Markdown, through Intl); JSON and CSV keep every amount as
+ * an exact decimal string with the currency in a column.
  */
 import type { PairSpread, Spread, UncertaintyResult } from '../analysis/monteCarlo.js';
-import { formatMoneyGrouped } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
 import { csvRows, mdCell, mdTable, pad as padCells } from './cells.js';
+import { reportMoney, type ReportMoney, type ReportOptions } from './currency.js';
 
 const pad = (rows: string[][]) => padCells(rows, { gap: '   ' });
 
@@ -24,21 +25,21 @@ function inputRows(r: UncertaintyResult): string[][] {
   return [['input', 'low', 'likely', 'high', ''], ...r.inputs.map((i) => [i.path, String(i.low), String(i.likely), String(i.high), rangeNote(i)])];
 }
 
-function spreadCells(s: Spread): string[] {
-  return [s.p10, s.p50, s.p90, s.mean].map((m) => formatMoneyGrouped(m, 0));
+function spreadCells(s: Spread, format: (m: Spread['p10']) => string): string[] {
+  return [s.p10, s.p50, s.p90, s.mean].map(format);
 }
 
-function tcoRows(r: UncertaintyResult): string[][] {
+function tcoRows(r: UncertaintyResult, f: ReportMoney): string[][] {
   return [
     [`TCO ${r.scenario.horizonYears}y (${r.scenario.currency})`, 'P10', 'P50', 'P90', 'mean'],
-    ...r.platforms.map((p) => [p.platform, ...spreadCells(p.tco)]),
+    ...r.platforms.map((p) => [p.platform, ...spreadCells(p.tco, f.whole)]),
   ];
 }
 
-function pairRows(r: UncertaintyResult): string[][] {
+function pairRows(r: UncertaintyResult, f: ReportMoney): string[][] {
   return [
     ['difference A - B', 'P10', 'P50', 'P90', 'mean', 'A cheaper'],
-    ...r.comparisons.map((c) => [`${c.a} - ${c.b}`, ...spreadCells(c.difference), percent(c.probabilityACheaper)]),
+    ...r.comparisons.map((c) => [`${c.a} - ${c.b}`, ...spreadCells(c.difference, f.whole), percent(c.probabilityACheaper)]),
   ];
 }
 
@@ -52,18 +53,19 @@ function sentence(c: PairSpread): string {
   return `${c.a} costs less than ${c.b} in ${percent(c.probabilityACheaper)} of samples${c.equal ? ` (the same in ${c.equal})` : ''}.`;
 }
 
-/** Plain-text report: the inputs that varied, each platform's TCO spread and the differences. */
-export function formatUncertaintyTable(r: UncertaintyResult): string {
+/** Plain-text report: the inputs that varied, each platform's TCO spread and the differences (money in its currency for `options.locale`, default en-US). */
+export function formatUncertaintyTable(r: UncertaintyResult, options: ReportOptions = {}): string {
+  const f = reportMoney(r.scenario.currency, options.locale);
   const out: string[] = [];
   out.push(`kernelcount uncertainty: ${r.scenario.name} (${r.scenario.currency}, ${r.scenario.horizonYears} years, baseline ${r.scenario.baseline})`);
   out.push(heading(r));
   out.push('');
   out.push(pad(inputRows(r)));
   out.push('');
-  out.push(pad(tcoRows(r)));
+  out.push(pad(tcoRows(r, f)));
   if (r.comparisons.length) {
     out.push('');
-    out.push(pad(pairRows(r)));
+    out.push(pad(pairRows(r, f)));
     out.push('');
     for (const c of r.comparisons) out.push(sentence(c));
   }
@@ -89,7 +91,8 @@ export function formatUncertaintyCsv(r: UncertaintyResult): string {
 }
 
 /** A Markdown report with the same tables as the plain-text one. */
-export function formatUncertaintyMarkdown(r: UncertaintyResult): string {
+export function formatUncertaintyMarkdown(r: UncertaintyResult, options: ReportOptions = {}): string {
+  const f = reportMoney(r.scenario.currency, options.locale);
   const out: string[] = [];
   out.push(`# Uncertainty: ${mdCell(r.scenario.name)}`);
   out.push('');
@@ -97,10 +100,10 @@ export function formatUncertaintyMarkdown(r: UncertaintyResult): string {
   out.push('');
   out.push(mdTable(inputRows(r).map((row, i) => (i === 0 ? ['input', 'low', 'likely', 'high', 'note'] : row))));
   out.push('');
-  out.push(mdTable(tcoRows(r)));
+  out.push(mdTable(tcoRows(r, f)));
   if (r.comparisons.length) {
     out.push('');
-    out.push(mdTable(pairRows(r)));
+    out.push(mdTable(pairRows(r, f)));
     out.push('');
     for (const c of r.comparisons) out.push(`- ${mdCell(sentence(c))}`);
   }
@@ -113,15 +116,15 @@ export function formatUncertaintyMarkdown(r: UncertaintyResult): string {
  * @example
  * formatUncertainty(monteCarlo(scenario), 'csv').split('\n')[0] //=> 'kind,a,b,p10,p50,p90,mean,min,max,probabilityACheaper,samples,seed,currency'
  */
-export function formatUncertainty(r: UncertaintyResult, format: UncertaintyFormat): string {
+export function formatUncertainty(r: UncertaintyResult, format: UncertaintyFormat, options: ReportOptions = {}): string {
   switch (format) {
     case 'table':
-      return formatUncertaintyTable(r);
+      return formatUncertaintyTable(r, options);
     case 'json':
       return formatUncertaintyJson(r);
     case 'csv':
       return formatUncertaintyCsv(r);
     case 'md':
-      return formatUncertaintyMarkdown(r);
+      return formatUncertaintyMarkdown(r, options);
   }
 }

@@ -17,6 +17,7 @@ export const PRICE_ALIASES = {
   osInstancesPerAdmin: 'labour.osInstancesPerAdmin',
   averageLoad: 'power.averageLoad',
   softwareAssurancePercentPerYear: 'licence.softwareAssurancePercentPerYear',
+  gridIntensityGPerKWh: 'carbon.gridIntensity',
 } as const satisfies Record<string, CatalogId>;
 
 /** Products whose list price `prices.licences` may set, and the catalog id of each. */
@@ -33,6 +34,8 @@ export type Bounds = { gt?: number; min?: number; max?: number; integer?: boolea
 export const CATALOG_BOUNDS: Partial<Record<CatalogId, Bounds | Record<string, Bounds>>> = {
   'power.pue': { min: 1, max: 5 },
   'power.averageLoad': { min: 0, max: 1 },
+  // Up to 2000 g, well above the highest figure in the catalog (India, 713 g).
+  'carbon.gridIntensity': { min: 0, max: 2000 },
   'vm.thinUsedFraction': { gt: 0, max: 1 },
   'hardware.amortizationYears': { min: 1, max: 30, integer: true },
   'hardware.supportPercentPerYear': { min: 0, max: 100 },

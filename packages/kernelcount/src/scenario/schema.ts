@@ -3,8 +3,8 @@ import { versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES } from '../rules/sandbox.js';
-import { CONTROL_PLANES, HYPERVISORS, HYPERVISOR_LICENCES, INSTANCE_LICENCE_PRODUCTS, WINDOWS_LICENSING } from './types.js';
-import { LICENCE_PRICE_IDS, LIMITS, PRICE_ALIASES } from './validate.js';
+import { CONTROL_PLANES, HARDWARE_FINANCING, HYPERVISORS, HYPERVISOR_LICENCES, INSTANCE_LICENCE_PRODUCTS, WINDOWS_LICENSING } from './types.js';
+import { LICENCE_PRICE_IDS, LIMITS, PRICE_ALIASES, TIME_LIMITS } from './validate.js';
 
 const num = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', description, ...extra });
 const int = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'integer', description, ...extra });
@@ -16,6 +16,8 @@ const amount = (description: string) => ({
   ],
 });
 const oneOfKeys = (a: string, b: string) => ({ not: { required: [a, b] } });
+const growthBounds = { exclusiveMinimum: TIME_LIMITS.growthPercentAbove, maximum: TIME_LIMITS.growthPercentMax };
+const growthText = (what: string) => `${what} Above ${TIME_LIMITS.growthPercentAbove}, at most ${TIME_LIMITS.growthPercentMax}; read by kernelcount project, ignored by evaluate.`;
 
 const commonPlatform = {
   type: { enum: ['vm', 'containers', 'containers-in-vms', 'microvm'] },
@@ -131,6 +133,7 @@ export const scenarioJsonSchema = {
               ],
             },
           },
+          growthPercentPerYear: num(growthText('This workload\'s yearly growth of instances in percent, compounded, replacing growth.percentPerYear for it.'), growthBounds),
         },
       },
     },
@@ -224,6 +227,25 @@ export const scenarioJsonSchema = {
       additionalProperties: false,
       properties: {
         softwareAssurance: { type: 'boolean', default: false, description: 'Pay Software Assurance (or vendor support) where it is optional; it is always paid where an option requires it.' },
+      },
+    },
+    growth: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['percentPerYear'],
+      description: 'Yearly workload growth for kernelcount project (costs year by year). evaluate ignores it.',
+      properties: {
+        percentPerYear: num(growthText('Yearly growth of every workload\'s instances in percent, compounded.'), { ...growthBounds, default: 0 }),
+      },
+    },
+    finance: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Money over time for kernelcount project: present value and how hardware is paid. evaluate ignores it.',
+      properties: {
+        discountRatePercent: num('Yearly discount rate for the present value; each year\'s cash is discounted as paid at the start of the year.', { minimum: 0, maximum: TIME_LIMITS.ratePercentMax, default: 0 }),
+        hardware: { enum: HARDWARE_FINANCING, default: 'purchase', description: 'purchase: each host is paid in full the year it is bought; lease: a level yearly payment per host over its life (the amortization years).' },
+        leaseRatePercent: num('Yearly interest rate of the lease; 0 spreads the price evenly over the host\'s life.', { minimum: 0, maximum: TIME_LIMITS.ratePercentMax, default: 0 }),
       },
     },
     uncertainty: {

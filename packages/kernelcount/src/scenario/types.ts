@@ -75,6 +75,11 @@ export interface WorkloadInput {
   needsOwnKernel?: boolean;
   /** Licences bought per instance (SQL Server per core, or any flat price per instance-year). */
   licences?: InstanceLicenceInput[];
+  /**
+   * Yearly growth of this workload's instances in percent, compounded, replacing the scenario's
+   * `growth.percentPerYear` for it (above -100, at most 1000). Read by `project`; `evaluate` ignores it.
+   */
+  growthPercentPerYear?: number;
 }
 
 interface PlatformCommon {
@@ -157,6 +162,11 @@ export interface PricesInput {
   physicalServersPerAdmin?: number;
   osInstancesPerAdmin?: number;
   averageLoad?: number;
+  /**
+   * Grid carbon intensity in gCO2e per kWh (0..2000), your own figure for `carbon.gridIntensity`:
+   * not a price, but set here beside the electricity it goes with. Default: the world average.
+   */
+  gridIntensityGPerKWh?: number;
   /** Licence list prices by product id, e.g. `windows-server-datacenter: 6771`. */
   licences?: Record<string, number | string>;
 }
@@ -186,6 +196,33 @@ export interface ScenarioInput {
    * uses the scenario's own values; `monteCarlo` samples these ranges.
    */
   uncertainty?: Record<string, RangeInput>;
+  /**
+   * Yearly workload growth for `project` (costs year by year); `evaluate` ignores it and prices
+   * today's estate in every year.
+   */
+  growth?: GrowthInput;
+  /** How money over time is counted by `project` (discount rate, purchase or lease); `evaluate` ignores it. */
+  finance?: FinanceInput;
+}
+
+/** Whole-scenario workload growth, read by `project`. */
+export interface GrowthInput {
+  /** Yearly growth of every workload's instances in percent, compounded: above -100, at most 1000. */
+  percentPerYear: number;
+}
+
+/** Hardware bought outright, or leased with a level yearly payment over its life. */
+export type HardwareFinancing = 'purchase' | 'lease';
+export const HARDWARE_FINANCING: readonly HardwareFinancing[] = ['purchase', 'lease'];
+
+/** Money over time, read by `project`. */
+export interface FinanceInput {
+  /** Yearly discount rate for the present value, 0 to 100 (default 0). */
+  discountRatePercent?: number;
+  /** Default purchase. */
+  hardware?: HardwareFinancing;
+  /** Yearly interest rate of the lease, 0 to 100 (default 0: the price spread evenly over the host's life). */
+  leaseRatePercent?: number;
 }
 
 /** A three-point estimate of one numeric input: low <= likely <= high. */
@@ -250,6 +287,8 @@ export interface Workload {
   image: string;
   needsOwnKernel: boolean;
   licences: InstanceLicence[];
+  /** Its own yearly growth in percent, or null to take the scenario's (`project` only). */
+  growthPercentPerYear: number | null;
 }
 
 export interface KubernetesConfig {
@@ -323,4 +362,8 @@ export interface Scenario {
   uncertainty: UncertainRange[];
   /** Things the normalization did that a user should know (units rounded, defaults chosen). */
   notes: string[];
+  /** Yearly workload growth (0 when the scenario gives none); read by `project` only. */
+  growth: { percentPerYear: number };
+  /** Money over time with defaults resolved; read by `project` only. */
+  finance: Required<FinanceInput>;
 }

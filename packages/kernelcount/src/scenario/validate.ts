@@ -1,4 +1,5 @@
 import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { currencyProblem } from '../report/currency.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { KernelcountError, joinPath, type Issue } from '../errors.js';
@@ -10,6 +11,7 @@ import { Reader, own } from './reader.js';
 import { resolveInputPath, setInput, type InputPath } from '../analysis/uncertaintyPaths.js';
 import {
   CONTROL_PLANES,
+  HARDWARE_FINANCING,
   INSTANCE_LICENCE_PRODUCTS,
   WINDOWS_LICENSING,
   HYPERVISORS,
@@ -45,9 +47,9 @@ export const LIMITS = {
 
 const MiB_PER_GiB = 1024;
 
-const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'catalogVersions', 'licensing', 'uncertainty'] as const;
+const SCENARIO_KEYS = ['name', 'description', 'currency', 'horizonYears', 'baseline', 'hosts', 'workloads', 'platforms', 'policy', 'prices', 'catalog', 'catalogVersions', 'licensing', 'uncertainty', 'growth', 'finance'] as const;
 const HOST_KEYS = ['name', 'sockets', 'coresPerSocket', 'threadsPerCore', 'memoryGiB', 'memoryMiB', 'diskGiB', 'price', 'powerIdleW', 'powerMaxW', 'rackUnits'] as const;
-const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences'] as const;
+const WORKLOAD_KEYS = ['name', 'instances', 'os', 'vcpus', 'cpuMillicores', 'memoryGiB', 'memoryMiB', 'storageGiB', 'imageMiB', 'image', 'needsOwnKernel', 'licences', 'growthPercentPerYear'] as const;
 const COMMON_PLATFORM_KEYS = ['type', 'name', 'host', 'cpuOvercommit', 'memoryOvercommit'] as const;
 const HYPERVISOR_KEYS = ['hypervisor', 'perVmOverheadMiB', 'disk', 'hypervisorLicence', 'windowsLicensing', 'linuxLicence', 'zfs'] as const;
 const K8S_KEYS = ['reservation', 'generic', 'maxPods', 'controlPlane', 'ownKernelRuntime', 'platformLicence'] as const;
@@ -60,6 +62,65 @@ const PLATFORM_KEYS: Record<PlatformType, readonly string[]> = {
 const GENERIC_KEYS = ['kubeReservedCpuMillicores', 'kubeReservedMemoryMiB', 'systemReservedCpuMillicores', 'systemReservedMemoryMiB', 'evictionMemoryMiB'] as const;
 
 export { PRICE_ALIASES, LICENCE_PRICE_IDS } from './catalogInputs.js';
+
+/**
+ * Bounds of the inputs `project` reads: a yearly growth above -100% (a shrinking estate never
+ * reaches nothing) and at most 1000%; discount and lease rates from 0 to 100%.
+ */
+export const TIME_LIMITS = {
+  growthPercentAbove: -100,
+  growthPercentMax: 1000,
+  ratePercentMax: 100,
+} as const;
+
+/** A yearly growth in percent: a finite number above -100 and at most 1000, the range named in the message. */
+export function readGrowthPercent(r: Reader, value: unknown, path: string): number | undefined {
+  const n = r.number(value, path, {});
+  if (n === undefined) return undefined;
+  const range = `a yearly growth in percent above ${TIME_LIMITS.growthPercentAbove} and at most ${TIME_LIMITS.growthPercentMax}`;
+  if (!(n > TIME_LIMITS.growthPercentAbove)) r.add('too_small', path, `must be ${range}, got ${n}`);
+  else if (n > TIME_LIMITS.growthPercentMax) r.add('too_big', path, `must be ${range}, got ${n}`);
+  else return n;
+  return undefined;
+}
+
+/** A yearly rate in percent (discount, lease): a finite number from 0 to 100, the range named in the message. */
+export function readRatePercent(r: Reader, value: unknown, path: string): number | undefined {
+  const n = r.number(value, path, {});
+  if (n === undefined) return undefined;
+  const range = `a yearly rate in percent from 0 to ${TIME_LIMITS.ratePercentMax}`;
+  if (n < 0) r.add('too_small', path, `must be ${range}, got ${n}`);
+  else if (n > TIME_LIMITS.ratePercentMax) r.add('too_big', path, `must be ${range}, got ${n}`);
+  else return n;
+  return undefined;
+}
+
+/** `growth:` (scenario-wide yearly growth); 0 when absent. */
+function readGrowth(r: Reader, raw: unknown): Scenario['growth'] {
+  const out = { percentPerYear: 0 };
+  if (raw === undefined) return out;
+  const g = r.object(raw, 'growth', ['percentPerYear']);
+  if (!g) return out;
+  const v = own(g, 'percentPerYear');
+  if (v === undefined) r.add('required', 'growth.percentPerYear', 'is required in growth: (yearly growth of every workload in percent, e.g. 10)');
+  else out.percentPerYear = readGrowthPercent(r, v, 'growth.percentPerYear') ?? 0;
+  return out;
+}
+
+/** `finance:` (discount rate, purchase or lease), with its defaults. */
+function readFinance(r: Reader, raw: unknown): Scenario['finance'] {
+  const out: Scenario['finance'] = { discountRatePercent: 0, hardware: 'purchase', leaseRatePercent: 0 };
+  if (raw === undefined) return out;
+  const f = r.object(raw, 'finance', ['discountRatePercent', 'hardware', 'leaseRatePercent']);
+  if (!f) return out;
+  for (const k of ['discountRatePercent', 'leaseRatePercent'] as const) {
+    const v = own(f, k);
+    if (v !== undefined) out[k] = readRatePercent(r, v, joinPath('finance', k)) ?? 0;
+  }
+  const hw = own(f, 'hardware');
+  if (hw !== undefined) out.hardware = r.oneOf(hw, 'finance.hardware', HARDWARE_FINANCING) ?? 'purchase';
+  return out;
+}
 
 /** Converts GiB (possibly fractional) to whole MiB, rounding up; notes when it had to round. */
 function gibToMiB(gib: number, path: string, notes: string[]): number {
@@ -319,14 +380,16 @@ function readWorkload(r: Reader, value: unknown, path: string, cat: CatalogView,
   const nokRaw = own(w, 'needsOwnKernel');
   const needsOwnKernel = nokRaw === undefined ? false : r.boolean(nokRaw, joinPath(path, 'needsOwnKernel'));
   const licences = readLicences(r, own(w, 'licences'), joinPath(path, 'licences'));
+  const grRaw = own(w, 'growthPercentPerYear');
+  const growthPercentPerYear = grRaw === undefined ? null : readGrowthPercent(r, grRaw, joinPath(path, 'growthPercentPerYear'));
   if (
     name === undefined || instances === undefined || os === undefined || cpuMillicores === undefined ||
     memoryMiB === undefined || storageMiB === undefined || imageMiB === undefined || image === undefined ||
-    needsOwnKernel === undefined || licences === undefined
+    needsOwnKernel === undefined || licences === undefined || growthPercentPerYear === undefined
   ) {
     return undefined;
   }
-  return { name, instances, os, cpuMillicores, memoryMiB, storageMiB, imageMiB, image, needsOwnKernel, licences };
+  return { name, instances, os, cpuMillicores, memoryMiB, storageMiB, imageMiB, image, needsOwnKernel, licences, growthPercentPerYear };
 }
 
 function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: string): HypervisorConfig | undefined {
@@ -690,7 +753,8 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
   let currency = 'USD';
   if (curRaw !== undefined) {
     const c = r.string(curRaw, 'currency', { max: 3 });
-    if (c !== undefined && !/^[A-Z]{3}$/.test(c)) r.add('invalid_type', 'currency', `must be a 3-letter ISO 4217 code like USD or EUR, got ${JSON.stringify(c)}`);
+    const problem = c === undefined ? null : currencyProblem(c);
+    if (problem) r.add(/^[A-Z]{3}$/.test(c!) ? 'unknown_value' : 'invalid_type', 'currency', problem);
     else if (c !== undefined) currency = c;
   }
   const hzRaw = own(top, 'horizonYears');
@@ -781,6 +845,9 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
     if (sa !== undefined) licensing.softwareAssurance = r.boolean(sa, 'licensing.softwareAssurance') ?? false;
   }
 
+  const growth = readGrowth(r, own(top, 'growth'));
+  const finance = readFinance(r, own(top, 'finance'));
+
   const scenarioOk = r.issues.length === 0 && policy !== undefined;
   const ranges = readUncertainty(r, own(top, 'uncertainty'), top);
   // The limits are checked by validating the scenario with the ranges' ends, so only on a valid scenario.
@@ -803,6 +870,8 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
       catalogVersions,
       uncertainty: ranges.map((x) => x.range),
       notes,
+      growth,
+      finance,
     },
     catalog: cat,
   };

@@ -4,8 +4,9 @@
  * and number wording. No formulas live here: the numbers come from the package.
  */
 import { evaluate, LAYERS, LAYER_LABELS } from 'kernelcount';
-import type { Evaluation, HostInput, Layer, PlatformInput, PlatformResult, PlatformType, ScenarioInput, WorkloadInput } from 'kernelcount';
+import type { Evaluation, Money, HostInput, Layer, PlatformInput, PlatformResult, PlatformType, ScenarioInput, WorkloadInput } from 'kernelcount';
 import type { TableData } from '../chart';
+import { formatCurrency } from '../../format';
 
 /** The reference server the articles use unless a chart says otherwise: two 32-core sockets, 1 TiB. */
 export const REFERENCE_HOST: HostInput = {
@@ -87,3 +88,6 @@ export const pct = (fraction: number) => `${n0.format(fraction * 100)}%`;
 export function numericTable(caption: string, columns: string[], rows: string[][]): TableData {
   return { caption, columns, numeric: columns.map((_, i) => i > 0), rows };
 }
+
+/** Whole US dollars as the articles quote them (the catalog's prices are in USD), through Intl like every amount on the site. */
+export const usd = (m: Money | number): string => formatCurrency(m, 'USD');

@@ -4,10 +4,9 @@
  * (it is the largest and least certain line of the model). Every point is one evaluation of the
  * package on the reference host.
  */
-import { formatMoneyGrouped } from 'kernelcount';
 import type { Money, PlatformInput, PlatformResult, PlatformType } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
-import { PLATFORM_LABELS, dec1, int, numericTable, run, scenario } from './common';
+import { PLATFORM_LABELS, dec1, int, numericTable, run, scenario, usd } from './common';
 import { nodeVmFor } from './nestedStack';
 
 export interface FleetPayoffParams {
@@ -66,7 +65,6 @@ export function fleetPayoffModel(p: FleetPayoffParams): PayoffPoint[] {
 
 const dec2 = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const num = (m: Money) => Math.round(m.toNumber() * 100) / 100;
-const usd = (m: Money) => `$${formatMoneyGrouped(m, 0)}`;
 
 /** The smallest fleet from which bare-metal containers cost less per instance-month than VMs, at every larger size too. */
 export function payoffFrom(points: PayoffPoint[]): number | null {

@@ -9,10 +9,10 @@
  * The fleet, host and platform settings are those of packages/kernelcount/examples/
  * vmware-to-kubernetes.yaml (tests/learn-migration-phases.test.ts checks that they still match).
  */
-import { CATALOG, CATEGORIES, formatMoneyGrouped, money } from 'kernelcount';
+import { CATALOG, CATEGORIES, money } from 'kernelcount';
 import type { Category, HostInput, Money, PlatformInput, PlatformResult, ScenarioInput, WorkloadInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
-import { int, numericTable, run } from './common';
+import { int, numericTable, run, usd } from './common';
 import { PRESETS } from './tcoPresets';
 
 export interface MigrationParams {
@@ -109,8 +109,7 @@ export function migrationModel(p: MigrationParams): PhaseResult[] {
   });
 }
 
-const usd = (m: Money) => `$${formatMoneyGrouped(m, 0)}`;
-const usdK = (m: Money) => `$${formatMoneyGrouped(m.div(1000), 0)}k`;
+const usdK = (m: Money) => `${usd(m.div(1000))}k`;
 const CATEGORY_WORDS: Record<Category, string> = {
   hardware: 'hardware',
   power: 'power',

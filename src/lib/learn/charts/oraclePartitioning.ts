@@ -9,7 +9,7 @@ import { quoteLicences, sumMoney } from 'kernelcount';
 import type { LicenceQuote, Money, QuoteLine } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, numericTable } from './common';
-import { usd } from './windowsLicensing';
+import { usd } from './common';
 
 export interface OraclePartitioningParams {
   [key: string]: number | string;

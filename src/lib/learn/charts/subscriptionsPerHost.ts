@@ -10,7 +10,7 @@ import { LICENCE_PRODUCTS, quoteLicences } from 'kernelcount';
 import type { LicenceQuote, QuoteLine } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, numericTable } from './common';
-import { usd } from './windowsLicensing';
+import { usd } from './common';
 
 export interface SubscriptionsPerHostParams {
   [key: string]: number | string;

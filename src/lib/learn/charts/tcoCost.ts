@@ -37,7 +37,7 @@ const PLATFORM_WORDS: Record<PlatformType, string> = {
 
 const usd = (n: number) => formatCurrency(n, 'USD');
 const usd2 = (n: number) => formatCurrency(n, 'USD', 2);
-const kwh = (v: number) => `$${v.toFixed(2)} per kWh`;
+const kwh = (v: number) => `${usd2(v)} per kWh`;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Chart 1: a year's cost by category, per platform, for a preset                              */

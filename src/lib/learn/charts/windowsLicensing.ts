@@ -6,10 +6,10 @@
  * (`quoteLicences`) at the catalog's list prices; perpetual licences are spread over the catalog's
  * amortization years, as the calculator does.
  */
-import { CatalogView, LICENCE_PRODUCTS, formatMoneyGrouped, physicalCoreLicensing, quoteLicences } from 'kernelcount';
+import { CatalogView, LICENCE_PRODUCTS, physicalCoreLicensing, quoteLicences } from 'kernelcount';
 import type { HostUsage, LicenceMetric, LicenceQuote, Money, OptionQuote } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
-import { int, numericTable } from './common';
+import { int, numericTable, usd } from './common';
 
 export interface WindowsLicensingParams {
   [key: string]: number | string;
@@ -45,7 +45,6 @@ const winMetric = (i: number) => LICENCE_PRODUCTS[STD]!.options[i]!.metric as Li
 const YEARS = new CatalogView().get('hardware.amortizationYears') as number;
 
 /** `$1,234` from the package's money. */
-export const usd = (m: Money) => `$${formatMoneyGrouped(m, 0)}`;
 
 export function parseHost(shape: string): { sockets: number; coresPerSocket: number } {
   const [s, c] = shape.split('x').map(Number);
