@@ -3,8 +3,9 @@
 // removals drop), checking what is typed, and a round trip through the link and the package.
 import { CATALOG, evaluate, startMonteCarlo } from 'kernelcount';
 import { describe, expect, it } from 'vitest';
-import { getAt, removeAt, setAt, type Draft } from '../src/lib/calculatorModel';
+import { getAt, parseNumberField, pathKey, removeAt, setAt, type Draft } from '../src/lib/calculatorModel';
 import {
+  fieldKeyOf,
   fieldPath,
   followRanges,
   hasRanges,
@@ -14,7 +15,7 @@ import {
   selector,
   withRange,
 } from '../src/lib/uncertainty';
-import { checkRange, fieldDefault, shownInEditor, suggestRange } from '../src/lib/uncertaintyInput';
+import { checkRange, fieldDefault, suggestRange } from '../src/lib/uncertaintyInput';
 import { decodeScenario, encodeScenario } from '../src/lib/urlState';
 
 const base: Draft = {
@@ -134,17 +135,19 @@ describe('keeping ranges in step with edits', () => {
 });
 
 describe('what is typed', () => {
+  /** How a field reads an end of its range: required, with the field's own rules. */
+  const as = (o: Parameters<typeof parseNumberField>[1] = {}) => (t: string) => parseNumberField(t, { ...o, required: true });
   it('accepts an ordered range', () => {
-    expect(checkRange('Instances', '30', 40, '60', { integer: true })).toEqual({ ok: true, range: { low: 30, likely: 40, high: 60 } });
-    expect(checkRange('Electricity', '0.1', 0.1, '0.1')).toEqual({ ok: true, range: { low: 0.1, likely: 0.1, high: 0.1 } });
+    expect(checkRange('Instances', '30', 40, '60', as({ integer: true }))).toEqual({ ok: true, range: { low: 30, likely: 40, high: 60 } });
+    expect(checkRange('Electricity', '0.1', 0.1, '0.1', as())).toEqual({ ok: true, range: { low: 0.1, likely: 0.1, high: 0.1 } });
   });
   it('names the field and the end, and says what is expected', () => {
-    expect(checkRange('Instances', 'abc', 40, '60', { integer: true, unit: 'copies' })).toEqual({ ok: false, end: 'low', message: 'Instances, low end of the range: must be a number of copies, got "abc"' });
-    expect(checkRange('Instances', '30.5', 40, '60', { integer: true })).toMatchObject({ ok: false, message: 'Instances, low end of the range: must be a whole number' });
-    expect(checkRange('Instances', '', 40, '60')).toMatchObject({ ok: false, message: 'Instances, low end of the range: is required' });
-    expect(checkRange('Instances', '50', 40, '60')).toMatchObject({ ok: false, end: 'low', message: 'Instances, low end of the range: must be at most the likely value (40), got 50' });
-    expect(checkRange('Instances', '30', 40, '35')).toMatchObject({ ok: false, end: 'high', message: 'Instances, high end of the range: must be at least the likely value (40), got 35' });
-    expect(checkRange('Average host load', '0.2', 0.5, '1.5', { min: 0, max: 1, unit: 'fraction' })).toMatchObject({ ok: false, message: 'Average host load, high end of the range: must be at most 1 fraction' });
+    expect(checkRange('Instances', 'abc', 40, '60', as({ integer: true, unit: 'copies' }))).toEqual({ ok: false, end: 'low', message: 'Instances, low end of the range: must be a number of copies, got "abc"' });
+    expect(checkRange('Instances', '30.5', 40, '60', as({ integer: true }))).toMatchObject({ ok: false, message: 'Instances, low end of the range: must be a whole number' });
+    expect(checkRange('Instances', '', 40, '60', as())).toMatchObject({ ok: false, message: 'Instances, low end of the range: is required' });
+    expect(checkRange('Instances', '50', 40, '60', as())).toMatchObject({ ok: false, end: 'low', message: 'Instances, low end of the range: must be at most the likely value (40), got 50' });
+    expect(checkRange('Instances', '30', 40, '35', as())).toMatchObject({ ok: false, end: 'high', message: 'Instances, high end of the range: must be at least the likely value (40), got 35' });
+    expect(checkRange('Average host load', '0.2', 0.5, '1.5', as({ min: 0, max: 1, unit: 'fraction' }))).toMatchObject({ ok: false, message: 'Average host load, high end of the range: must be at most 1 fraction' });
   });
   it('suggests 20% either side, whole numbers outward, within the field limits', () => {
     expect(suggestRange(40, { integer: true })).toEqual({ low: 32, likely: 40, high: 48 });
@@ -154,25 +157,26 @@ describe('what is typed', () => {
     expect(suggestRange(0)).toEqual({ low: 0, likely: 0, high: 0 });
   });
   it('reads a field default from the catalog, following overrides and versions', () => {
-    expect(fieldDefault(base, { value: 'shown', id: 'power.pricePerKWh' })).toBe(Number(CATALOG['power.pricePerKWh'].value));
-    expect(fieldDefault({ ...base, catalog: { 'power.pricePerKWh': 0.3 } }, { value: '0.11', id: 'power.pricePerKWh' })).toBe(0.3);
-    expect(fieldDefault(base, { value: '1', id: 'policy.ha', key: 'spareHosts' })).toBe(1);
-    const standard = { value: 'shown', id: 'licence.windows-server-standard' };
+    const electricity = { value: 'shown', id: 'power.pricePerKWh', entry: CATALOG['power.pricePerKWh'] };
+    expect(fieldDefault(base, electricity)).toBe(Number(CATALOG['power.pricePerKWh'].value));
+    expect(fieldDefault({ ...base, catalog: { 'power.pricePerKWh': 0.3 } }, electricity)).toBe(0.3);
+    expect(fieldDefault(base, { value: '1', id: 'policy.ha', key: 'spareHosts', entry: CATALOG['policy.ha'] })).toBe(1);
+    const standard = { value: 'shown', id: 'licence.windows-server-standard', entry: CATALOG['licence.windows-server-standard'] };
     expect(fieldDefault(base, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].value));
     expect(fieldDefault({ ...base, catalogVersions: { 'licence.windows-server-standard': '2025' } }, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].versions!['2025']!.value));
+    // The default version by its name, and a version the entry does not have, give the default.
+    expect(fieldDefault({ ...base, catalogVersions: { 'licence.windows-server-standard': '2022' } }, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].value));
+    expect(fieldDefault({ ...base, catalogVersions: { 'licence.windows-server-standard': '1999' } }, standard)).toBe(Number(CATALOG['licence.windows-server-standard'].value));
     expect(fieldDefault(base, { value: 'the hypervisor rule' })).toBeUndefined();
     expect(fieldDefault(base, { value: '0' })).toBe(0);
   });
 });
 
-describe('ranges the editor has no field for', () => {
-  it('are told apart from those it shows', () => {
-    const shown = ['workloads[api].instances', 'hosts[0].price', 'prices.electricityPerKWh', 'prices.licences.windows-server-standard', 'policy.ha.spareHosts', 'policy.cpuOvercommit', 'platforms[vm].perVmOverheadMiB', 'platforms[k8s in vms].nodeVm.vcpus', 'platforms[k8s in vms].maxPods'];
-    for (const k of shown) expect(shownInEditor(base, k), k).toBe(true);
-    const other = ['catalog.power.pue', 'workloads[web].instances', 'hosts[0].rackUnits', 'workloads[api].licences[0].pricePerInstanceYear', 'platforms[vm].maxPods', 'platforms[vm].cpuOvercommit', 'prices.nonsense'];
-    for (const k of other) expect(shownInEditor(base, k), k).toBe(false);
-    expect(shownInEditor({ ...base, policy: { ha: { reservePercent: 20 } } }, 'policy.ha.spareHosts')).toBe(false);
-    expect(shownInEditor({ ...base, policy: { ha: { reservePercent: 20 } } }, 'policy.ha.reservePercent')).toBe(true);
+describe('field keys', () => {
+  it('are written as the form writes its data-path (calculatorModel.pathKey)', () => {
+    for (const p of [['workloads', 0, 'instances'], ['prices', 'licences', 'windows-server-standard'], ['platforms', 1, 'nodeVm', 'vcpus'], ['catalog', 'power.pue'], ['policy', 'ha', 'spareHosts']] as const) {
+      expect(fieldKeyOf(p)).toBe(pathKey(p));
+    }
   });
 });
 

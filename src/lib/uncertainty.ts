@@ -7,7 +7,7 @@
  * Loaded with the calculator, so it stays small: reading what is typed into a range
  * (uncertaintyInput.ts), the range inputs, the Monte Carlo and its results load on demand.
  */
-import { getAt, setAt, type Draft, type Path } from './calculatorModel';
+import type { Draft, Path } from './calculatorModel';
 
 export interface Range {
   low: number;
@@ -19,6 +19,17 @@ type Item = Record<string, unknown>;
 type List = 'hosts' | 'workloads' | 'platforms';
 
 const isObj = (v: unknown): v is Item => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// This module and the range chunk import no value from calculatorModel.ts (nor from `kernelcount`):
+// a chunk loaded on demand that shares modules with the page's own splits them into a chunk of
+// their own, which costs the page's up-front JavaScript a few hundred bytes.
+
+/** The value at a path of keys (undefined when a step is missing). */
+export function at(obj: unknown, path: Path): unknown {
+  let cur = obj;
+  for (const k of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[k] : undefined;
+  return cur;
+}
 
 const GENERIC = ['kubeReservedCpuMillicores', 'kubeReservedMemoryMiB', 'systemReservedCpuMillicores', 'systemReservedMemoryMiB', 'evictionMemoryMiB'].map((f) => `generic.${f}`);
 const K8S = ['maxPods', ...GENERIC];
@@ -95,6 +106,17 @@ export function fieldPath(draft: Draft, key: string): Path | null {
   if (k.list === null) return k.path;
   const i = indexOf(itemsOf(draft, k.list), k.list, k.sel);
   return i < 0 ? null : [k.list, i, ...k.field.split('.')];
+}
+
+/** A field's path as the package (and the form's `data-path`) writes it: `workloads[0].instances`, `prices.licences["vmware-vvf"]`. */
+export function fieldKeyOf(path: Path): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(p)) out += out ? `.${p}` : p;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out;
 }
 
 /** The ranges of a scenario (its `uncertainty:` section), or an empty object. */
@@ -222,14 +244,17 @@ export function followRanges(before: Draft, after: Draft): Draft {
       to = plainField ? [list, i, ...field.split('.')] : null;
     }
     if (from && to) {
-      const v = getAt(after, to);
+      const v = at(after, to);
       const n = asNumber(v);
       const r = readRange(range);
-      if (v !== getAt(before, from) && n !== undefined && r && r.likely !== n) range = { ...r, likely: n };
+      if (v !== at(before, from) && n !== undefined && r && r.likely !== n) range = { ...r, likely: n };
     }
     if (newKey !== key || range !== ranges[key]) changed = true;
     out[newKey] = range;
   }
   if (!changed) return after;
-  return setAt(after, ['uncertainty'], Object.keys(out).length ? out : undefined);
+  const next = { ...after };
+  if (Object.keys(out).length) next['uncertainty'] = out;
+  else delete next['uncertainty'];
+  return next;
 }

@@ -7,9 +7,9 @@
 import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
-import { followRanges } from '../../lib/uncertainty';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
+import { followEdit } from './UncertaintyRange';
 import type { FieldContext } from './fields';
 import type { ImportPlan } from '../../lib/inventory';
 import type { InventoryPlan } from './ImportDialog';
@@ -38,6 +38,7 @@ interface Props {
 }
 
 const STORAGE_KEY = 'kernelcount.calculator.v1';
+
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 declare global {
@@ -271,9 +272,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, presetId, ready]);
 
-  // Every edit keeps the ranges (uncertainty:) in step: renamed items re-key them, removed ones drop them.
+  // Every edit keeps the ranges (uncertainty:) in step: renamed items re-key them, removed ones drop
+  // them, likely values follow their fields (code loaded with the first range).
   const set = useCallback((path: Path, value: unknown) => {
-    setDraft((d) => followRanges(d, setAt(d, path, value)));
+    setDraft((d) => followEdit(d, setAt(d, path, value), setDraft));
   }, []);
   const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
 
@@ -506,7 +508,6 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           <h2 id="edit-h">Scenario</h2>
           <p className="muted small">
             Drop a scenario file (JSON or YAML), an RVTools export (vInfo .csv or the .xlsx) or kubectl JSON (pods, with nodes if you have them) anywhere on this page to load it.
-            The ± beside a number gives it a range (low, likely, high); the results then show how sure the totals are.
           </p>
           {issues.length > 0 && (
             <div className="notice error" role="alert" data-testid="issues">

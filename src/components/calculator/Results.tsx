@@ -4,7 +4,7 @@
  * that the package did not compute; this only arranges it.
  */
 import { safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
-import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
   DENSITY_SIZES,
@@ -27,10 +27,7 @@ import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
-import { hasRanges } from '../../lib/uncertainty';
-
-// The Monte Carlo panel and its worker load only for a scenario that gives a range.
-const Uncertainty = lazy(() => import('./Uncertainty'));
+import { RangeSlot } from './UncertaintyRange';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -318,11 +315,8 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
         </div>
       </section>
 
-      {hasRanges(draft) && (
-        <Suspense fallback={<p className="muted">Loading the uncertainty run…</p>}>
-          <Uncertainty e={e} draft={draft} today={today} />
-        </Suspense>
-      )}
+      {/* How sure is this: the Monte Carlo panel and its worker, loaded only for a scenario that gives a range. */}
+      <RangeSlot part="results" e={e} draft={draft} today={today} />
 
       <CompareSection draft={draft} today={today} />
 

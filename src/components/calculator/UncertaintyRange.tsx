@@ -1,13 +1,14 @@
 /**
- * A field's range in the editor: a small "range" toggle next to the label of each number the
- * package can sample, and, when on, the low / likely / high inputs under the field (their own
- * chunk, UncertaintyRangeInputs.tsx, loaded when the first range appears). The likely value is the
- * field's own; low and high are stored in the scenario's `uncertainty:` section under the
- * package's path for the field, so they travel with the link, the autosave and the exported file.
+ * Ranges and uncertainty, the part loaded with the page (a few hundred bytes): the "±" toggle
+ * beside each number the package can sample, plain until the scenario has a range, and one slot
+ * for everything the range chunk (UncertaintyRangeInputs.tsx, with Uncertainty.tsx and
+ * src/lib/uncertainty*.ts) draws once it does: the pressed toggles, the low / likely / high inputs
+ * under a field, the ranges the form has no field for, and the results' uncertainty section. A
+ * first press of a plain toggle loads the chunk, which adds the range.
  */
+import type { Evaluation } from 'kernelcount';
 import { lazy, Suspense, useState } from 'react';
-import { pathKey, type Path } from '../../lib/calculatorModel';
-import { hasRanges, rangesOf } from '../../lib/uncertainty';
+import type { Draft, ParsedNumber, Path } from '../../lib/calculatorModel';
 import type { FieldRule } from '../../lib/uncertaintyInput';
 import type { FieldContext, Hint } from './fields';
 import './uncertainty.css';
@@ -15,69 +16,69 @@ import './uncertainty.css';
 export interface RangeProps {
   ctx: FieldContext;
   path: Path;
+  /** The field's path as the package writes it (`workloads[0].instances`). */
+  fieldKey: string;
   label: string;
-  rangeKey: string | undefined;
-  rule: FieldRule & { unit?: string | undefined };
+  /** Whole numbers and limits, for a first range around the value. */
+  rule: FieldRule;
+  /** Reads a number typed into one end of the range as the field reads its own (required). */
+  parse: (text: string) => ParsedNumber;
   hint?: Hint | undefined;
 }
 
-const load = () => import('./UncertaintyRangeInputs');
-const Inputs = lazy(() => load().then((m) => ({ default: m.RangeInputs })));
+export type SlotProps =
+  | ({ part: 'toggle' | 'inputs' } & RangeProps)
+  | { part: 'others'; ctx: FieldContext }
+  | { part: 'results'; e: Evaluation; draft: Draft; today: string };
 
-export function RangeToggle(props: RangeProps) {
-  const { ctx, path, label, rangeKey } = props;
-  const [message, setMessage] = useState<string | null>(null);
-  const on = rangeKey !== undefined;
-  return (
-    <>
+/** True when the scenario gives at least one range. */
+export const hasRanges = (d: Draft): boolean => {
+  const u = d['uncertainty'];
+  return !!u && typeof u === 'object' && Object.keys(u).length > 0;
+};
+
+/** Fields under these take a range (the horizon and text fields do not). */
+export const rangeable = (path: Path): boolean => /^(hosts|workloads|platforms|policy|prices)$/.test(String(path[0]));
+
+const load = () => import('./UncertaintyRangeInputs');
+const Lazy = lazy(load);
+
+/**
+ * Draws its part once the scenario has a range (or this toggle was pressed, `add`: the chunk then
+ * adds the range); before that, a plain toggle or nothing.
+ */
+export function RangeSlot(props: SlotProps) {
+  const [add, setAdd] = useState(false);
+  const plain =
+    props.part === 'toggle' ? (
       <button
         type="button"
         className="range-toggle"
-        aria-pressed={on}
-        data-range-toggle={pathKey(path)}
-        title={on ? `Remove the range of ${label}` : `Give ${label} a range (low, likely, high) to see how sure the totals are`}
-        // Focus stays where it is on a pointer press: moving it would show or hide a field's default
-        // note, shifting the grid under the pointer before the click lands. Keyboard focus is unchanged.
+        aria-pressed="false"
+        data-range-toggle={props.fieldKey}
+        title={`Range (low, likely, high) for ${props.label}`}
+        // Focus stays put on a pointer press: moving it would show or hide a field's default note
+        // and shift the grid under the pointer before the click lands.
         onMouseDown={(ev) => ev.preventDefault()}
-        onClick={() => {
-          setMessage(null);
-          if (on) {
-            const { [rangeKey]: _, ...rest } = rangesOf(ctx.draft);
-            ctx.set(['uncertainty'], Object.keys(rest).length ? rest : undefined);
-          } else
-            void load()
-              .then((m) => setMessage(m.addRange(props)))
-              .catch(() => setMessage(`${label}: the range inputs could not be loaded; check the connection and try again.`));
-        }}
+        onClick={() => setAdd(true)}
       >
         <span aria-hidden="true">±</span>
-        <span className="visually-hidden">range for {label}</span>
       </button>
-      {message && (
-        <span className="field-error range-message" role="alert">
-          {message}
-        </span>
-      )}
-    </>
+    ) : null;
+  return add || hasRanges(props.part === 'results' ? props.draft : props.ctx.draft) ? (
+    <Suspense fallback={plain}>
+      <Lazy {...props} add={add} />
+    </Suspense>
+  ) : (
+    plain
   );
 }
 
-const Others = lazy(() => load().then((m) => ({ default: m.OtherRanges })));
-
-/** Ranges the editor has no field for (from a scenario file), listed to be removed. */
-export function OtherRanges({ ctx }: { ctx: FieldContext }) {
-  return hasRanges(ctx.draft) ? (
-    <Suspense fallback={null}>
-      <Others ctx={ctx} />
-    </Suspense>
-  ) : null;
-}
-
-/** The low / likely / high inputs of a field that has a range. */
-export function RangeInputs(props: RangeProps & { rangeKey: string }) {
-  return (
-    <Suspense fallback={null}>
-      <Inputs {...props} />
-    </Suspense>
-  );
+/** Keeps a scenario's ranges in step with an edit from `before` to `after` (loads that code the first time; `redo` follows up then). */
+let follow: ((before: Draft, after: Draft) => Draft) | undefined;
+export function followEdit(before: Draft, after: Draft, redo: (f: (d: Draft) => Draft) => void): Draft {
+  if (before['uncertainty'] === undefined) return after;
+  if (follow) return follow(before, after);
+  void load().then((m) => redo((current) => (follow = m.followRanges)(before, current)));
+  return after;
 }

@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { getAt, parseNumberField, pathKey, type Draft, type Path } from '../../lib/calculatorModel';
-import { newRangeKey, rangeKeyAt } from '../../lib/uncertainty';
-import { RangeInputs, RangeToggle } from './UncertaintyRange';
+import type { FieldHint } from '../../lib/uncertaintyInput';
+import { RangeSlot, rangeable } from './UncertaintyRange';
 
 export interface FieldContext {
   draft: Draft;
@@ -24,6 +24,8 @@ export interface Hint {
   id?: string;
   /** The key of the catalog value the default is, when that value is an object. */
   key?: string;
+  /** The catalog entry the default comes from (with its versions), for a range's likely value when the field is empty. */
+  entry?: FieldHint['entry'];
 }
 
 interface Common {
@@ -84,18 +86,21 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
     }
   }, [shown]);
   const errors = local ? [local] : (ctx.issues.get(key) ?? []);
+  const opts: Parameters<typeof parseNumberField>[1] = {};
+  if (integer) opts.integer = true;
+  if (min !== undefined) opts.min = min;
+  if (max !== undefined) opts.max = max;
+  if (unit) opts.unit = unit;
   // A range (low / likely / high) for the Monte Carlo, where the package takes one on this field.
-  const rangeKey = rangeKeyAt(ctx.draft, path);
-  const canRange = rangeKey !== undefined || (!hideLabel && newRangeKey(ctx.draft, path) !== null);
-  const rule = { integer, min, max, unit };
+  const range = !hideLabel && rangeable(path) ? { ctx, path, fieldKey: key, label, hint, rule: { integer, min, max }, parse: (t: string) => parseNumberField(t, { ...opts, required: true }) } : null;
   return (
-    <div className={`field${hideLabel ? ' field-compact' : ''}${rangeKey ? ' field-ranged' : ''}`}>
+    <div className={`field${hideLabel ? ' field-compact' : ''}`}>
       <span className="field-top">
         <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
           {label}
           {unit && !hideLabel ? <span className="unit"> ({unit})</span> : null}
         </label>
-        {canRange && <RangeToggle ctx={ctx} path={path} label={label} rangeKey={rangeKey} rule={rule} hint={hint} />}
+        {range && <RangeSlot {...range} part="toggle" />}
       </span>
       <span className="field-input">
         <input
@@ -116,13 +121,7 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
           onChange={(ev) => {
             const t = ev.target.value;
             setText(t);
-            const opts: Parameters<typeof parseNumberField>[1] = {};
-            if (required) opts.required = true;
-            if (integer) opts.integer = true;
-            if (min !== undefined) opts.min = min;
-            if (max !== undefined) opts.max = max;
-            if (unit) opts.unit = unit;
-            const parsed = parseNumberField(t, opts);
+            const parsed = parseNumberField(t, required ? { ...opts, required } : opts);
             if (!parsed.ok) setLocal(parsed.message);
             else {
               setLocal(null);
@@ -134,7 +133,7 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
         {unit && hideLabel ? <span className="unit-suffix" aria-hidden="true">{unit}</span> : null}
       </span>
       <Described id={id} errors={errors} hint={hint} unit={unit} />
-      {rangeKey && <RangeInputs ctx={ctx} path={path} label={label} rangeKey={rangeKey} rule={rule} hint={hint} />}
+      {range && <RangeSlot {...range} part="inputs" />}
     </div>
   );
 }
