@@ -9,6 +9,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffec
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
+import { followEdit } from './UncertaintyRange';
 import type { FieldContext } from './fields';
 import type { ImportPlan } from '../../lib/inventory';
 import type { InventoryPlan } from './ImportDialog';
@@ -37,6 +38,7 @@ interface Props {
 }
 
 const STORAGE_KEY = 'kernelcount.calculator.v1';
+
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 declare global {
@@ -270,8 +272,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, presetId, ready]);
 
+  // Every edit keeps the ranges (uncertainty:) in step: renamed items re-key them, removed ones drop
+  // them, likely values follow their fields (code loaded with the first range).
   const set = useCallback((path: Path, value: unknown) => {
-    setDraft((d) => setAt(d, path, value));
+    setDraft((d) => followEdit(d, setAt(d, path, value), setDraft));
   }, []);
   const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
 

@@ -27,6 +27,7 @@ import { PLATFORM_COLOURS } from '../../lib/palette';
 import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
+import { RangeSlot } from './UncertaintyRange';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -313,6 +314,9 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
           ))}
         </div>
       </section>
+
+      {/* How sure is this: the Monte Carlo panel and its worker, loaded only for a scenario that gives a range. */}
+      <RangeSlot part="results" e={e} draft={draft} today={today} />
 
       <CompareSection draft={draft} today={today} />
 
