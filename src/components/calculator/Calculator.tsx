@@ -4,7 +4,7 @@
  * storage, and offers export, import and print. The last valid results stay on screen while an
  * edit is invalid; the error shows at the field.
  */
-import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
+import { safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
@@ -466,10 +466,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
             >
               Scenario as YAML
             </button>
-            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-line-items.csv`, formatCsv(evaluation), 'text/csv')}>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && void import('../../lib/reportFiles').then((m) => download(`${slug(name)}-line-items.csv`, m.formatCsv(evaluation), 'text/csv'))}>
               Results as CSV
             </button>
-            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-report.md`, formatMarkdown(evaluation), 'text/markdown')}>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && void import('../../lib/reportFiles').then((m) => download(`${slug(name)}-report.md`, m.formatMarkdown(evaluation), 'text/markdown'))}>
               Results as Markdown
             </button>
             <button type="button" disabled={!evaluation} onClick={() => void exportXlsx()}>
