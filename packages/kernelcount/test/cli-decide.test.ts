@@ -161,3 +161,30 @@ it('has --help on each decision command', async () => {
   }
   expect((await run(['--help'], memoryIo())).stdout).toMatch(/kernelcount breakeven <scenario> --input PATH --between A,B/);
 });
+
+describe('--locale on the decision verbs and uncertainty', () => {
+  // de-DE writes US dollars as 1.234,56 $: a dot groups thousands, a comma marks decimals.
+  const GERMAN_MONEY = /\d{1,3}(\.\d{3})*(,\d+)?\s\$/;
+  it('shows money the German way in table and md, and refuses csv/json or a malformed tag, naming the flag', async () => {
+    const withRanges = linux + '\nuncertainty:\n  prices.electricityPerKWh: { low: 0.08, likely: 0.12, high: 0.2 }\n';
+    const runs: string[][] = [
+      ['breakeven', 'linux.yaml', '--input', 'prices.electricityPerKWh', '--between', 'vm,containers', '--range', '0..2'],
+      ['sensitivity', 'linux.yaml', '--between', 'vm,containers', '--input', 'prices.electricityPerKWh'],
+      ['diff', 'linux.yaml', 'after.yaml'],
+    ];
+    for (const args of runs) {
+      for (const format of ['table', 'md']) {
+        const r = await cli(...args, '--format', format, '--locale', 'de-DE');
+        expect(r.code, `${args[0]} ${r.stderr}`).toBe(0);
+        expect(r.stdout, args[0]).toMatch(GERMAN_MONEY);
+      }
+      const csv = await cli(...args, '--format', 'csv', '--locale', 'de-DE');
+      expect(csv.stderr, args[0]).toMatch(/--locale: applies to --format table and md only; csv keeps plain numbers/);
+      const bad = await cli(...args, '--locale', 'en_US');
+      expect([bad.code, bad.stderr.includes('--locale:')], args[0]).toEqual([2, true]);
+    }
+    const u = await run(['uncertainty', 'u.yaml', '--between', 'vm,containers', '--samples', '200', '--locale', 'de-DE', '--today', TODAY], memoryIo({ 'u.yaml': withRanges }));
+    expect(u.code, u.stderr).toBe(0);
+    expect(u.stdout).toMatch(GERMAN_MONEY);
+  });
+});

@@ -4,11 +4,12 @@
  * storage, and offers export, import and print. The last valid results stay on screen while an
  * edit is invalid; the error shows at the field.
  */
-import { formatCsv, formatMarkdown, safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
+import { safeEvaluate, type Evaluation, type Issue } from 'kernelcount';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
+import { followEdit } from './UncertaintyRange';
 import type { FieldContext } from './fields';
 import type { ImportPlan } from '../../lib/inventory';
 import type { InventoryPlan } from './ImportDialog';
@@ -37,6 +38,7 @@ interface Props {
 }
 
 const STORAGE_KEY = 'kernelcount.calculator.v1';
+
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 declare global {
@@ -271,8 +273,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, presetId, ready]);
 
+  // Every edit keeps the ranges (uncertainty:) in step: renamed items re-key them, removed ones drop
+  // them, likely values follow their fields (code loaded with the first range).
   const set = useCallback((path: Path, value: unknown) => {
-    setDraft((d) => setAt(d, path, value));
+    setDraft((d) => followEdit(d, setAt(d, path, value), setDraft));
   }, []);
   const ctx: FieldContext = useMemo(() => ({ draft, set, issues: issuesByPath(issues) }), [draft, set, issues]);
 
@@ -463,10 +467,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
             >
               Scenario as YAML
             </button>
-            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-line-items.csv`, formatCsv(evaluation), 'text/csv')}>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && void import('../../lib/reportFiles').then((m) => download(`${slug(name)}-line-items.csv`, m.formatCsv(evaluation), 'text/csv'))}>
               Results as CSV
             </button>
-            <button type="button" disabled={!evaluation} onClick={() => evaluation && download(`${slug(name)}-report.md`, formatMarkdown(evaluation), 'text/markdown')}>
+            <button type="button" disabled={!evaluation} onClick={() => evaluation && void import('../../lib/reportFiles').then((m) => download(`${slug(name)}-report.md`, m.formatMarkdown(evaluation), 'text/markdown'))}>
               Results as Markdown
             </button>
             <button type="button" disabled={!evaluation} onClick={() => void exportXlsx()}>

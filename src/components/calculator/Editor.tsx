@@ -20,13 +20,14 @@ import { useEffect, useId, useState } from 'react';
 import { getAt, pathKey, removeAt, setAt, uniqueName, type Draft, type Path } from '../../lib/calculatorModel';
 import { CheckField, Fieldset, NumberField, SelectField, TextField, type FieldContext, type Hint } from './fields';
 import { GridCarbonField, OverTimeFields } from './OverTimeFields';
+import { RangeSlot } from './UncertaintyRange';
 
 /** The catalog default of an id as a field hint: value (or one key of an object value), source, date, trust. */
 export function hint(id: CatalogId, key?: string): Hint {
   const e = CATALOG[id];
   const raw = key !== undefined ? (e.value as Record<string, unknown>)[key] : e.value;
   const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
-  return { value, source: `${e.source.title}, ${e.asOf} (${e.trust})`, id };
+  return { value, source: `${e.source.title}, ${e.asOf} (${e.trust})`, id, entry: e, ...(key !== undefined ? { key } : {}) };
 }
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
@@ -275,7 +276,8 @@ function Prices({ ctx }: { ctx: FieldContext }) {
         <CheckField ctx={ctx} path={['licensing', 'softwareAssurance']} label="Pay Software Assurance where optional" />
       </div>
       <CatalogOverrides ctx={ctx} />
-      <details className="licence-prices">
+      {/* Open when a licence price has a range, so the range shows. */}
+      <details className="licence-prices" open={Object.keys(ctx.draft['uncertainty'] ?? {}).some((k) => k.startsWith('prices.licences.')) || undefined}>
         <summary>Licence list prices</summary>
         <div className="grid">
           {(Object.keys(CATALOG) as CatalogId[])
@@ -382,6 +384,7 @@ export function Editor({ ctx }: { ctx: FieldContext }) {
       <Policy ctx={ctx} />
       <Prices ctx={ctx} />
       <OverTimeFields ctx={ctx} />
+      <RangeSlot part="others" ctx={ctx} />
     </div>
   );
 }

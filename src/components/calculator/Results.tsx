@@ -28,6 +28,7 @@ import { ChartPanel } from '../charts/ChartPanel';
 import { CompareSection } from './CompareSection';
 import { DecisionsSection } from './DecisionsSection';
 import { CardEnergy, GridCarbonLine, OverTimeSection } from './OverTimeSection';
+import { RangeSlot } from './UncertaintyRange';
 
 const BINDING_WORDS: Record<string, string> = {
   cpu: 'CPU',
@@ -316,6 +317,9 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
         </div>
         <GridCarbonLine e={e} />
       </section>
+
+      {/* How sure is this: the Monte Carlo panel and its worker, loaded only for a scenario that gives a range. */}
+      <RangeSlot part="results" e={e} draft={draft} today={today} />
 
       <CompareSection draft={draft} today={today} />
 

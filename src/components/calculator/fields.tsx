@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { getAt, parseNumberField, pathKey, type Draft, type Path } from '../../lib/calculatorModel';
+import type { FieldHint } from '../../lib/uncertaintyInput';
+import { RangeSlot, rangeable } from './UncertaintyRange';
 
 export interface FieldContext {
   draft: Draft;
@@ -20,6 +22,10 @@ export interface Hint {
   source: string;
   /** Anchor on the assumptions page. */
   id?: string;
+  /** The key of the catalog value the default is, when that value is an object. */
+  key?: string;
+  /** The catalog entry the default comes from (with its versions), for a range's likely value when the field is empty. */
+  entry?: FieldHint['entry'];
 }
 
 interface Common {
@@ -80,11 +86,21 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
     }
   }, [shown]);
   const errors = local ? [local] : (ctx.issues.get(key) ?? []);
+  const opts: Parameters<typeof parseNumberField>[1] = {};
+  if (integer) opts.integer = true;
+  if (min !== undefined) opts.min = min;
+  if (max !== undefined) opts.max = max;
+  if (unit) opts.unit = unit;
+  // A range (low / likely / high) for the Monte Carlo, where the package takes one on this field.
+  const range = !hideLabel && rangeable(path) ? { ctx, path, fieldKey: key, label, hint, rule: { integer, min, max }, parse: (t: string) => parseNumberField(t, { ...opts, required: true }) } : null;
   return (
-    <label className={`field${hideLabel ? ' field-compact' : ''}`} htmlFor={id}>
-      <span className={hideLabel ? 'visually-hidden' : 'field-label'}>
-        {label}
-        {unit && !hideLabel ? <span className="unit"> ({unit})</span> : null}
+    <div className={`field${hideLabel ? ' field-compact' : ''}`}>
+      <span className="field-top">
+        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+          {label}
+          {unit && !hideLabel ? <span className="unit"> ({unit})</span> : null}
+        </label>
+        {range && <RangeSlot {...range} part="toggle" />}
       </span>
       <span className="field-input">
         <input
@@ -105,13 +121,7 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
           onChange={(ev) => {
             const t = ev.target.value;
             setText(t);
-            const opts: Parameters<typeof parseNumberField>[1] = {};
-            if (required) opts.required = true;
-            if (integer) opts.integer = true;
-            if (min !== undefined) opts.min = min;
-            if (max !== undefined) opts.max = max;
-            if (unit) opts.unit = unit;
-            const parsed = parseNumberField(t, opts);
+            const parsed = parseNumberField(t, required ? { ...opts, required } : opts);
             if (!parsed.ok) setLocal(parsed.message);
             else {
               setLocal(null);
@@ -123,7 +133,8 @@ export function NumberField(props: Common & { required?: boolean; integer?: bool
         {unit && hideLabel ? <span className="unit-suffix" aria-hidden="true">{unit}</span> : null}
       </span>
       <Described id={id} errors={errors} hint={hint} unit={unit} />
-    </label>
+      {range && <RangeSlot {...range} part="inputs" />}
+    </div>
   );
 }
 

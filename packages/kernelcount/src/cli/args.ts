@@ -1,3 +1,4 @@
+import { localeProblem } from '../report/currency.js';
 import type { Issue } from '../errors.js';
 
 /** What one command returns: its exit code and what it prints. */
@@ -62,6 +63,19 @@ export function isIssue(x: unknown): x is Issue {
 export function fail(issues: readonly Issue[], hint = ''): CliResult {
   const lines = issues.map((i) => `  ${i.path ? i.path + ': ' : ''}${i.message} [${i.code}]`);
   return { code: 2, stdout: '', stderr: `kernelcount: invalid input\n${lines.join('\n')}\n${hint}` };
+}
+
+/**
+ * The `--locale` flag as report options: `{}` when absent, `{ locale }` when it is a locale Intl
+ * knows and the format shows money to people (table or md), else an issue naming the flag.
+ */
+export function readLocale(flags: Map<string, string | true>, format: string): { locale?: string } | Issue {
+  const locale = flags.get('locale');
+  if (locale === undefined) return {};
+  const problem = typeof locale === 'string' ? localeProblem(locale) : 'give a locale such as en-US or de-DE';
+  if (problem) return { code: 'invalid_type', path: '--locale', message: problem };
+  if (format !== 'table' && format !== 'md') return { code: 'conflict', path: '--locale', message: `applies to --format table and md only; ${format} keeps plain numbers` };
+  return { locale: locale as string };
 }
 
 /** The `--format` flag, one of `allowed`, or `fallback` when absent. */

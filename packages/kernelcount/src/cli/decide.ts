@@ -12,7 +12,7 @@ import { evaluate } from '../evaluate.js';
 import { formatBreakEven, formatDiff, formatSensitivity } from '../report/decisions.js';
 import { readScenario, readToday } from './scenarioFile.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/format.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 import type { CliIo } from './run.js';
 
 export const BREAKEVEN_HELP = `Usage: kernelcount breakeven <scenario file, or -> --input PATH --between A,B [options]
@@ -33,6 +33,7 @@ Options:
   --range LOW..HIGH   values to search (default 0, or the input's minimum, to 10 x its value)
   --samples N         points sampled before narrowing (default 24)
   --format table|json|csv|md   output format (default table)
+  --locale TAG        how table and md show money: en-US (default), de-DE, ja-JP, ...
   --today YYYY-MM-DD  date used to flag stale defaults
   -h, --help          this help
 
@@ -53,6 +54,7 @@ Options:
                       the catalog defaults the evaluation uses
   --top N             rows to show in table and md output (default all)
   --format table|json|csv|md   output format (default table)
+  --locale TAG        how table and md show money: en-US (default), de-DE, ja-JP, ...
   --today YYYY-MM-DD  date used to flag stale defaults
   -h, --help          this help
 `;
@@ -66,6 +68,7 @@ difference, in exact decimals.
 Options:
   --format table|json|csv|md   output format (default table); csv: one row per changed line item
                                and a TCO row per platform
+  --locale TAG        how table and md show money: en-US (default), de-DE, ja-JP, ...
   --today YYYY-MM-DD  date used to flag stale defaults
   -h, --help          this help
 `;
@@ -119,21 +122,23 @@ function flagIssues(issues: readonly Issue[], input?: string): Issue[] {
 }
 
 function common(args: string[], valued: string[], help: string) {
-  const p = parseArgs(args, [...valued, 'format', 'today'], ['help']);
+  const p = parseArgs(args, [...valued, 'format', 'today', 'locale'], ['help']);
   if (isIssue(p)) return { error: fail([p], help) };
   if (p.flags.has('help')) return { error: { code: 0, stdout: help, stderr: '' } as CliResult };
   const format = readFormat<ReportFormat>(p.flags, REPORT_FORMATS, 'table');
   if (typeof format !== 'string') return { error: fail([format]) };
   const today = readToday(p.flags);
   if (isIssue(today)) return { error: fail([today]) };
-  return { p, format, today };
+  const report = readLocale(p.flags, format);
+  if (isIssue(report)) return { error: fail([report]) };
+  return { p, format, today, report };
 }
 
 /** `kernelcount breakeven`. */
 export function cmdBreakeven(args: string[], io: CliIo): CliResult {
   const c = common(args, ['input', 'between', 'range', 'samples'], BREAKEVEN_HELP);
   if ('error' in c) return c.error!;
-  const { p, format, today } = c;
+  const { p, format, today, report } = c;
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], BREAKEVEN_HELP);
   }
@@ -174,7 +179,7 @@ export function cmdBreakeven(args: string[], io: CliIo): CliResult {
         ? breakEven(scenario, { input, between: pair!, ...(range ? { range: range as { low: string; high: string } } : {}), ...(samples !== undefined ? { samples } : {}), ...opts })
         : null;
     const licences = licenceBreakEvens(scenario, { ...opts, ...(pair ? { platforms: pair } : {}) });
-    return { code: 0, stdout: formatBreakEven({ breakEven: result, licences }, format), stderr: '' };
+    return { code: 0, stdout: formatBreakEven({ breakEven: result, licences }, format, report), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(flagIssues(e.issues, typeof input === 'string' ? input : undefined));
     throw e;
@@ -204,7 +209,7 @@ export function cmdSensitivity(args: string[], io: CliIo): CliResult {
   if (taken.issue) return fail([taken.issue], SENSITIVITY_HELP);
   const c = common(taken.rest, ['between', 'range', 'top'], SENSITIVITY_HELP);
   if ('error' in c) return c.error!;
-  const { p, format, today } = c;
+  const { p, format, today, report } = c;
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], SENSITIVITY_HELP);
   }
@@ -231,7 +236,7 @@ export function cmdSensitivity(args: string[], io: CliIo): CliResult {
       ...(taken.values.length ? { inputs: taken.values } : {}),
       ...opts,
     });
-    return { code: 0, stdout: formatSensitivity(t, format, top === undefined ? {} : { top }), stderr: '' };
+    return { code: 0, stdout: formatSensitivity(t, format, top === undefined ? report : { ...report, top }), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(flagIssues(e.issues));
     throw e;
@@ -242,7 +247,7 @@ export function cmdSensitivity(args: string[], io: CliIo): CliResult {
 export function cmdDiff(args: string[], io: CliIo): CliResult {
   const c = common(args, [], DIFF_HELP);
   if ('error' in c) return c.error!;
-  const { p, format, today } = c;
+  const { p, format, today, report } = c;
   if (p.positional.length !== 2) {
     return fail([{ code: 'required', path: 'scenarios', message: `give two scenario files, before and after; got ${p.positional.length}` }], DIFF_HELP);
   }
@@ -254,7 +259,7 @@ export function cmdDiff(args: string[], io: CliIo): CliResult {
     const b = readScenarioLabelled(fb, io, issues);
     if (issues.length) return fail(issues);
     const d = diffScenarios(a, b, { labels: [fa, fb], ...(today ? { today } : {}) });
-    return { code: 0, stdout: formatDiff(d, format), stderr: '' };
+    return { code: 0, stdout: formatDiff(d, format, report), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues);
     throw e;

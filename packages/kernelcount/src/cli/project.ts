@@ -5,12 +5,11 @@
  * a public contract: add, never rename.
  */
 import { describeValue, isKernelcountError, type Issue } from '../errors.js';
-import { localeProblem } from '../report/currency.js';
 import { formatProjection, PROJECTION_FORMATS, type ProjectionFormat } from '../report/timeline.js';
 import { HARDWARE_FINANCING, type HardwareFinancing } from '../scenario/types.js';
 import { TIME_LIMITS } from '../scenario/validate.js';
 import { project, type ProjectOptions } from '../time/project.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 import { readScenario, readToday } from './scenarioFile.js';
 
 export const PROJECT_HELP = `Usage: kernelcount project <scenario file, or - for stdin> [options]
@@ -100,12 +99,8 @@ export function cmdProject(args: string[], io: ProjectIo): CliResult {
     if (typeof hw === 'string' && (HARDWARE_FINANCING as readonly string[]).includes(hw)) options.hardware = hw as HardwareFinancing;
     else issues.push({ code: 'unknown_value', path: '--hardware', message: `must be one of ${HARDWARE_FINANCING.join(', ')}, got ${describeValue(hw)}` });
   }
-  const locale = p.flags.get('locale');
-  if (locale !== undefined) {
-    const problem = typeof locale === 'string' ? localeProblem(locale) : 'give a locale such as de-DE';
-    if (problem) issues.push({ code: 'invalid_type', path: '--locale', message: problem });
-    else if (format !== 'table' && format !== 'md') issues.push({ code: 'conflict', path: '--locale', message: `applies to --format table and md only; ${format} keeps plain numbers` });
-  }
+  const report = readLocale(p.flags, format);
+  if (isIssue(report)) issues.push(report);
   const today = readToday(p.flags);
   if (isIssue(today)) issues.push(today);
   else if (today !== undefined) options.today = today;
@@ -117,7 +112,7 @@ export function cmdProject(args: string[], io: ProjectIo): CliResult {
   try {
     const read = readScenario(file, io);
     if (!read.ok) return fail([read.issue]);
-    return { code: 0, stdout: formatProjection(project(read.value, options), format, typeof locale === 'string' ? { locale } : {}), stderr: '' };
+    return { code: 0, stdout: formatProjection(project(read.value, options), format, isIssue(report) ? {} : report), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues.map((i) => (OPTION_FLAGS[i.path] ? { ...i, path: OPTION_FLAGS[i.path]! } : i)));
     throw e;

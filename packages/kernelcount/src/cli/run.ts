@@ -2,11 +2,10 @@ import { cmdCatalog } from './catalog.js';
 import { isKernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/format.js';
-import { localeProblem } from '../report/currency.js';
 import { version } from '../version.js';
 import { INIT_TEMPLATE } from './template.js';
 import { readScenario, readToday } from './scenarioFile.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 // ---- reserve / overhead verbs (src/cli/reserve.ts, src/cli/overhead.ts) ----
 import { cmdReserve } from './reserve.js';
 import { cmdOverhead } from './overhead.js';
@@ -104,12 +103,8 @@ async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
   if (p.flags.has('help')) return { code: 0, stdout: EVALUATE_HELP, stderr: '' };
   const format = readFormat<ReportFormat | 'xlsx'>(p.flags, [...REPORT_FORMATS, 'xlsx'], 'table');
   if (typeof format !== 'string') return fail([format]);
-  const locale = p.flags.get('locale') as string | undefined;
-  if (locale !== undefined) {
-    const problem = localeProblem(locale);
-    if (problem) return fail([{ code: 'invalid_type', path: '--locale', message: problem }]);
-    if (format !== 'table' && format !== 'md') return fail([{ code: 'conflict', path: '--locale', message: `applies to --format table and md only; ${format} keeps plain numbers` }]);
-  }
+  const report = readLocale(p.flags, format);
+  if (isIssue(report)) return fail([report]);
   if (p.positional.length !== 1) {
     return fail([{ code: 'required', path: 'scenario', message: p.positional.length ? 'give exactly one scenario file' : 'give a scenario file (or - for standard input)' }], EVALUATE_HELP);
   }
@@ -127,7 +122,7 @@ async function cmdEvaluate(args: string[], io: CliIo): Promise<CliResult> {
     const out = outFlag === '-' ? undefined : outFlag;
     if (format === 'xlsx') return await xlsxReport(withBaseline, today ? { today } : {}, out, io);
     const result = evaluate(withBaseline, today ? { today } : {});
-    return textReport(formatEvaluation(result, format, locale === undefined ? {} : { locale }), out, io);
+    return textReport(formatEvaluation(result, format, report), out, io);
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues);
     throw e;

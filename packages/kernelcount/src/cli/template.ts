@@ -64,6 +64,10 @@ prices:
   electricityPerKWh: 0.12
   pue: 1.5
   adminCostPerYear: 120000
+  # gridIntensityGPerKWh: 381   # your grid's gCO2e per kWh; or pick a region's figure below
+
+# catalogVersions:
+#   carbon.gridIntensity: germany-2023   # default world-2023; kernelcount catalog lists the regions
 
 # Costs over time: read by  kernelcount project  (evaluate prices today's estate every year).
 growth:

@@ -8,7 +8,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, monteCarlo } from '../analy
 import { MAX_SEED } from '../analysis/random.js';
 import { describeValue, isKernelcountError, type Issue } from '../errors.js';
 import { formatUncertainty, type UncertaintyFormat } from '../report/uncertainty.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 import { parseInteger } from './units.js';
 import { readScenario, readToday } from './scenarioFile.js';
 
@@ -35,6 +35,7 @@ Options:
   --format table|json|csv|md   output format (default table; markdown is the same as md)
                                  json: money as exact decimal strings
                                  csv:  one row per platform and per pair, exact decimals
+  --locale TAG                 how table and md show money: en-US (default), de-DE, ja-JP, ...
   --today YYYY-MM-DD           date used to flag stale defaults (default: today)
   -h, --help                   this help
 `;
@@ -50,13 +51,15 @@ export interface UncertaintyIo {
 const OPTION_FLAGS: Record<string, string> = { samples: '--samples', seed: '--seed', between: '--between' };
 
 export function cmdUncertainty(args: string[], io: UncertaintyIo): CliResult {
-  const p = parseArgs(args, ['samples', 'seed', 'between', 'format', 'today'], ['help']);
+  const p = parseArgs(args, ['samples', 'seed', 'between', 'format', 'today', 'locale'], ['help']);
   if (isIssue(p)) return fail([p], HINT);
   if (p.flags.has('help')) return { code: 0, stdout: UNCERTAINTY_HELP, stderr: '' };
   const issues: Issue[] = [];
   const asked = readFormat<UncertaintyFormat | 'markdown'>(p.flags, ['table', 'json', 'csv', 'md', 'markdown'], 'table');
   if (isIssue(asked)) issues.push(asked);
   const format: UncertaintyFormat = isIssue(asked) || asked === 'markdown' ? 'md' : asked;
+  const report = readLocale(p.flags, format);
+  if (isIssue(report)) issues.push(report);
   let samples: number | undefined;
   if (p.flags.has('samples')) {
     const n = parseInteger('--samples', p.flags.get('samples'), { min: 1, max: MAX_SAMPLES, what: 'samples' });
@@ -94,7 +97,7 @@ export function cmdUncertainty(args: string[], io: UncertaintyIo): CliResult {
     if (between) options.between = between;
     if (typeof today === 'string') options.today = today;
     const result = monteCarlo(input, options);
-    return { code: 0, stdout: formatUncertainty(result, format), stderr: '' };
+    return { code: 0, stdout: formatUncertainty(result, format, isIssue(report) ? {} : report), stderr: '' };
   } catch (e) {
     if (isKernelcountError(e)) return fail(e.issues.map((i) => (OPTION_FLAGS[i.path] ? { ...i, path: OPTION_FLAGS[i.path]! } : i)));
     throw e;

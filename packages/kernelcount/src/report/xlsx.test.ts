@@ -254,6 +254,29 @@ describe('scenarioXlsx: the workbook as written and read back', () => {
     });
   }
 
+  it('Summary shows energy and carbon as formulas: kWh from the electricity lines, CO2e from the grid figure on Inputs', () => {
+    for (const { file, input } of examples) {
+      const { wb, e } = books.get(file)!;
+      const calc = new WorkbookCalculator(wb);
+      const ws = sheet(wb, 'Summary');
+      const head = rowOf(ws, 'Energy and carbon');
+      const read = (platform: string, header: string) => calc.money('Summary', ws.getCell(rowOf(ws, platform, head), column(ws, head, header)).address);
+      const tonnes = (m: Money) => m.toDecimalPlaces(6).toString();
+      for (const p of e.platforms) {
+        expect(read(p.name, 'kWh a year').toDecimalPlaces(6).toString()).toBe(p.energy.kWhPerYear.toDecimalPlaces(6).toString());
+        expect(tonnes(read(p.name, `t CO2e over ${e.scenario.horizonYears} years`))).toBe(tonnes(p.energy.co2eKgOverHorizon.div(1000)));
+      }
+      // A cleaner grid on Inputs: 56 g (France, 2023) instead of the world's 481.
+      calc.set('Inputs', inputCell(wb, 'carbon.gridIntensity'), 56);
+      const france = evaluate(withCatalogValue(input, 'carbon.gridIntensity', 56), { today: TODAY });
+      for (const p of france.platforms) {
+        expect(tonnes(read(p.name, `t CO2e over ${e.scenario.horizonYears} years`))).toBe(tonnes(p.energy.co2eKgOverHorizon.div(1000)));
+        const cmp = france.comparisons.find((c) => c.platform === p.name);
+        if (cmp) expect(tonnes(read(p.name, 't CO2e vs baseline'))).toBe(tonnes(cmp.co2eKgDelta.div(1000)));
+      }
+    }
+  });
+
   it('changing a host price in Inputs moves hardware and support as evaluate() does', () => {
     for (const { file, input } of examples) {
       const { wb, e } = books.get(file)!;

@@ -337,7 +337,7 @@ function inputsSheet(ws: ExcelJS.Worksheet, e: Evaluation, scenario: Scenario, i
   ws.addRow([]);
 
   // Prices and rates: every numeric catalog figure a line item cites, plus the ones the cost components always read.
-  const cited = new Set<string>(['hardware.amortizationYears', 'hardware.supportPercentPerYear', 'power.pricePerKWh', 'power.pue', 'power.averageLoad', 'facilities.colocationPerKWMonth', 'labour.costPerAdminYear', 'labour.physicalServersPerAdmin', 'labour.osInstancesPerAdmin']);
+  const cited = new Set<string>(['hardware.amortizationYears', 'hardware.supportPercentPerYear', 'power.pricePerKWh', 'power.pue', 'power.averageLoad', 'facilities.colocationPerKWMonth', 'labour.costPerAdminYear', 'labour.physicalServersPerAdmin', 'labour.osInstancesPerAdmin', 'carbon.gridIntensity']);
   for (const p of e.platforms) for (const li of p.lineItems) for (const id of li.sources) cited.add(id);
   // Host defaults (power) show in the Hosts table, where the formulas read them.
   const rates = e.assumptions.filter((a) => cited.has(a.id) && !a.id.startsWith('host.') && isNumeric(a.value));
@@ -481,7 +481,7 @@ function lineItemsSheet(ws: ExcelJS.Worksheet, e: Evaluation, scenario: Scenario
 }
 
 /** Summary: per platform the hosts, TCO and yearly cost as sums of its line items, the difference from the baseline, and cost by category. */
-function summarySheet(ws: ExcelJS.Worksheet, e: Evaluation, li: ReturnType<typeof lineItemsSheet>, fmt: ReturnType<typeof currencyFormats>): void {
+function summarySheet(ws: ExcelJS.Worksheet, e: Evaluation, li: ReturnType<typeof lineItemsSheet>, fmt: ReturnType<typeof currencyFormats>, inputs: InputCells): void {
   const years = e.scenario.horizonYears;
   const range = (column: number, r: PlatformRows) => `${abs('Line items', column, r.first)}:$${col(column)}$${r.last}`;
   ws.addRow([`Summary: ${e.scenario.name}`]).font = { bold: true, size: 14 };
@@ -565,6 +565,38 @@ function summarySheet(ws: ExcelJS.Worksheet, e: Evaluation, li: ReturnType<typeo
   });
   ws.addRow([]);
 
+  // Energy and carbon: kWh from the electricity lines (live), times the grid figure on Inputs.
+  const grid = inputs.ref(catKey('carbon.gridIntensity'));
+  header(ws.addRow(['Energy and carbon', 'kWh a year', 'grid gCO2e/kWh', 'kg CO2e a year', `t CO2e over ${years} years`, 't CO2e vs baseline']));
+  const energyFirst = ws.rowCount + 1;
+  li.rows.forEach((r) => {
+    const p = r.platform;
+    const row = ws.addRow([p.name]);
+    const n = row.number;
+    const kWh = row.getCell(2);
+    formulaCell(kWh, `SUMIFS(${range(LI.quantity, r)},${range(LI.category, r)},"power")`, p.energy.kWhPerYear);
+    kWh.numFmt = INTEGER;
+    const g = row.getCell(3);
+    if (grid) {
+      inputs.use(grid, 'energy and carbon (Summary)');
+      formulaCell(g, render(grid), p.energy.grid.gCO2ePerKWh);
+    } else g.value = num(p.energy.grid.gCO2ePerKWh);
+    const kg = row.getCell(4);
+    formulaCell(kg, `B${n}*C${n}/1000`, p.energy.co2eKgPerYear);
+    kg.numFmt = INTEGER;
+    const t = row.getCell(5);
+    formulaCell(t, `D${n}*${years}/1000`, p.energy.co2eKgOverHorizon.div(1000));
+    t.numFmt = QUANTITY;
+    const cmp = e.comparisons.find((c) => c.platform === p.name);
+    const d = row.getCell(6);
+    if (cmp) {
+      formulaCell(d, `E${n}-$E$${energyFirst + baseIndex}`, cmp.co2eKgDelta.div(1000));
+      d.numFmt = QUANTITY;
+    } else d.value = 'baseline';
+  });
+  ws.addRow(['Only the electricity the hosts draw (PUE included) is counted, not the carbon embodied in making the hardware.']);
+  ws.addRow([]);
+
   header(ws.addRow(['As evaluated by kernelcount (text; it does not follow changes to Inputs)']));
   ws.addRow([e.summary]);
   if (e.warnings.length) {
@@ -639,7 +671,7 @@ export function scenarioWorkbook(input: unknown, options: XlsxOptions = {}): Sce
   const inputs = new InputCells();
   const { usedBy } = inputsSheet(sheets.Inputs, evaluation, scenario, inputs, fmt);
   const li = lineItemsSheet(sheets['Line items'], evaluation, scenario, inputs, fmt);
-  summarySheet(sheets.Summary, evaluation, li, fmt);
+  summarySheet(sheets.Summary, evaluation, li, fmt, inputs);
   assumptionsSheet(sheets.Assumptions, evaluation);
   // Which line items read each input, now that the formulas are written.
   const byCell = new Map<ExcelJS.Cell, Set<string>>();
