@@ -129,8 +129,8 @@ export interface ChartData {
   y: string;
   /** Horizontal bars read better for long labels. */
   horizontal?: boolean;
-  /** The value axis and tooltips show money in this currency (through formatCurrency). */
-  money?: { currency: string; decimals?: number };
+  /** The value axis and tooltips show money in this currency (Intl, in the chart's own chunk). */
+  money?: { currency: string };
   table: TableData;
 }
 
@@ -272,7 +272,7 @@ export function perInstanceChart(e: Evaluation): ChartData {
     series: [{ label: 'cost per instance-month', data: ps.map((p) => p.costPerInstanceMonth.toDecimalPlaces(2).toNumber()), key: 'per-instance' }],
     x: 'platform',
     y: `${cur} per instance-month`,
-    money: { currency: cur, decimals: 2 },
+    money: { currency: cur },
     table: {
       caption: `Cost per instance-month (${cur})`,
       columns: ['platform', 'instances', 'cost per instance-month'],

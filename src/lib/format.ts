@@ -7,37 +7,24 @@ import type { Money } from 'kernelcount';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
- * Intl's formatter for a currency, cached: `decimals` places, never more than the currency has
- * (0 for JPY), or compact (`$1.2M`) for chart axes.
+ * Formats a money amount in a currency (no conversion), e.g. `$41,230`, `€1,234.50` or `¥1,235`:
+ * `decimals` places, never more than the currency has.
  */
-function moneyFormat(currency: string, decimals: number, compact: boolean): Intl.NumberFormat {
-  const key = `${currency}:${decimals}:${compact}`;
+export function formatCurrency(value: Money | number | string, currency: string, decimals = 0): string {
+  const key = `${currency}:${decimals}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    const o: Intl.NumberFormatOptions = compact ? { notation: 'compact', maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
     try {
-      const own = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-      if (!compact && decimals > own) o.minimumFractionDigits = o.maximumFractionDigits = own;
-      f = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...o });
+      const own = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits!;
+      const dp = Math.min(decimals, own);
+      f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: dp, maximumFractionDigits: dp });
     } catch {
-      f = new Intl.NumberFormat('en-US', o);
+      f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     }
     moneyFormats.set(key, f);
   }
-  return f;
-}
-
-/** Formats a money amount in a currency (no conversion), e.g. `$41,230`, `€1,234.50` or `¥1,235`. */
-export function formatCurrency(value: Money | number | string, currency: string, decimals = 0): string {
-  const f = moneyFormat(currency, decimals, false);
-  const dp = f.resolvedOptions().maximumFractionDigits ?? decimals;
-  const n = typeof value === 'object' ? value.toDecimalPlaces(dp).toNumber() : Number(value);
+  const n = typeof value === 'object' ? value.toDecimalPlaces(f.resolvedOptions().maximumFractionDigits!).toNumber() : Number(value);
   return f.format(n);
-}
-
-/** A short amount for a chart's axis: `$1.2M`, `€350K`. */
-export function formatCurrencyCompact(value: number, currency: string): string {
-  return moneyFormat(currency, 0, true).format(value);
 }
 
 const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -42,10 +42,10 @@ export function gridChoice(draft: Draft): string {
 /** The scenario with another grid choice: a region or the default clears an own figure, and the other way round. */
 export function withGridChoice(draft: Draft, choice: string): Draft {
   let d = draft;
-  for (const path of choice === OWN ? [VERSION_PATH] : [VERSION_PATH, OWN_PATH, OVERRIDE_PATH]) {
-    if (getAt(d, path) !== undefined) d = setAt(d, ...prunedEdit(d, path, undefined));
+  for (const path of choice === OWN ? [VERSION_PATH] : [OWN_PATH, OVERRIDE_PATH, VERSION_PATH]) {
+    d = setAt(d, ...prunedEdit(d, path, path === VERSION_PATH && choice !== OWN ? choice || undefined : undefined));
   }
-  return choice === OWN || choice === '' ? d : setAt(d, VERSION_PATH, choice);
+  return d;
 }
 
 /** The select's choices: every region version of the catalog with its figure, and your own. */
@@ -58,7 +58,6 @@ export function gridOptions(): Array<{ value: string; label: string }> {
   ];
 }
 
-/** The default figure, its label (`world average: 481 gCO2e/kWh (default)`) and its source as a field hint. */
+/** The default figure and its label: `world average: 481 gCO2e/kWh (default)`. */
 export const GRID_VALUE = String(GRID.value);
 export const GRID_DEFAULT = `world average: ${GRID_VALUE} gCO2e/kWh (default)`;
-export const GRID_HINT = { value: `${GRID.version}, ${GRID_VALUE} gCO2e/kWh`, source: `${GRID.source.title}, ${GRID.asOf} (${GRID.trust})`, id: GRID_ID };

@@ -112,10 +112,11 @@ test.describe('costs over time', () => {
     await expect(page.getByTestId('summary-over-time')).toHaveText(sentence({ growth: { percentPerYear: 10 }, finance }));
     await expect(page.getByTestId('summary-over-time')).toContainText('and hosts leased at 6% a year');
     await expect(page.getByTestId('over-time-inputs')).toContainText('hosts leased at 6% a year');
-    // Back to purchase: the rate stays in the scenario, and the field says it is unused.
+    // Back to purchase: the rate stays in the scenario, unused, and the section says so.
     await field(page, 'finance.hardware').selectOption('');
     await expect(page.getByTestId('summary-over-time')).not.toContainText('leased');
-    await expect(page.locator('.field', { has: field(page, 'finance.leaseRatePercent') })).toContainText('used only when hosts are leased');
+    await expect(field(page, 'finance.leaseRatePercent')).toHaveCount(0);
+    await expect(page.getByTestId('over-time')).toContainText('finance.leaseRatePercent (6%) is not used: hardware is purchased');
   });
 
   test('a grid region changes the CO2e on the cards and in the section; so does your own figure', async ({ page, gotoPage }, testInfo) => {

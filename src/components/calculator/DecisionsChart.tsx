@@ -8,7 +8,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TableData } from '../../lib/calculatorModel';
 import type { Marker, TornadoChartData, XYChartData } from '../../lib/decisions';
-import { formatCurrency, formatCurrencyCompact } from '../../lib/format';
 import { DASHES, OKABE_ITO } from '../../lib/palette';
 import { DataTable } from '../charts/ChartPanel';
 import '../charts/chart.css';
@@ -114,7 +113,7 @@ export function DecisionsChart(props: Props) {
   useEffect(() => {
     let live = true;
     loadChart()
-      .then(({ Chart }) => {
+      .then(({ Chart, moneyAxis }) => {
         if (!live || !canvas.current) return;
         const fg = cssVar('--fg', '#1b1d21');
         const grid = cssVar('--rule', '#d5d9df');
@@ -123,8 +122,7 @@ export function DecisionsChart(props: Props) {
         const layout = { padding: { top: data.markers.length * LABEL_ROW + 4 } };
         const legend = { position: 'bottom', labels: { color: fg, boxWidth: 14 } };
         // Money on the value axis and in tooltips, in the scenario's currency.
-        const money = (v: number | string) => formatCurrencyCompact(Number(v), data.currency);
-        const exact = (v: number) => formatCurrency(v, data.currency, 2);
+        const money = moneyAxis(data.currency, (c) => (isXY(data) ? c.parsed.y : (c.raw as [number, number])));
         let config: unknown;
         if (isXY(data)) {
           const colours = props.colours ?? {};
@@ -148,11 +146,11 @@ export function DecisionsChart(props: Props) {
               maintainAspectRatio: false,
               interaction: { mode: 'nearest', axis: 'x', intersect: false },
               layout,
-              plugins: { legend, tooltip: { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number } }) => `${c.dataset.label}: ${exact(c.parsed.y)}` } } },
+              plugins: { legend, tooltip: money.tooltip },
               scales: {
                 // The axis spans the range searched, not a rounder one past it.
                 x: { type: 'linear', min: xs[0], max: xs.at(-1), ticks: { ...tick, callback: (v: number) => plain.format(v) }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
-                y: { ticks: { ...tick, callback: money }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
+                y: { ticks: { ...tick, ...money.ticks }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
               },
             },
             plugins: [plugin],
@@ -174,9 +172,9 @@ export function DecisionsChart(props: Props) {
               maintainAspectRatio: false,
               indexAxis: 'y',
               layout,
-              plugins: { legend, tooltip: { callbacks: { label: (c: { dataset: { label?: string }; raw: unknown }) => (Array.isArray(c.raw) ? `${c.dataset.label}: ${exact(Number(c.raw[0]))} to ${exact(Number(c.raw[1]))}` : '') } } },
+              plugins: { legend, tooltip: money.tooltip },
               scales: {
-                x: { ticks: { ...tick, callback: money }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
+                x: { ticks: { ...tick, ...money.ticks }, grid: { color: grid }, title: { display: true, text: data.x, color: fg } },
                 y: { ticks: { ...tick, autoSkip: false }, grid: { display: false } },
               },
             },

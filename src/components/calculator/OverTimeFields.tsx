@@ -7,26 +7,25 @@
 import { HARDWARE_FINANCING } from 'kernelcount';
 import { useState } from 'react';
 import { getAt, setAt } from '../../lib/calculatorModel';
-import { GRID_DEFAULT, GRID_HINT, GRID_ID, GRID_VALUE, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
+import { GRID_DEFAULT, GRID_ID, GRID_VALUE, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
 import { Fieldset, NumberField, SelectField, type FieldContext } from './fields';
 
 /** A context whose edits drop the section they leave empty (`growth: {}` is an error). */
 const pruning = (ctx: FieldContext): FieldContext => ({ ...ctx, set: (path, value) => ctx.set(...prunedEdit(ctx.draft, path, value)) });
 const pct = '% a year';
+const zero = { value: '0', source: 'the default' };
 
 export function OverTimeFields({ ctx }: { ctx: FieldContext }) {
   const c = pruning(ctx);
-  const lease = getAt(ctx.draft, ['finance', 'hardware']) === 'lease';
   return (
     <Fieldset legend="Over time">
-      <p className="help">Growth, the value of money over time and how hosts are paid for: the results show the costs year by year.</p>
+      <p className="help">The results then show the costs year by year.</p>
       <div className="grid">
-        <NumberField ctx={c} path={['growth', 'percentPerYear']} label="Growth" unit={pct} hint={{ value: '0', source: 'no growth' }} />
-        <NumberField ctx={c} path={['finance', 'discountRatePercent']} label="Discount rate" unit={pct} hint={{ value: '0', source: 'no discounting' }} />
+        <NumberField ctx={c} path={['growth', 'percentPerYear']} label="Growth" unit={pct} hint={zero} />
+        <NumberField ctx={c} path={['finance', 'discountRatePercent']} label="Discount rate" unit={pct} hint={zero} />
         <SelectField ctx={c} path={['finance', 'hardware']} label="Hosts" options={HARDWARE_FINANCING.map((h) => ({ value: h, label: `${h}d` }))} allowDefault="purchased (default)" />
-        {(lease || getAt(ctx.draft, ['finance', 'leaseRatePercent']) !== undefined) && (
-          <NumberField ctx={c} path={['finance', 'leaseRatePercent']} label="Lease rate" unit={pct} hint={{ value: '0', source: lease ? 'the default' : 'used only when hosts are leased' }} />
-        )}
+        {/* Only a lease uses its rate (a rate left with a purchase is noted under Costs over time). */}
+        {getAt(ctx.draft, ['finance', 'hardware']) === 'lease' && <NumberField ctx={c} path={['finance', 'leaseRatePercent']} label="Lease rate" unit={pct} hint={zero} />}
       </div>
     </Fieldset>
   );
@@ -48,7 +47,7 @@ export function GridCarbonField({ ctx }: { ctx: FieldContext }) {
   };
   return (
     <>
-      <SelectField ctx={select} path={path} label="Grid carbon intensity" options={gridOptions()} allowDefault={GRID_DEFAULT} hint={GRID_HINT} />
+      <SelectField ctx={select} path={path} label="Grid carbon intensity" options={gridOptions()} allowDefault={GRID_DEFAULT} />
       {choice === OWN && <NumberField ctx={pruning(ctx)} path={['prices', 'gridIntensityGPerKWh']} label="Your grid figure" unit="gCO2e/kWh" hint={{ value: GRID_VALUE, source: 'the world average' }} />}
     </>
   );

@@ -7,7 +7,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChartData, TableData } from '../../lib/calculatorModel';
 import './chart.css';
 import { CATEGORY_COLOURS, DASHES, LAYER_COLOURS, OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
-import { formatCurrency, formatCurrencyCompact } from '../../lib/format';
 
 type ChartModule = typeof import('./chartjs');
 let chartModule: Promise<ChartModule> | null = null;
@@ -112,7 +111,7 @@ export function ChartPanel({ data }: { data: ChartData }) {
     if (!visible) return;
     let live = true;
     loadChart()
-      .then(({ Chart }) => {
+      .then(({ Chart, moneyAxis }) => {
         if (!live || !canvas.current) return;
         const fg = cssVar('--fg', '#1b1d21');
         const grid = cssVar('--rule', '#d5d9df');
@@ -141,8 +140,8 @@ export function ChartPanel({ data }: { data: ChartData }) {
           return;
         }
         // Money axes and tooltips in the scenario's currency.
-        const m = data.money;
-        const money = (v: number | string) => formatCurrencyCompact(Number(v), m!.currency);
+        const h = data.horizontal;
+        const m = data.money && moneyAxis(data.money.currency, (c) => (h ? c.parsed.x : c.parsed.y));
         const config = {
           type: data.kind === 'line' ? ('line' as const) : ('bar' as const),
           data: { labels: data.labels, datasets },
@@ -151,10 +150,10 @@ export function ChartPanel({ data }: { data: ChartData }) {
             responsive: true,
             maintainAspectRatio: false,
             indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
-            plugins: { legend: { labels: { color: fg, boxWidth: 14 } }, tooltip: { enabled: true, ...(m ? { callbacks: { label: (c: { dataset: { label?: string }; parsed: { x: number; y: number } }) => `${c.dataset.label}: ${formatCurrency(data.horizontal ? c.parsed.x : c.parsed.y, m.currency, m.decimals)}` } } : {}) } },
+            plugins: { legend: { labels: { color: fg, boxWidth: 14 } }, tooltip: { enabled: true, ...m?.tooltip } },
             scales: {
-              x: { stacked, ticks: { color: fg, ...(m && data.horizontal ? { callback: money } : {}) }, grid: { color: grid }, title: { display: Boolean(data.x), text: data.x, color: fg } },
-              y: { stacked, ticks: { color: fg, ...(m && !data.horizontal ? { callback: money } : {}) }, grid: { color: grid }, beginAtZero: true, title: { display: Boolean(data.y), text: data.y, color: fg } },
+              x: { stacked, ticks: { color: fg, ...(h && m?.ticks) }, grid: { color: grid }, title: { display: Boolean(data.x), text: data.x, color: fg } },
+              y: { stacked, ticks: { color: fg, ...(!h && m?.ticks) }, grid: { color: grid }, beginAtZero: true, title: { display: Boolean(data.y), text: data.y, color: fg } },
             },
           },
         };
