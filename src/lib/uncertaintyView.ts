@@ -96,6 +96,8 @@ export interface BandChartData {
   band: Array<[number, number]>;
   p50: number[];
   y: string;
+  /** The currency of the value axis and tooltips. */
+  currency: string;
   table: TableData;
 }
 
@@ -133,6 +135,7 @@ export function bandChart(s: UncertaintySummary, asEntered: ReadonlyArray<{ name
     band: ps.map((p) => [whole(p.tco.p10), whole(p.tco.p90)]),
     p50: ps.map((p) => whole(p.tco.p50)),
     y: `${cur} over ${s.horizonYears} years`,
+    currency: cur,
     table: {
       caption: `Total cost over ${s.horizonYears} years (${cur}): as entered, and P10, P50 (median), P90 and mean of ${formatInt(s.samples)} samples (seed ${s.seed}); chance of costing less than ${s.baseline}`,
       columns: ['platform', 'as entered', 'P10', 'P50', 'P90', 'mean', `cheaper than ${s.baseline}`],

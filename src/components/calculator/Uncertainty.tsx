@@ -65,8 +65,6 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${parseInt(h.slice(0, 2), 16)}, ${parseInt(h.slice(2, 4), 16)}, ${parseInt(h.slice(4, 6), 16)}, ${alpha})`;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
-
 /** The TCO bars with the P10-P90 box and the P50 mark over each, with the accessible frame of the other charts. */
 function BandChart({ data }: { data: BandChartData }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -86,8 +84,10 @@ function BandChart({ data }: { data: BandChartData }) {
   useEffect(() => {
     let live = true;
     loadChart()
-      .then(({ Chart }) => {
+      .then(({ Chart, moneyAxis }) => {
         if (!live || !canvas.current) return;
+        // Money on the axis and in tooltips in the scenario's currency (the box's tooltip gives P10 to P90).
+        const money = moneyAxis(data.currency, (c) => (Array.isArray(c.raw) ? (c.raw as [number, number]) : c.parsed.y));
         const fg = cssVar('--fg', '#1b1d21');
         const bg = cssVar('--bg', '#ffffff');
         const grid = cssVar('--rule', '#d5d9df');
@@ -110,11 +110,11 @@ function BandChart({ data }: { data: BandChartData }) {
             maintainAspectRatio: false,
             plugins: {
               legend: { position: 'bottom', labels: { color: fg, boxWidth: 14, filter: (item: { datasetIndex?: number }) => item.datasetIndex !== 0, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
-              tooltip: { enabled: true },
+              tooltip: { enabled: true, ...money.tooltip },
             },
             scales: {
               x: { ticks: { color: fg }, grid: { display: false } },
-              y: { beginAtZero: true, ticks: { color: fg, callback: (v: number) => compact.format(v) }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
+              y: { beginAtZero: true, ticks: { color: fg, ...money.ticks }, grid: { color: grid }, title: { display: true, text: data.y, color: fg } },
             },
           },
         };
