@@ -90,6 +90,7 @@ test.describe('costs over time', () => {
 
     const ms = await page.evaluate(() => window.__kernelcountOverTime ?? []);
     testInfo.annotations.push({ type: 'projection ms (worker)', description: ms.map((x) => x.toFixed(1)).join(', ') });
+    console.log(`projection + shaping in the worker (${testInfo.project.name}), ms: ${ms.map((x) => x.toFixed(1)).join(', ')}`);
     expect(ms.length).toBeGreaterThan(0);
 
     // The fields travel in the link: a reload keeps them and opens the section again.
