@@ -27,8 +27,12 @@ async function openOn(page: Page, gotoPage: (p: string) => Promise<void>, preset
 
 async function openPanel(page: Page) {
   const panel = page.getByTestId('decisions-panel');
-  await panel.locator(':scope > summary').click();
-  await expect(panel).toHaveAttribute('open', '');
+  // Charts above the panel may still be drawing and push it down between aiming and clicking:
+  // click again until it is open (a lost click, not a panel that refuses to open).
+  await expect(async () => {
+    if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
+    await expect(panel).toHaveAttribute('open', '', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   return panel;
 }
 

@@ -5,24 +5,14 @@
  * value marked; and a tornado of floating bars around the difference as entered. Chart.js is the
  * calculator's on-demand chunk.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TableData } from '../../lib/calculatorModel';
 import type { Marker, TornadoChartData, XYChartData } from '../../lib/decisions';
 import { DASHES, OKABE_ITO } from '../../lib/palette';
-import { DataTable } from '../charts/ChartPanel';
+import { ChartFigure, DataTable, cssVar, loadChart, useSchemeVersion } from '../charts/ChartPanel';
 import '../charts/chart.css';
 
-type ChartModule = typeof import('../charts/chartjs');
-let chartModule: Promise<ChartModule> | null = null;
-function loadChart(): Promise<ChartModule> {
-  chartModule ??= import('../charts/chartjs');
-  return chartModule;
-}
 
-function cssVar(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
 
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
@@ -97,18 +87,10 @@ export function DecisionsChart(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<{ destroy(): void } | null>(null);
   const markers = useRef<readonly Marker[]>(data.markers);
-  const [showTable, setShowTable] = useState(false);
   const [failed, setFailed] = useState(false);
-  const tableId = useId();
   markers.current = data.markers;
-  // Redrawn when the colour scheme changes, so text and grid follow light and dark.
-  const [scheme, setScheme] = useState(0);
-  useEffect(() => {
-    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const bump = () => setScheme((n) => n + 1);
-    mq?.addEventListener?.('change', bump);
-    return () => mq?.removeEventListener?.('change', bump);
-  }, []);
+  // Redrawn when the colour scheme changes, so the chart follows light and dark.
+  const scheme = useSchemeVersion();
 
   useEffect(() => {
     let live = true;
@@ -197,23 +179,6 @@ export function DecisionsChart(props: Props) {
 
   const height = (isXY(data) ? 300 : Math.max(200, 80 + data.labels.length * 36)) + data.markers.length * LABEL_ROW;
   return (
-    <figure className="chart decisions-chart" data-chart={data.id}>
-      <figcaption>
-        <h4>{data.title}</h4>
-        <p className="chart-summary" data-testid={`summary-${data.id}`}>
-          {data.summary}
-        </p>
-      </figcaption>
-      <div className="chart-canvas" style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={`${data.title}. ${data.summary} The data table below has every value.`} />
-      </div>
-      {failed && <p className="notice warn">The chart could not be drawn here; the table has the same figures.</p>}
-      <button type="button" className="table-toggle no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
-        {showTable ? 'Hide' : 'Show'} the data table
-      </button>
-      <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
-        <ScrollTable table={data.table} id={tableId} />
-      </div>
-    </figure>
+    <ChartFigure id={data.id} className="decisions-chart" heading="h4" title={data.title} summary={data.summary} height={height} canvas={canvas} failed={failed} table={(id) => <ScrollTable table={data.table} id={id} />} />
   );
 }

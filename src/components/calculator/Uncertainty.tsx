@@ -22,16 +22,13 @@ import {
   type UncertaintyResponse,
   type UncertaintySummary,
 } from '../../lib/uncertaintyView';
-import { DataTable } from '../charts/ChartPanel';
+import { ChartFigure, DataTable, cssVar, loadChart, useSchemeVersion } from '../charts/ChartPanel';
 import '../charts/chart.css';
 import './uncertainty.css';
 
 /** Pause after the last change before a run starts (the evaluation has already waited 150 ms). */
 const DEBOUNCE_MS = 250;
 
-type ChartModule = typeof import('../charts/chartjs');
-let chartModule: Promise<ChartModule> | null = null;
-const loadChart = () => (chartModule ??= import('../charts/chartjs'));
 
 declare global {
   interface Window {
@@ -52,10 +49,6 @@ interface RunState {
   ms: number | null;
 }
 
-function cssVar(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
 
 /** A CSS hex colour (#rgb or #rrggbb, as the minified stylesheet may give it) with an alpha, for Chart.js. */
 function withAlpha(hex: string, alpha: number): string {
@@ -69,17 +62,9 @@ function withAlpha(hex: string, alpha: number): string {
 function BandChart({ data }: { data: BandChartData }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<{ destroy(): void } | null>(null);
-  const [showTable, setShowTable] = useState(false);
   const [failed, setFailed] = useState(false);
-  const tableId = useId();
-  // Redrawn when the colour scheme changes, so the box, the mark and the text follow light and dark.
-  const [scheme, setScheme] = useState(0);
-  useEffect(() => {
-    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const bump = () => setScheme((n) => n + 1);
-    mq?.addEventListener?.('change', bump);
-    return () => mq?.removeEventListener?.('change', bump);
-  }, []);
+  // Redrawn when the colour scheme changes, so the chart follows light and dark.
+  const scheme = useSchemeVersion();
 
   useEffect(() => {
     let live = true;
@@ -131,24 +116,7 @@ function BandChart({ data }: { data: BandChartData }) {
   useEffect(() => () => chart.current?.destroy(), []);
 
   return (
-    <figure className="chart uncertainty-chart" data-chart={data.id}>
-      <figcaption>
-        <h3>{data.title}</h3>
-        <p className="chart-summary" data-testid={`summary-${data.id}`}>
-          {data.summary}
-        </p>
-      </figcaption>
-      <div className="chart-canvas" style={{ height: 300 }}>
-        <canvas ref={canvas} role="img" aria-label={`${data.title}. ${data.summary} The data table below has every value.`} />
-      </div>
-      {failed && <p className="notice warn">The chart could not be drawn here; the table has the same figures.</p>}
-      <button type="button" className="table-toggle no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
-        {showTable ? 'Hide' : 'Show'} the data table
-      </button>
-      <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
-        <DataTable table={data.table} id={tableId} region testId="band-table" />
-      </div>
-    </figure>
+    <ChartFigure id={data.id} className="uncertainty-chart" heading="h3" title={data.title} summary={data.summary} height={300} canvas={canvas} failed={failed} table={(id) => <DataTable table={data.table} id={id} region testId="band-table" />} />
   );
 }
 

@@ -3,14 +3,15 @@
  * its numbers, the canvas (hidden from screen readers, which get the table), and a data-table
  * toggle. Chart.js loads on first use, in its own chunk.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ChartData, TableData } from '../../lib/calculatorModel';
 import './chart.css';
 import { CATEGORY_COLOURS, DASHES, LAYER_COLOURS, OKABE_ITO, PLATFORM_COLOURS } from '../../lib/palette';
 
 type ChartModule = typeof import('./chartjs');
 let chartModule: Promise<ChartModule> | null = null;
-function loadChart(): Promise<ChartModule> {
+/** Chart.js and the parts registered with it, fetched once, on first use, in its own chunk. */
+export function loadChart(): Promise<ChartModule> {
   chartModule ??= import('./chartjs');
   return chartModule;
 }
@@ -30,7 +31,8 @@ function colour(key: string, i: number): string {
   return FIXED[key] ?? SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 }
 
-function cssVar(name: string, fallback: string): string {
+/** A CSS custom property of the page (a theme colour), or `fallback` outside a browser. */
+export function cssVar(name: string, fallback: string): string {
   if (typeof document === 'undefined') return fallback;
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
@@ -80,12 +82,64 @@ function shapeOf(d: ChartData): string {
   return `${d.kind}|${d.horizontal ? 'h' : 'v'}|${d.x}|${d.y}|${d.money?.currency}|${d.series.map((s) => `${s.key}:${s.type ?? ''}:${s.stack ?? ''}`).join(',')}`;
 }
 
+/** A number that changes when the page's colour scheme does: charts that read theme colours redraw on it. */
+export function useSchemeVersion(): number {
+  const [scheme, setScheme] = useState(0);
+  useEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const bump = () => setScheme((n) => n + 1);
+    mq?.addEventListener?.('change', bump);
+    return () => mq?.removeEventListener?.('change', bump);
+  }, []);
+  return scheme;
+}
+
+/**
+ * The frame every chart shares: title and summary sentence, the canvas (named by both, for screen
+ * readers, which also get the table), a notice when Chart.js could not draw, and the data-table
+ * toggle; the table is always printed.
+ */
+export function ChartFigure(props: {
+  id: string;
+  className?: string;
+  heading?: 'h3' | 'h4';
+  title: string;
+  summary: string;
+  height: number;
+  canvas: RefObject<HTMLCanvasElement | null>;
+  failed: boolean;
+  figure?: RefObject<HTMLElement | null>;
+  table: (id: string) => ReactNode;
+}) {
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const Heading = props.heading ?? 'h3';
+  return (
+    <figure className={props.className ? `chart ${props.className}` : 'chart'} data-chart={props.id} ref={props.figure}>
+      <figcaption>
+        <Heading>{props.title}</Heading>
+        <p className="chart-summary" data-testid={`summary-${props.id}`}>
+          {props.summary}
+        </p>
+      </figcaption>
+      <div className="chart-canvas" style={{ height: props.height }}>
+        <canvas ref={props.canvas} role="img" aria-label={`${props.title}. ${props.summary} The data table below has every value.`} />
+      </div>
+      {props.failed && <p className="notice warn">The chart could not be drawn here; the table has the same figures.</p>}
+      <button type="button" className="table-toggle no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
+        {showTable ? 'Hide' : 'Show'} the data table
+      </button>
+      <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
+        {props.table(tableId)}
+      </div>
+    </figure>
+  );
+}
+
 export function ChartPanel({ data }: { data: ChartData }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<{ destroy(): void } | null>(null);
   const shape = useRef<string>('');
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
   const [failed, setFailed] = useState(false);
   const figure = useRef<HTMLElement>(null);
   // Chart.js is fetched when the first chart comes near the screen (or the page is printed), not
@@ -172,23 +226,6 @@ export function ChartPanel({ data }: { data: ChartData }) {
 
   const height = data.horizontal ? Math.max(180, 60 + data.labels.length * 46) : 280;
   return (
-    <figure className="chart" data-chart={data.id} ref={figure}>
-      <figcaption>
-        <h3>{data.title}</h3>
-        <p className="chart-summary" data-testid={`summary-${data.id}`}>
-          {data.summary}
-        </p>
-      </figcaption>
-      <div className="chart-canvas" style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={`${data.title}. ${data.summary} The data table below has every value.`} />
-      </div>
-      {failed && <p className="notice warn">The chart could not be drawn here; the table has the same figures.</p>}
-      <button type="button" className="table-toggle no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
-        {showTable ? 'Hide' : 'Show'} the data table
-      </button>
-      <div className={showTable ? 'chart-table' : 'chart-table print-only'} hidden={!showTable ? true : undefined} data-print-table="">
-        <DataTable table={data.table} id={tableId} region />
-      </div>
-    </figure>
+    <ChartFigure id={data.id} title={data.title} summary={data.summary} height={height} canvas={canvas} failed={failed} figure={figure} table={(id) => <DataTable table={data.table} id={id} region />} />
   );
 }
