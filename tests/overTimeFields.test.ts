@@ -76,6 +76,13 @@ describe('grid carbon choice <-> scenario', () => {
     expect(gridChoice(back)).toBe('');
     expect(gridChoice({ ...back, catalogVersions: { 'carbon.gridIntensity': 'world-2023' } })).toBe('');
 
+    // Your own figure starts as the figure in use: the region's, or the world average.
+    const mine = withGridChoice(de, OWN);
+    expect(mine['catalogVersions']).toBeUndefined();
+    expect(mine['prices']).toEqual({ gridIntensityGPerKWh: 381 });
+    expect(gridChoice(mine)).toBe(OWN);
+    expect(withGridChoice(back, OWN)['prices']).toEqual({ gridIntensityGPerKWh: 481 });
+    expect(withGridChoice({ ...mine, prices: { gridIntensityGPerKWh: 12 } }, OWN)['prices']).toEqual({ gridIntensityGPerKWh: 12 });
     const own = withGridChoice({ ...de, catalog: { 'carbon.gridIntensity': 99 } }, OWN);
     expect(own['catalogVersions']).toBeUndefined();
     expect(own['catalog']).toEqual({ 'carbon.gridIntensity': 99 });

@@ -39,13 +39,18 @@ export function gridChoice(draft: Draft): string {
   return typeof v === 'string' && v !== GRID.version ? v : '';
 }
 
-/** The scenario with another grid choice: a region or the default clears an own figure, and the other way round. */
+/**
+ * The scenario with another grid choice: a region, the default, or your own figure, which starts
+ * as the figure in use (so the choice shows at once and the field is never empty).
+ */
 export function withGridChoice(draft: Draft, choice: string): Draft {
+  const own = choice === OWN;
+  const from = gridChoice(draft);
   let d = draft;
-  for (const path of choice === OWN ? [VERSION_PATH] : [OWN_PATH, OVERRIDE_PATH, VERSION_PATH]) {
-    d = setAt(d, ...prunedEdit(d, path, path === VERSION_PATH && choice !== OWN ? choice || undefined : undefined));
+  for (const path of own ? [VERSION_PATH] : [OWN_PATH, OVERRIDE_PATH, VERSION_PATH]) {
+    d = setAt(d, ...prunedEdit(d, path, path === VERSION_PATH && !own ? choice || undefined : undefined));
   }
-  return d;
+  return own && from !== OWN ? setAt(d, OWN_PATH, (GRID.versions?.[from] ?? GRID).value) : d;
 }
 
 /** The select's choices: every region version of the catalog with its figure, and your own. */
@@ -58,6 +63,5 @@ export function gridOptions(): Array<{ value: string; label: string }> {
   ];
 }
 
-/** The default figure and its label: `world average: 481 gCO2e/kWh (default)`. */
-export const GRID_VALUE = String(GRID.value);
-export const GRID_DEFAULT = `world average: ${GRID_VALUE} gCO2e/kWh (default)`;
+/** The default's label: `world average: 481 gCO2e/kWh (default)`. */
+export const GRID_DEFAULT = `world average: ${String(GRID.value)} gCO2e/kWh (default)`;

@@ -149,14 +149,17 @@ test.describe('costs over time', () => {
 
     await select.selectOption('(own)');
     const own = field(page, 'prices.gridIntensityGPerKWh');
-    await expect(own).toBeVisible();
+    // It starts as the figure in use.
+    await expect(own).toHaveValue('56');
+    await expect(grid).toContainText('56 gCO2e/kWh, your own figure');
     await own.fill('120');
     await expect(grid).toContainText('120 gCO2e/kWh, your own figure');
     const mine = evaluate({ ...scenario, prices: { ...(scenario['prices'] as object), gridIntensityGPerKWh: 120 } });
     await expect(card).toContainText(`${tonnes(mine.platforms[1]!.energy.co2eKgOverHorizon)} t`);
-    // Emptying the figure to type another keeps the field.
+    // Emptying the figure to type another keeps the field (and says a figure is needed).
     await own.fill('');
-    await expect(own).toBeVisible();
+    await expect(fieldError(page, 'prices.gridIntensityGPerKWh')).toHaveText('is required');
+    await expect(select).toHaveValue('(own)');
     await own.fill('90');
     await expect(grid).toContainText('90 gCO2e/kWh');
     await shot(page.locator('.summary'), testInfo, 'over-time-energy-cards');

@@ -132,8 +132,7 @@ function PrintInputs({ draft }: { draft: Draft }) {
           ? platforms.map((p) => `${cellText(p['name'] ?? p['type'])} (${Object.entries(p).filter(([k]) => k !== 'name').map(([k, v]) => `${k} ${cellText(v)}`).join(', ')})`).join('; ')
           : 'all four types with their defaults'}
         . Policy: {cellText(draft['policy']) || 'defaults'}. Prices: {cellText(draft['prices']) || 'defaults'}
-        {draft['catalog'] ? `. Catalog overrides: ${cellText(draft['catalog'])}` : ''}
-        {['growth', 'finance', 'catalogVersions'].map((k) => (draft[k] ? `. ${k}: ${cellText(draft[k])}` : ''))}.
+        {draft['catalog'] ? `. Catalog overrides: ${cellText(draft['catalog'])}` : ''}.
       </p>
     </section>
   );

@@ -4,10 +4,16 @@
  * with its source and date in one line under the cards. Carbon is not money: it is never in a total.
  * Loaded just after the cards (OverTimeSection.tsx), so the page's first load carries none of it.
  */
-import type { Comparison, Evaluation, PlatformResult } from 'kernelcount';
+import type { Evaluation, PlatformResult } from 'kernelcount';
 import { kWh, signedTonnes, tonnes } from '../../lib/overTimeFormat';
 
-export function EnergyRows({ p, cmp, years }: { p: PlatformResult; cmp: Comparison | undefined; years: number }) {
+/** A card's rows for platform `p`, or, without `p`, the grid line. */
+export default function Energy({ e, p }: { e: Evaluation; p?: PlatformResult }) {
+  return p ? <EnergyRows p={p} e={e} /> : <GridLine e={e} />;
+}
+
+function EnergyRows({ p, e }: { p: PlatformResult; e: Evaluation }) {
+  const cmp = e.comparisons.find((c) => c.platform === p.name);
   return (
     <>
       <div>
@@ -15,7 +21,7 @@ export function EnergyRows({ p, cmp, years }: { p: PlatformResult; cmp: Comparis
         <dd data-testid={`kwh-${p.name}`}>{kWh(p.energy.kWhPerYear)} kWh a year</dd>
       </div>
       <div>
-        <dt>CO2e, {years} years</dt>
+        <dt>CO2e, {e.scenario.horizonYears} years</dt>
         <dd data-testid={`co2e-${p.name}`}>
           {tonnes(p.energy.co2eKgOverHorizon)} t
           {cmp && <span className="muted"> ({signedTonnes(cmp.co2eKgDelta)} t vs {cmp.baseline})</span>}
@@ -25,7 +31,7 @@ export function EnergyRows({ p, cmp, years }: { p: PlatformResult; cmp: Comparis
   );
 }
 
-export function GridLine({ e }: { e: Evaluation }) {
+function GridLine({ e }: { e: Evaluation }) {
   const g = e.platforms[0]?.energy.grid;
   if (!g) return null;
   return (

@@ -5,9 +5,8 @@
  * at the field like every other.
  */
 import { HARDWARE_FINANCING } from 'kernelcount';
-import { useState } from 'react';
 import { getAt, setAt } from '../../lib/calculatorModel';
-import { GRID_DEFAULT, GRID_ID, GRID_VALUE, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
+import { GRID_DEFAULT, GRID_ID, OWN, gridChoice, gridOptions, prunedEdit, withGridChoice } from '../../lib/overTimeFields';
 import { Fieldset, NumberField, SelectField, type FieldContext } from './fields';
 
 /** A context whose edits drop the section they leave empty (`growth: {}` is an error). */
@@ -19,7 +18,6 @@ export function OverTimeFields({ ctx }: { ctx: FieldContext }) {
   const c = pruning(ctx);
   return (
     <Fieldset legend="Over time">
-      <p className="help">The results then show the costs year by year.</p>
       <div className="grid">
         <NumberField ctx={c} path={['growth', 'percentPerYear']} label="Growth" unit={pct} hint={zero} />
         <NumberField ctx={c} path={['finance', 'discountRatePercent']} label="Discount rate" unit={pct} hint={zero} />
@@ -34,21 +32,13 @@ export function OverTimeFields({ ctx }: { ctx: FieldContext }) {
 /** Grid carbon intensity: the catalog's regions, the world average, or your own gCO2e/kWh. */
 export function GridCarbonField({ ctx }: { ctx: FieldContext }) {
   const path = ['catalogVersions', GRID_ID];
-  // "Your own figure" stays chosen while its field is emptied to type a new number.
-  const [own, setOwn] = useState(false);
-  const choice = gridChoice(ctx.draft) || (own ? OWN : '');
-  const select: FieldContext = {
-    ...ctx,
-    draft: setAt(ctx.draft, path, choice || undefined),
-    set: (_p, v) => {
-      setOwn(v === OWN);
-      ctx.set([], withGridChoice(ctx.draft, typeof v === 'string' ? v : ''));
-    },
-  };
+  const choice = gridChoice(ctx.draft);
+  const select: FieldContext = { ...ctx, draft: setAt(ctx.draft, path, choice || undefined), set: (_p, v) => ctx.set([], withGridChoice(ctx.draft, String(v ?? ''))) };
   return (
     <>
       <SelectField ctx={select} path={path} label="Grid carbon intensity" options={gridOptions()} allowDefault={GRID_DEFAULT} />
-      {choice === OWN && <NumberField ctx={pruning(ctx)} path={['prices', 'gridIntensityGPerKWh']} label="Your grid figure" unit="gCO2e/kWh" hint={{ value: GRID_VALUE, source: 'the world average' }} />}
+      {/* Required: emptied to type another figure, it keeps the choice (pick another above to drop it). */}
+      {choice === OWN && <NumberField ctx={ctx} path={['prices', 'gridIntensityGPerKWh']} label="Your grid figure" unit="gCO2e/kWh" required />}
     </>
   );
 }

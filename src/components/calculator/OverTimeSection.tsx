@@ -5,15 +5,13 @@
  * of it. Also the cards' energy and carbon rows and the grid line, in a small chunk fetched with
  * the first results (placeholders of the same height until then, so nothing moves).
  */
-import { lazy, Suspense, useEffect, useState, type ComponentProps, type ReactNode } from 'react';
+import type { Evaluation, PlatformResult } from 'kernelcount';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Draft } from '../../lib/calculatorModel';
 import { hasOverTime } from '../../lib/overTimeFields';
-import type { EnergyRows, GridLine } from './OverTimeEnergy';
 
 const OverTime = lazy(() => import('./OverTime'));
-const energy = () => import('./OverTimeEnergy');
-const Rows = lazy(() => energy().then((m) => ({ default: m.EnergyRows })));
-const Grid = lazy(() => energy().then((m) => ({ default: m.GridLine })));
+const Energy = lazy(() => import('./OverTimeEnergy'));
 
 /** A lazily loaded part, rendered only in the browser once hydrated (`fallback` until it has loaded). */
 function Later({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
@@ -22,7 +20,8 @@ function Later({ children, fallback }: { children: ReactNode; fallback: ReactNod
   return mounted ? <Suspense fallback={fallback}>{children}</Suspense> : fallback;
 }
 
-export const CardEnergy = (props: ComponentProps<typeof EnergyRows>) => (
+/** A card's energy and carbon rows. */
+export const CardEnergy = (props: { e: Evaluation; p: PlatformResult }) => (
   <Later
     fallback={['Electricity', 'CO2e'].map((dt) => (
       <div key={dt}>
@@ -31,13 +30,14 @@ export const CardEnergy = (props: ComponentProps<typeof EnergyRows>) => (
       </div>
     ))}
   >
-    <Rows {...props} />
+    <Energy {...props} />
   </Later>
 );
 
-export const GridCarbonLine = (props: ComponentProps<typeof GridLine>) => (
+/** The grid figure with its source and date, under the cards. */
+export const GridCarbonLine = (props: { e: Evaluation }) => (
   <Later fallback={<p className="muted small">…</p>}>
-    <Grid {...props} />
+    <Energy {...props} />
   </Later>
 );
 
@@ -48,16 +48,13 @@ export function OverTimeSection({ draft, today }: { draft: Draft; today: string 
     <section aria-labelledby="over-time-h" className={shown ? '' : 'no-print'} data-testid="over-time">
       <h2 id="over-time-h">Costs over time</h2>
       {shown ? (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={null}>
           <OverTime draft={draft} today={today} />
         </Suspense>
       ) : (
-        <p className="muted">
-          Hosts, cash, present value and CO2e year by year, with growth and discounting (under “Over time” in the editor).{' '}
-          <button type="button" onClick={() => setAsked(true)}>
-            Show costs over time
-          </button>
-        </p>
+        <button type="button" onClick={() => setAsked(true)}>
+          Show costs over time
+        </button>
       )}
     </section>
   );

@@ -114,7 +114,7 @@ function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
           <dt>Instances per host</dt>
           <dd>{p.instancesPerHost}</dd>
         </div>
-        <CardEnergy p={p} cmp={cmp} years={e.scenario.horizonYears} />
+        <CardEnergy p={p} e={e} />
       </dl>
       <p className="efficiency" title="Share of all host memory, including spare hosts">
         Host memory: <strong>{formatPercent(eff.app)}</strong> workloads, {formatPercent(eff.overhead)} overhead, {formatPercent(eff.idle)} idle
