@@ -1,4 +1,5 @@
-// Builds the package: TypeScript to dist/ (ESM + declarations), the JSON Schema file, an executable CLI.
+// Builds the package: TypeScript to dist/ (ESM + declarations) and to dist/cjs/ (CommonJS + declarations,
+// without the CLI, which stays ESM), the JSON Schema file, an executable CLI.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,8 +12,12 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const versionFile = path.join(root, 'src/version.ts');
 const versionSource = `/** The package version (written by scripts/build.mjs from package.json). */\nexport const version = '${pkg.version}';\n`;
 if (!existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== versionSource) writeFileSync(versionFile, versionSource);
-const tsc = spawnSync('tsc', ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+for (const config of ['tsconfig.build.json', 'tsconfig.cjs.json']) {
+  const tsc = spawnSync('tsc', ['-p', config], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
+// The marker makes Node load dist/cjs/**/*.js, and TypeScript read dist/cjs/**/*.d.ts, as CommonJS.
+writeFileSync(path.join(root, 'dist/cjs/package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 const { scenarioJsonSchema } = await import(pathToFileURL(path.join(root, 'dist/scenario/schema.js')).href);
 writeFileSync(path.join(root, 'dist/scenario.schema.json'), JSON.stringify(scenarioJsonSchema, null, 2) + '\n');
 chmodSync(path.join(root, 'dist/cli/main.js'), 0o755);

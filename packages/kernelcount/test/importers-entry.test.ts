@@ -44,7 +44,10 @@ describe('entry points', () => {
 
   it('package.json exports kernelcount/importers with its types', () => {
     const pkg = JSON.parse(readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'));
-    expect(pkg.exports['./importers']).toEqual({ types: './dist/importers/index.d.ts', import: './dist/importers/index.js' });
+    expect(pkg.exports['./importers']).toEqual({
+      import: { types: './dist/importers/index.d.ts', default: './dist/importers/index.js' },
+      require: { types: './dist/cjs/importers/index.d.ts', default: './dist/cjs/importers/index.js' },
+    });
     expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['papaparse', 'exceljs']));
   });
 

@@ -121,7 +121,10 @@ describe('entry points', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('XLSX_SHEETS,scenarioWorkbook,scenarioXlsx');
     const pkg = JSON.parse(readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'));
-    expect(pkg.exports['./xlsx']).toEqual({ types: './dist/report/xlsx.d.ts', import: './dist/report/xlsx.js' });
+    expect(pkg.exports['./xlsx']).toEqual({
+      import: { types: './dist/report/xlsx.d.ts', default: './dist/report/xlsx.js' },
+      require: { types: './dist/cjs/report/xlsx.d.ts', default: './dist/cjs/report/xlsx.js' },
+    });
     expect(existsSync(path.join(pkgRoot, 'dist/report/xlsx.d.ts'))).toBe(true);
   });
 });
