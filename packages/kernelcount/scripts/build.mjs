@@ -19,6 +19,7 @@ for (const config of ['tsconfig.build.json', 'tsconfig.cjs.json']) {
 // The marker makes Node load dist/cjs/**/*.js, and TypeScript read dist/cjs/**/*.d.ts, as CommonJS.
 writeFileSync(path.join(root, 'dist/cjs/package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 const { scenarioJsonSchema } = await import(pathToFileURL(path.join(root, 'dist/scenario/schema.js')).href);
-writeFileSync(path.join(root, 'dist/scenario.schema.json'), JSON.stringify(scenarioJsonSchema, null, 2) + '\n');
+// At the package root, so that `kernelcount/schema.json` resolves also without package.json exports.
+writeFileSync(path.join(root, 'schema.json'), JSON.stringify(scenarioJsonSchema, null, 2) + '\n');
 chmodSync(path.join(root, 'dist/cli/main.js'), 0o755);
 console.log('kernelcount built to dist/');
