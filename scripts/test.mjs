@@ -5,6 +5,8 @@
 //   3. build the site with Astro           (1 check; before Vitest, whose site tests read dist/)
 //   4. typecheck the site's TypeScript     (1 check)
 //   5. Vitest over the whole repo          (each test counts; vitest.config.ts lists the projects)
+//   5b. the kernelcount package on Node 20 (each test counts; node:test in packages/kernelcount/test-node20,
+//                                           run by its scripts/test-node20.mjs on /usr/bin/node)
 //   6. Playwright in Debian's Chromium     (each test counts; a spec that fails to load or a server that
 //                                           does not start counts as a failure; playwright.config.ts)
 //      scripts/ensure-chromium.mjs installs /usr/bin/chromium first when it can; when it cannot,
@@ -94,6 +96,31 @@ if (!existsSync(report)) {
     detail += `; vitest exited ${code}`;
   }
   summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} vitest (${detail})`);
+}
+
+// The package on Node 20, the floor of its engines (Vitest itself needs a newer Node): node:test over
+// the built package, spec reporter to the console, TAP to a temp file for the counts.
+const node20Tap = path.join(tmp, 'node20.tap');
+const node20Code = run('node', ['packages/kernelcount/scripts/test-node20.mjs', '--tap', node20Tap]);
+{
+  const tap = existsSync(node20Tap) ? readFileSync(node20Tap, 'utf8') : '';
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? NaN);
+  const [pass, fail, cancelled] = [count('pass'), count('fail'), count('cancelled')];
+  if (Number.isNaN(pass) || Number.isNaN(fail)) {
+    record('kernelcount on Node 20', false, `no TAP summary, exit ${node20Code}`);
+  } else {
+    passed += pass;
+    failed += fail + (cancelled || 0);
+    let detail = `${pass} passed, ${fail + (cancelled || 0)} failed`;
+    if (pass + fail === 0) {
+      failed += 1;
+      detail = 'ran no tests';
+    } else if (node20Code !== 0 && fail + (cancelled || 0) === 0) {
+      failed += 1;
+      detail += `; exited ${node20Code}`;
+    }
+    summary.push(`${node20Code === 0 && pass > 0 ? 'ok  ' : 'FAIL'} kernelcount on Node 20 (${detail})`);
+  }
 }
 
 // Playwright: list reporter to the console, JSON to a temp file for the counts.
