@@ -69,7 +69,7 @@ describe('the packed tarball', () => {
     ]) {
       expect(packedFiles, needed).toContain(needed);
     }
-    const unwanted = packedFiles.filter((f) => /\.test\.|\.map$|^src\/|^test\/|fixtures|^bench\/|^scripts\/|tsconfig/.test(f));
+    const unwanted = packedFiles.filter((f) => /\.test\.|\.map$|^src\/|^test\/|^test-node20\/|fixtures|^bench\/|^scripts\/|tsconfig/.test(f));
     expect(unwanted).toEqual([]);
     // The CLI stays ES modules: it is not in the CommonJS build.
     expect(packedFiles.filter((f) => f.startsWith('dist/cjs/cli/'))).toEqual([]);
