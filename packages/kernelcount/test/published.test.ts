@@ -4,7 +4,7 @@
 // under moduleResolution node16 and bundler, and the `kernelcount` command runs an example.
 // Needs the built package (npm run build; `npm test` builds first).
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ const SLOW = 180_000;
 let work = '';
 let tarball = '';
 let packedFiles: string[] = [];
+let packedIntegrity = '';
 let project = '';
 
 function sh(cmd: string, args: string[], options: SpawnSyncOptions = {}) {
@@ -38,12 +39,80 @@ function golden(name: string): string {
   return readFileSync(path.join(pkgRoot, 'test/golden', name), 'utf8');
 }
 
+type LockEntry = { version?: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; [key: string]: unknown };
+
+/**
+ * A fresh project that depends on the tarball, with a lockfile holding the package's dependency
+ * tree as the repo's lockfile has it. Pinned versions with their tarball address install from the
+ * cache by their integrity alone. A plain `npm install <tarball>` would need the registry metadata
+ * of every dependency in the cache (`npm ci` does not put it there) and would pick the newest
+ * versions that metadata lists, whose tarballs may never have been downloaded.
+ */
+function projectFor(file: string, integrity: string) {
+  const repoLock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const pkg = JSON.parse(readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'));
+  const packages: Record<string, LockEntry> = {};
+  const registry = ok('npm', ['config', 'get', 'registry'], { cwd: repoRoot }).trim().replace(/\/$/, '');
+  const from = 'packages/kernelcount';
+  const rename = (key: string) => (key.startsWith(`${from}/`) ? `node_modules/kernelcount/${key.slice(from.length + 1)}` : key);
+  // Node's lookup: the dependency's node_modules beside the requiring package, then each one above it.
+  const locate = (at: string, name: string): string | undefined => {
+    for (let dir = at; ; ) {
+      const key = dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`;
+      if (repoLock.packages[key]) return key;
+      if (!dir) return undefined;
+      const up = dir.lastIndexOf('/node_modules/');
+      dir = up >= 0 ? dir.slice(0, up) : '';
+    }
+  };
+  const visit = (at: string, deps: Record<string, string>, optional: Record<string, string>) => {
+    for (const name of [...Object.keys(deps), ...Object.keys(optional)]) {
+      const key = locate(at, name);
+      if (!key) {
+        expect(name in optional, `${name} (needed by ${at}) is not in the repo's lockfile`).toBe(true);
+        continue;
+      }
+      if (packages[rename(key)]) continue;
+      const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = repoLock.packages[key]!;
+      // The repo's lockfile leaves out tarball addresses; without one npm asks the registry metadata
+      // (not in the cache after a plain `npm ci`) where the tarball is. This is the registry's address.
+      const id = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      entry.resolved ??= `${registry}/${id}/-/${id.split('/').pop()}-${entry.version}.tgz`;
+      packages[rename(key)] = entry;
+      visit(key, entry.dependencies ?? {}, entry.optionalDependencies ?? {});
+    }
+  };
+  visit(from, pkg.dependencies, {});
+  const manifest = { name: 'probe', version: '1.0.0', private: true, dependencies: { kernelcount: `file:${file}` } };
+  const lock = {
+    name: manifest.name,
+    version: manifest.version,
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: manifest.name, version: manifest.version, dependencies: manifest.dependencies },
+      'node_modules/kernelcount': {
+        version: pkg.version,
+        resolved: `file:${file}`,
+        integrity,
+        license: pkg.license,
+        dependencies: pkg.dependencies,
+        bin: pkg.bin,
+        engines: pkg.engines,
+      },
+      ...packages,
+    },
+  };
+  return { manifest, lock };
+}
+
 beforeAll(() => {
   expect(existsSync(path.join(pkgRoot, 'dist/cjs/index.js')), 'build the package first (npm run build)').toBe(true);
   work = mkdtempSync(path.join(tmpdir(), 'kernelcount-published-'));
   const packed = JSON.parse(ok('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgRoot }));
   tarball = path.join(work, packed[0].filename);
   packedFiles = packed[0].files.map((f: { path: string }) => f.path);
+  packedIntegrity = packed[0].integrity;
 }, SLOW);
 
 afterAll(() => {
@@ -104,9 +173,13 @@ describe('installed offline into a fresh project', () => {
   beforeAll(() => {
     project = path.join(work, 'project');
     mkdirSync(project);
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'probe', version: '1.0.0', private: true }) + '\n');
-    // Offline: the tarball, and decimal.js, yaml, exceljs, papaparse (and theirs) from the local npm cache.
-    ok('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project });
+    const { manifest, lock } = projectFor(path.basename(tarball), packedIntegrity);
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify(lock, null, 2) + '\n');
+    copyFileSync(tarball, path.join(project, path.basename(tarball)));
+    // Offline: the tarball, and decimal.js, yaml, exceljs, papaparse (and theirs) from the local npm
+    // cache, at the versions the repo's lockfile pins (which are the ones its install cached).
+    ok('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
     expect(existsSync(path.join(project, 'node_modules/kernelcount/dist/index.js'))).toBe(true);
   }, SLOW);
 
