@@ -27,9 +27,16 @@ export interface Issue {
  * The package's one error type for bad input: it carries every issue found, each with a path,
  * a stable code and a plain message. Its `message` lists them one per line as `path: message`.
  */
+/**
+ * Marks the package's errors across copies of the package: a program that loads both the ES module
+ * and the CommonJS build has two `KernelcountError` classes, and `instanceof` sees only its own.
+ */
+const BRAND = Symbol.for('kernelcount.KernelcountError');
+
 export class KernelcountError extends Error {
   override readonly name = 'KernelcountError';
   readonly issues: readonly Issue[];
+  readonly [BRAND] = true;
   constructor(issues: readonly Issue[]) {
     super(
       issues.length === 0
@@ -40,8 +47,9 @@ export class KernelcountError extends Error {
   }
 }
 
+/** True for an error of this package, thrown by this copy of it or by another (its ES module or CommonJS build). */
 export function isKernelcountError(e: unknown): e is KernelcountError {
-  return e instanceof KernelcountError;
+  return e instanceof KernelcountError || (typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** Joins path segments the way messages show them: `a.b[2].c`. */

@@ -21,6 +21,20 @@ test('require: the subpath entry points load', () => {
   assert.equal(require('kernelcount/schema.json').type, 'object');
 });
 
+test('an error from one build is recognised by the other build isKernelcountError (two copies loaded)', async () => {
+  const cjs = require('kernelcount');
+  const esm = await import('kernelcount');
+  let thrown;
+  try {
+    cjs.evaluate({ hosts: 'none' });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.equal(thrown instanceof esm.KernelcountError, false);
+  assert.equal(esm.isKernelcountError(thrown), true);
+  assert.equal(esm.isKernelcountError(new Error('other')), false);
+});
+
 test('require: errors are the package own KernelcountError, with a path', () => {
   const k = require('kernelcount');
   assert.throws(
