@@ -1,5 +1,6 @@
 // Builds the package: TypeScript to dist/ (ESM + declarations) and to dist/cjs/ (CommonJS + declarations,
-// without the CLI, which stays ESM), the JSON Schema file, an executable CLI.
+// without the CLI, which stays ESM), the JSON Schema file, an executable CLI, and the browser bundle
+// (dist/browser/: one ES module file and one global-script file).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,4 +23,7 @@ const { scenarioJsonSchema } = await import(pathToFileURL(path.join(root, 'dist/
 // At the package root, so that `kernelcount/schema.json` resolves also without package.json exports.
 writeFileSync(path.join(root, 'schema.json'), JSON.stringify(scenarioJsonSchema, null, 2) + '\n');
 chmodSync(path.join(root, 'dist/cli/main.js'), 0o755);
+// One-file bundles of the main entry for places without npm (scripts/build-browser.mjs).
+const { buildBrowser } = await import(pathToFileURL(path.join(root, 'scripts/build-browser.mjs')).href);
+await buildBrowser(root);
 console.log('kernelcount built to dist/');
