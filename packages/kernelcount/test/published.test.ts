@@ -12,7 +12,7 @@ import { TODAY, exampleFiles, pkgRoot } from './helpers.js';
 
 const repoRoot = path.resolve(pkgRoot, '../..');
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
-const ENTRY_POINTS = ['.', './xlsx', './importers', './schema.json', './package.json'];
+const ENTRY_POINTS = ['.', './xlsx', './importers', './browser', './schema.json', './package.json'];
 const RESOLUTIONS = ['node10', 'node16-cjs', 'node16-esm', 'bundler'];
 const SLOW = 180_000;
 
@@ -134,6 +134,9 @@ describe('the packed tarball', () => {
       'schema.json',
       'xlsx/package.json',
       'importers/package.json',
+      'browser/package.json',
+      'dist/browser/kernelcount.mjs',
+      'dist/browser/kernelcount.global.js',
       'examples/linux-microservices.yaml',
     ]) {
       expect(packedFiles, needed).toContain(needed);
@@ -203,6 +206,16 @@ for (const file of examples) {
       ),
     );
     expect(ok(process.execPath, ['probe.mjs'], { cwd: project })).toBe(expectedTables());
+  }, SLOW);
+
+  it('import of kernelcount/browser loads the one-file bundle, which gives the same golden tables', () => {
+    writeFileSync(
+      path.join(project, 'probe-browser.mjs'),
+      probe(
+        "import * as k from 'kernelcount/browser';\nimport { readFileSync } from 'node:fs';\nimport path from 'node:path';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nif (!import.meta.resolve('kernelcount/browser').endsWith('/dist/browser/kernelcount.mjs')) throw new Error('not the bundle');",
+      ),
+    );
+    expect(ok(process.execPath, ['probe-browser.mjs'], { cwd: project })).toBe(expectedTables());
   }, SLOW);
 
   it('require gives the same golden tables, and the subpaths load as CommonJS', () => {
