@@ -98,6 +98,17 @@ describe('browser bundle: the global-script file in a bare JavaScript realm', ()
     });
   }
 
+  it('the README example (a spreadsheet script calling kernelcount.evaluate) runs and gives what the README says', () => {
+    const readme = readFileSync(path.join(pkgRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Without npm: one file'));
+    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    const documented = /`kernelcountTco\(\)` gives `([^`]+)`/.exec(section)?.[1];
+    expect(code, 'example code in the README').toBeTruthy();
+    expect(documented, 'documented result in the README').toBeTruthy();
+    vm.runInContext(code!, context);
+    expect(JSON.parse(inRealm('JSON.stringify(kernelcountTco())'))).toEqual(JSON.parse(documented!));
+  });
+
   it('bad input gives the package error with a path, not a crash', () => {
     const r = inRealm(
       `(() => {
