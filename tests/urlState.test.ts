@@ -1,4 +1,7 @@
 // The scenario in the URL: round trip, and every kind of bad or hostile link refused in words.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { evaluate, parseScenarioText } from 'kernelcount';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENCODED_CHARS, decodeScenario, encodeScenario, scenarioParam } from '../src/lib/urlState';
 
@@ -57,5 +60,41 @@ describe('scenario links', () => {
   it('finds the parameter among others', () => {
     expect(scenarioParam('#a=1&s=v1.xyz&b=2')).toBe('v1.xyz');
     expect(scenarioParam('s=v1.q')).toBe('v1.q');
+  });
+});
+
+describe('scenario links as a property', () => {
+  // Any JSON object (unicode, deep nesting, big and tiny numbers, keys such as __proto__) comes back
+  // from its link exactly; the package's examples, with every section the calculator writes, also
+  // evaluate to the same figures after the trip.
+  it('any JSON scenario-shaped object survives the link exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 8 }), async (obj) => {
+        const decoded = await decodeScenario(await encodeScenario(obj));
+        expect(decoded).toEqual({ ok: true, scenario: JSON.parse(JSON.stringify(obj)) });
+      }),
+      { numRuns: 150, seed: 20261122 },
+    );
+  });
+
+  it('every example, with ranges, growth, finance and a grid region, evaluates the same after the trip', async () => {
+    const dir = new URL('../packages/kernelcount/examples/', import.meta.url);
+    for (const file of ['linux-microservices.yaml', 'vmware-to-kubernetes.yaml', 'windows-lob-sql.yaml']) {
+      const base = parseScenarioText(readFileSync(new URL(file, dir), 'utf8')) as Record<string, unknown>;
+      const full = {
+        ...base,
+        growth: { percentPerYear: 7.5 },
+        finance: { discountRatePercent: 8, hardware: 'lease', leaseRatePercent: 5 },
+        catalogVersions: { ...((base.catalogVersions as object) ?? {}), 'carbon.gridIntensity': 'germany-2023' },
+        uncertainty: { 'prices.electricityPerKWh': { low: 0.08, likely: 0.11, high: 0.2 } },
+      };
+      const decoded = await decodeScenario(await encodeScenario(full));
+      if (!decoded.ok) throw new Error(decoded.reason);
+      expect(decoded.scenario).toEqual(full);
+      const [a, b] = [evaluate(full, { today: '2026-11-22' }), evaluate(decoded.scenario, { today: '2026-11-22' })];
+      expect(b.platforms.map((p) => [p.name, p.hosts, p.tco.toString(), p.energy.co2eKgOverHorizon.toString()])).toEqual(
+        a.platforms.map((p) => [p.name, p.hosts, p.tco.toString(), p.energy.co2eKgOverHorizon.toString()]),
+      );
+    }
   });
 });
