@@ -130,7 +130,6 @@ export function yearsTable(p: Projection, index: number, view: MoneyView): Table
   const cur = p.scenario.currency;
   const pl = p.platforms[index]!;
   const money = view === 'cash' ? ['cash', 'present value'] : ['amortized'];
-  const sum = (k: 'boughtForGrowth' | 'boughtAsRefresh' | 'retired') => pl.years.reduce((a, y) => a + y.hosts[k], 0);
   const moneyCells = (y: { cash: string; pv: string; am: string }) => (view === 'cash' ? [y.cash, y.pv] : [y.am]);
   return {
     caption: `${pl.name}, year by year (${view === 'cash' ? `cash and present value at ${pct(p.finance.discountRatePercent)}` : 'amortized'}, ${cur})`,
@@ -153,9 +152,9 @@ export function yearsTable(p: Projection, index: number, view: MoneyView): Table
         '',
         '',
         '',
-        formatInt(sum('boughtForGrowth')),
-        formatInt(sum('boughtAsRefresh')),
-        formatInt(sum('retired')),
+        formatInt(pl.totals.boughtForGrowth),
+        formatInt(pl.totals.boughtAsRefresh),
+        formatInt(pl.totals.retired),
         ...moneyCells({ cash: formatCurrency(pl.totals.cash, cur), pv: formatCurrency(pl.totals.presentValue, cur), am: formatCurrency(pl.totals.amortized, cur) }),
         tonnes(pl.totals.co2eKg),
       ],

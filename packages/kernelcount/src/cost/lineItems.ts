@@ -310,6 +310,11 @@ export function priceSizing(
   return drafts.map((d) => finish(s.platform.name, scenario.horizonYears, d)).filter((li) => !li.quantity.isZero() || li.category === 'hardware');
 }
 
+/** kWh a year of a platform's priced lines: the quantity of its electricity line (none when no power is drawn). */
+export function kWhOf(lines: readonly LineItem[]): Money {
+  return sumMoney(lines.filter((li) => li.category === 'power' && li.unit === 'kWh').map((li) => li.quantity));
+}
+
 /** Sum of line items by category (over the whole horizon). */
 export function byCategory(items: readonly LineItem[]): Record<Category, Money> {
   const out = Object.fromEntries(CATEGORIES.map((c) => [c, ZERO])) as Record<Category, Money>;

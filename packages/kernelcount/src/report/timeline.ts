@@ -42,9 +42,8 @@ function yearRow(y: ProjectionYear, money: Fmt): string[] {
 }
 
 function totalRow(pl: PlatformProjection, money: Fmt): string[] {
-  const refreshed = pl.years.reduce((a, y) => a + y.hosts.boughtAsRefresh, 0);
   const t = pl.totals;
-  return ['total', '', '', '', count(t.hostsBought), count(refreshed), money(t.amortized), money(t.cash), money(t.presentValue), tonnes(t.co2eKg)];
+  return ['total', '', '', '', count(t.hostsBought), count(t.boughtAsRefresh), money(t.amortized), money(t.cash), money(t.presentValue), tonnes(t.co2eKg)];
 }
 
 function platformRows(pl: PlatformProjection, money: Fmt): string[][] {
@@ -139,7 +138,6 @@ export function formatProjectionCsv(p: Projection): string {
         cur,
       ]);
     }
-    const sum = (f: (y: ProjectionYear) => number) => String(pl.years.reduce((a, y) => a + f(y), 0));
     const t = pl.totals;
     rows.push([
       pl.name,
@@ -149,9 +147,9 @@ export function formatProjectionCsv(p: Projection): string {
       '',
       '',
       String(t.hostsBought),
-      sum((y) => y.hosts.boughtForGrowth),
-      sum((y) => y.hosts.boughtAsRefresh),
-      sum((y) => y.hosts.retired),
+      String(t.boughtForGrowth),
+      String(t.boughtAsRefresh),
+      String(t.retired),
       '',
       t.kWh.toString(),
       t.co2eKg.toString(),

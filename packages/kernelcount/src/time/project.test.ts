@@ -357,6 +357,8 @@ describe('project: money over time', () => {
             expect(pl.totals.presentValue.eq(sum((y) => y.presentValue))).toBe(true);
             expect(pl.totals.kWh.eq(sum((y) => y.kWh))).toBe(true);
             expect(pl.totals.hostsBought).toBe(pl.years.reduce((a, y) => a + y.hosts.bought, 0));
+            for (const k of ['boughtForGrowth', 'boughtAsRefresh', 'retired'] as const) expect(pl.totals[k]).toBe(pl.years.reduce((a, y) => a + y.hosts[k], 0));
+            expect(pl.totals.boughtForGrowth + pl.totals.boughtAsRefresh).toBe(pl.totals.hostsBought);
           }
         },
       ),

@@ -9,7 +9,7 @@
  * once. Only the hardware lines (owned hosts instead of needed ones) and, in the cash view, the
  * purchases differ from what `priceSizing` gives.
  */
-import { carbonOf, priceSizing, type LineItem } from '../cost/lineItems.js';
+import { carbonOf, kWhOf, priceSizing, type LineItem } from '../cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
 import { tooLargeIssue, type SafeResult } from '../evaluate.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
@@ -86,6 +86,11 @@ export interface ProjectionTotals {
   co2eKg: Money;
   /** Hosts bought over the horizon, year-1 fleet and refreshes included. */
   hostsBought: number;
+  /** Of those, bought because the estate grew (the year-1 fleet counts here) and bought to replace retired hosts. */
+  boughtForGrowth: number;
+  boughtAsRefresh: number;
+  /** Hosts retired at the end of their life over the horizon. */
+  retired: number;
 }
 
 export interface PlatformProjection {
@@ -319,10 +324,6 @@ function cashYear(lines: readonly LineItem[], fleet: FleetYear, ctx: CashContext
   return out;
 }
 
-function kWhOf(lines: readonly LineItem[]): Money {
-  return sumMoney(lines.filter((li) => li.category === 'power' && li.unit === 'kWh').map((li) => li.quantity));
-}
-
 /**
  * Projects a scenario year by year: its workloads grow by `growth.percentPerYear` (or their own
  * `growthPercentPerYear`) compounded and rounded up to whole instances, each year is sized and
@@ -436,6 +437,9 @@ export function project(input: unknown, options: ProjectOptions = {}): Projectio
         kWh: sumMoney(out.map((y) => y.kWh)),
         co2eKg: sumMoney(out.map((y) => y.co2eKg)),
         hostsBought: out.reduce((a, y) => a + y.hosts.bought, 0),
+        boughtForGrowth: out.reduce((a, y) => a + y.hosts.boughtForGrowth, 0),
+        boughtAsRefresh: out.reduce((a, y) => a + y.hosts.boughtAsRefresh, 0),
+        retired: out.reduce((a, y) => a + y.hosts.retired, 0),
       },
       warnings,
     };
