@@ -32,10 +32,12 @@ export { HARDWARE_FINANCING } from './scenario/types.js';
 export { KernelcountError, isKernelcountError } from './errors.js';
 export type { Issue, IssueCode } from './errors.js';
 export { Money, money, formatMoney, formatMoneyGrouped, sumMoney } from './money.js';
-export { CATALOG, catalogEntries, ESXI_67_OVERHEAD_TABLE, ESXI_40_OVERHEAD_TABLE, SOURCES } from './catalog/defaults.js';
-export type { CatalogId, EsxiOverheadTable } from './catalog/defaults.js';
+export { ESXI_67_OVERHEAD_TABLE, ESXI_40_OVERHEAD_TABLE, FIGURES } from './catalog/defaults.js';
+export type { CatalogId, CatalogValue, EsxiOverheadTable } from './catalog/defaults.js';
+export { CATALOG, catalogEntries, assumptionText, describeAssumption } from './catalog/catalog.js';
+export { SOURCES, CATALOG_TEXT } from './catalog/text.js';
 export { CatalogView, STALE_AFTER_MONTHS, entryVersion, versionNames } from './catalog/tracker.js';
-export type { CatalogEntry, CatalogVersion, Assumption, Source, Trust } from './catalog/types.js';
+export type { CatalogEntry, CatalogVersion, CatalogFigure, FigureVersion, CatalogText, Assumption, AssumptionText, DescribedAssumption, Source, Trust } from './catalog/types.js';
 export { RULES } from './rules/registry.js';
 export type { RuleInfo, RuleKind, RuleVersion } from './rules/registry.js';
 export { CATEGORIES } from './cost/lineItems.js';
@@ -43,7 +45,7 @@ export { LAYERS, LAYER_LABELS } from './platforms/footprint.js';
 export type { Layer, LayerAmounts, Footprint } from './platforms/footprint.js';
 export { packGroups } from './packing/pack.js';
 export type { PackGroup, PackResult } from './packing/pack.js';
-export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, REPORT_FORMATS } from './report/format.js';
+export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, describeEvaluation, REPORT_FORMATS } from './report/format.js';
 export type { ReportFormat } from './report/format.js';
 
 // Rules a spreadsheet-as-code user may call on their own.

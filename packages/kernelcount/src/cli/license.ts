@@ -5,7 +5,8 @@
  * the other products of its family with their cost, and the guest count at which the answer flips.
  * Its flags and JSON keys are a public contract: add, never rename.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { type CatalogId } from '../catalog/defaults.js';
+import { CATALOG, describeAssumption } from '../catalog/catalog.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry, Source, Trust } from '../catalog/types.js';
 import type { Issue } from '../errors.js';
@@ -610,7 +611,7 @@ export function cmdLicense(args: string[]): CliResult {
     notes.push('Docker Personal is free only for organisations under 250 employees and under 10,000,000 yearly revenue: give --employees and --revenue to check eligibility (not checked here)');
   }
 
-  const catalog: LicenseReport['catalog'] = mainView.assumptions().map((a) => ({
+  const catalog: LicenseReport['catalog'] = mainView.assumptions().map(describeAssumption).map((a) => ({
     id: a.id,
     label: a.label,
     value: a.value,

@@ -1,7 +1,7 @@
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { currencyProblem } from '../report/currency.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
-import type { CatalogEntry } from '../catalog/types.js';
+import type { CatalogFigure } from '../catalog/types.js';
 import { KernelcountError, joinPath, type Issue } from '../errors.js';
 import { Money, money } from '../money.js';
 import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
@@ -165,7 +165,7 @@ function readSize(
 }
 
 function validateCatalogValue(r: Reader, id: CatalogId, value: unknown, path: string): unknown {
-  const def = CATALOG[id].value as unknown;
+  const def = FIGURES[id].value as unknown;
   const bounds = CATALOG_BOUNDS[id];
   return validateLike(r, def, value, path, bounds);
 }
@@ -240,7 +240,7 @@ function readOverrides(r: Reader, input: Record<string, unknown>): Record<string
     if (c) {
       for (const key of Object.keys(c)) {
         const path = joinPath('catalog', key);
-        if (!Object.prototype.hasOwnProperty.call(CATALOG, key)) {
+        if (!Object.prototype.hasOwnProperty.call(FIGURES, key)) {
           r.add('unknown_key', path, 'not a catalog id; `kernelcount catalog` lists them');
           continue;
         }
@@ -607,13 +607,13 @@ function checkUnique(r: Reader, names: Array<string | undefined>, path: string, 
 function readCatalogVersions(r: Reader, raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw === undefined) return out;
-  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((id) => versionNames(CATALOG[id] as CatalogEntry).length > 0);
+  const versioned = (Object.keys(FIGURES) as CatalogId[]).filter((id) => versionNames(FIGURES[id] as CatalogFigure).length > 0);
   const o = r.object(raw, 'catalogVersions', versioned);
   if (!o) return out;
   for (const id of versioned) {
     const v = own(o, id);
     if (v === undefined) continue;
-    const names = versionNames(CATALOG[id] as CatalogEntry);
+    const names = versionNames(FIGURES[id] as CatalogFigure);
     const name = r.oneOf(v, joinPath('catalogVersions', id), names);
     if (name !== undefined) out[id] = name;
   }
