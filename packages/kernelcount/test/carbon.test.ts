@@ -2,7 +2,8 @@
 // carbon intensity, per platform. Expected figures are worked out by hand below, and the catalog's
 // regional figures are checked against the numbers the sources print, not against the code.
 import { describe, expect, it } from 'vitest';
-import { CATALOG, assumptionText } from '../src/catalog/catalog.js';
+import { CATALOG } from '../src/catalog/catalog.js';
+import { assumptionText } from '../src/catalog/describe.js';
 import { entryVersion, versionNames } from '../src/catalog/tracker.js';
 import { carbonOf, energyUse } from '../src/cost/lineItems.js';
 import { evaluate } from '../src/evaluate.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/catalog/catalog.js';
 import type { LicenseReport } from '../src/cli/license.js';
 import { runCli } from './helpers.js';
-import { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS } from '../src/licensing/products.js';
+import { LICENCE_PRODUCT_IDS } from '../src/licensing/products.js';
+import { LICENCE_PRODUCTS } from '../src/licensing/productText.js';
 import { money } from '../src/money.js';
 
 const cli = runCli;

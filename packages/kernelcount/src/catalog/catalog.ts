@@ -1,7 +1,6 @@
 import { FIGURES, type CatalogId, type CatalogValue } from './defaults.js';
 import { CATALOG_TEXT } from './text.js';
-import { entryVersion } from './tracker.js';
-import type { Assumption, AssumptionText, CatalogEntry, CatalogFigure, CatalogText, CatalogVersion, DescribedAssumption } from './types.js';
+import type { CatalogEntry, CatalogFigure, CatalogText, CatalogVersion } from './types.js';
 
 function joinEntry(f: CatalogFigure, t: CatalogText): CatalogEntry {
   const e: CatalogEntry = { id: f.id, label: t.label, value: f.value, unit: f.unit, source: t.source, asOf: f.asOf, trust: f.trust };
@@ -39,45 +38,4 @@ export const CATALOG = /* @__PURE__ */ joinCatalog();
 /** Every catalog entry as a list, in a stable order. */
 export function catalogEntries(): CatalogEntry[] {
   return Object.values(CATALOG) as CatalogEntry[];
-}
-
-function entryOf(id: string): CatalogEntry {
-  if (!Object.prototype.hasOwnProperty.call(CATALOG, id)) throw new RangeError(`no catalog entry ${JSON.stringify(id)}`);
-  return CATALOG[id as CatalogId] as CatalogEntry;
-}
-
-/**
- * The words of an assumption: its label, its source and any caveat, for the version it used. An
- * override's source is the scenario, and its note names the catalog default it replaces.
- *
- * @example
- * const e = evaluate(scenario);
- * const { label, source } = assumptionText(e.assumptions[0]!);
- */
-export function assumptionText(a: Pick<Assumption, 'id' | 'version' | 'overridden'>): AssumptionText {
-  const entry = entryOf(a.id);
-  const v = (entryVersion(entry, a.version) ?? entryVersion(entry))!;
-  if (a.overridden) {
-    return { label: entry.label, source: { title: 'scenario override' }, note: `replaces the catalog default ${JSON.stringify(v.value)} (${v.source.title})` };
-  }
-  return v.note !== undefined ? { label: entry.label, source: v.source, note: v.note } : { label: entry.label, source: v.source };
-}
-
-/**
- * An assumption with its words, as the reports print it (and as `evaluate` returned it before the
- * words moved out of the evaluation).
- *
- * @example
- * evaluate(scenario).assumptions.map(describeAssumption).map((a) => `${a.label}: ${a.source.title}`)
- */
-export function describeAssumption(a: Assumption): DescribedAssumption {
-  const t = assumptionText(a);
-  const versionInfo: Pick<DescribedAssumption, 'version' | 'alternatives'> = {};
-  if (a.version !== undefined) versionInfo.version = a.version;
-  if (a.alternatives !== undefined) versionInfo.alternatives = a.alternatives;
-  const head = { id: a.id, label: t.label, value: a.value, unit: a.unit, source: t.source, asOf: a.asOf, trust: a.trust };
-  if (a.overridden) return { ...head, note: t.note!, ...versionInfo, overridden: true, flags: a.flags };
-  const d: DescribedAssumption = { ...head, ...versionInfo, overridden: false, flags: a.flags };
-  if (t.note !== undefined) d.note = t.note;
-  return d;
 }

@@ -6,14 +6,16 @@
  * Its flags and JSON keys are a public contract: add, never rename.
  */
 import { type CatalogId } from '../catalog/defaults.js';
-import { CATALOG, describeAssumption } from '../catalog/catalog.js';
+import { CATALOG } from '../catalog/catalog.js';
+import { describeAssumption } from '../catalog/describe.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry, Source, Trust } from '../catalog/types.js';
 import type { Issue } from '../errors.js';
 import { describeValue, isKernelcountError } from '../errors.js';
 import { quoteLicences, type BreakEven, type LicenceQuote, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
 import { metricScope, physicalCoreLicensing, type HostUsage, type LicenceUsage } from '../licensing/metrics.js';
-import { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS, productFamily, type LicenceOption, type LicenceProduct } from '../licensing/products.js';
+import { LICENCE_PRODUCT_IDS, type LicenceOption, type LicenceProduct } from '../licensing/products.js';
+import { LICENCE_PRODUCTS, productFamily } from '../licensing/productText.js';
 import { formatMoneyGrouped, money, sumMoney, type Money } from '../money.js';
 import { LIMITS } from '../scenario/validate.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';

@@ -1,10 +1,13 @@
 /**
- * The words of each licence product: the vendor's rule as we read it, and where it is written. Kept
- * apart from the product definitions (products.ts) so that `evaluate` does not carry them; the CLI's
- * `license` and `rules` verbs, the reports and the site read them through `LICENCE_PRODUCTS`.
+ * The words of each licence product: the vendor's rule as we read it, and where it is written, and
+ * `LICENCE_PRODUCTS`, the products with their words. Kept apart from the product definitions
+ * (products.ts), which do not import this module, so that `evaluate` and the bundles built around
+ * it do not carry the words; the CLI's `license` and `rules` verbs, the reports and the site read
+ * them through `LICENCE_PRODUCTS`.
  */
 import { SOURCES } from '../catalog/text.js';
 import type { Source } from '../catalog/types.js';
+import { PRODUCTS, type LicenceProduct } from './products.js';
 
 export interface ProductText {
   /** The vendor's rule in our words. */
@@ -106,3 +109,35 @@ export const PRODUCT_TEXT: Readonly<Record<string, ProductText>> = {
     source: SOURCES.oracle,
   },
 };
+
+function joinProducts(): Readonly<Record<string, LicenceProduct>> {
+  const out: Record<string, LicenceProduct> = {};
+  for (const [id, p] of Object.entries(PRODUCTS)) {
+    const t = PRODUCT_TEXT[id];
+    if (!t) throw new Error(`licence product ${id} has no rule text in productText.ts`);
+    const { id: pid, name, vendor, category, family, options, orderMinimumUnits, asOf, trust, entitlements, warnings } = p;
+    out[id] = {
+      id: pid, name, vendor, category, family, options,
+      ...(orderMinimumUnits !== undefined ? { orderMinimumUnits } : {}),
+      rule: t.rule, source: t.source, asOf, trust,
+      ...(entitlements !== undefined ? { entitlements } : {}),
+      ...(warnings !== undefined ? { warnings } : {}),
+    };
+  }
+  return out;
+}
+
+/**
+ * Every product the engine knows, by id, with the vendor's rule in our words and its source.
+ *
+ * @example
+ * LICENCE_PRODUCTS['windows-server-standard']!.rule // "License every physical core, at least 8 per processor ..."
+ */
+export const LICENCE_PRODUCTS: Readonly<Record<string, LicenceProduct>> = /* @__PURE__ */ joinProducts();
+
+/** The products of the same family as `id` (including itself), in catalog order. */
+export function productFamily(id: string): LicenceProduct[] {
+  const p = LICENCE_PRODUCTS[id];
+  if (!p) return [];
+  return Object.values(LICENCE_PRODUCTS).filter((x) => x.family === p.family);
+}

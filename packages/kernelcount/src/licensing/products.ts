@@ -6,7 +6,6 @@
  * carry them, and `LICENCE_PRODUCTS` joins the two.
  */
 import type { CatalogId } from '../catalog/defaults.js';
-import { PRODUCT_TEXT } from './productText.js';
 import type { Source, Trust } from '../catalog/types.js';
 import type { HostUsage, LicenceMetric, LicenceUsage } from './metrics.js';
 
@@ -350,36 +349,4 @@ export const PRODUCTS: Readonly<Record<string, ProductCore>> = Object.fromEntrie
   ].map((p) => [p.id, p]),
 );
 
-function joinProducts(): Readonly<Record<string, LicenceProduct>> {
-  const out: Record<string, LicenceProduct> = {};
-  for (const [id, p] of Object.entries(PRODUCTS)) {
-    const t = PRODUCT_TEXT[id];
-    if (!t) throw new Error(`licence product ${id} has no rule text in productText.ts`);
-    const { id: pid, name, vendor, category, family, options, orderMinimumUnits, asOf, trust, entitlements, warnings } = p;
-    out[id] = {
-      id: pid, name, vendor, category, family, options,
-      ...(orderMinimumUnits !== undefined ? { orderMinimumUnits } : {}),
-      rule: t.rule, source: t.source, asOf, trust,
-      ...(entitlements !== undefined ? { entitlements } : {}),
-      ...(warnings !== undefined ? { warnings } : {}),
-    };
-  }
-  return out;
-}
-
-/**
- * Every product the engine knows, by id, with the vendor's rule in our words and its source.
- *
- * @example
- * LICENCE_PRODUCTS['windows-server-standard']!.rule // "License every physical core, at least 8 per processor ..."
- */
-export const LICENCE_PRODUCTS: Readonly<Record<string, LicenceProduct>> = /* @__PURE__ */ joinProducts();
-
 export const LICENCE_PRODUCT_IDS: readonly string[] = Object.keys(PRODUCTS);
-
-/** The products of the same family as `id` (including itself), in catalog order. */
-export function productFamily(id: string): LicenceProduct[] {
-  const p = LICENCE_PRODUCTS[id];
-  if (!p) return [];
-  return Object.values(LICENCE_PRODUCTS).filter((x) => x.family === p.family);
-}

@@ -1,5 +1,5 @@
 import type { Evaluation, PlatformResult } from '../evaluate.js';
-import { assumptionText, describeAssumption } from '../catalog/catalog.js';
+import { assumptionText, describeAssumption } from '../catalog/describe.js';
 import type { DescribedAssumption, Source } from '../catalog/types.js';
 import { formatMoney, formatMoneyGrouped, type Money } from '../money.js';
 import { LAYER_LABELS } from '../platforms/footprint.js';

@@ -9,7 +9,7 @@
  * never loads exceljs.
  */
 import ExcelJS from 'exceljs';
-import { assumptionText, describeAssumption } from '../catalog/catalog.js';
+import { assumptionText, describeAssumption } from '../catalog/describe.js';
 import { CATEGORIES } from '../cost/lineItems.js';
 import { evaluate, type EvaluateOptions, type Evaluation, type LineItem, type PlatformResult } from '../evaluate.js';
 import { HOURS_PER_YEAR } from '../licensing/metrics.js';

@@ -6,7 +6,7 @@
  */
 import { SOURCES } from '../catalog/text.js';
 import type { Source, Trust } from '../catalog/types.js';
-import { LICENCE_PRODUCTS } from '../licensing/products.js';
+import { LICENCE_PRODUCTS } from '../licensing/productText.js';
 
 export type RuleKind = 'node-reservation' | 'pod-overhead' | 'vm-overhead' | 'host-reserve' | 'scaling' | 'licence';
 
