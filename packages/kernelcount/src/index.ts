@@ -23,6 +23,7 @@ export type {
   GridIntensity,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
+export { resolveRanges, validateScenario } from './scenario/ranges.js';
 export type { ParseOptions } from './scenario/validate.js';
 export { parseScenarioText, MAX_SCENARIO_BYTES } from './scenario/text.js';
 export { scenarioJsonSchema } from './scenario/schema.js';
