@@ -3,14 +3,14 @@
  * small: the projection and its tables live in lib/overTime.ts (in the section's worker), the
  * energy figures' text in lib/overTimeFormat.ts (loaded with them).
  */
-import { CATALOG, versionNames } from 'kernelcount';
+import { FIGURES, versionNames } from 'kernelcount';
 import { getAt, setAt, type Draft, type Path } from './calculatorModel';
 
 /** The catalog id of the grid's carbon intensity; its named versions are the regions. */
 export const GRID_ID = 'carbon.gridIntensity';
 /** The select's value for "my own figure" (`prices.gridIntensityGPerKWh`). */
 export const OWN = '(own)';
-const GRID = CATALOG[GRID_ID];
+const GRID = FIGURES[GRID_ID];
 const VERSION_PATH: Path = ['catalogVersions', GRID_ID];
 const OWN_PATH: Path = ['prices', 'gridIntensityGPerKWh'];
 const OVERRIDE_PATH: Path = ['catalog', GRID_ID];

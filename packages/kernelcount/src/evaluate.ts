@@ -1,4 +1,4 @@
-import type { Assumption, Source, Trust } from './catalog/types.js';
+import type { Assumption, Trust } from './catalog/types.js';
 import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
 import { Money, money, sumMoney, ZERO } from './money.js';
@@ -56,7 +56,7 @@ export interface GridIntensity {
   id: string;
   /** The catalog version used (`world-2023`, `germany-2023`, ...); absent when the scenario gives its own figure. */
   version?: string;
-  source: Source;
+  /** The source's date (the evaluation's date for the scenario's own figure). Its words: `assumptionText(grid)`. */
   asOf: string;
   trust: Trust;
   /** True when the scenario gives its own figure (`prices.gridIntensityGPerKWh` or `catalog:`). */
@@ -294,7 +294,7 @@ function compare(p: PlatformResult, base: PlatformResult, years: number): Compar
 function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gCO2ePerKWh'> {
   const a = assumptions.find((x) => x.id === 'carbon.gridIntensity')!;
   const version = a.version !== undefined && !a.overridden ? { version: a.version } : {};
-  return { id: a.id, ...version, source: a.source, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
+  return { id: a.id, ...version, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
 }
 
 /** Tonnes of CO2e for a sentence: kg / 1000 to one decimal, half away from zero. */

@@ -23,6 +23,7 @@ export type {
   GridIntensity,
 } from './evaluate.js';
 export { parseScenario, LIMITS, PRICE_ALIASES } from './scenario/validate.js';
+export { resolveRanges, validateScenario } from './scenario/ranges.js';
 export type { ParseOptions } from './scenario/validate.js';
 export { parseScenarioText, MAX_SCENARIO_BYTES } from './scenario/text.js';
 export { scenarioJsonSchema } from './scenario/schema.js';
@@ -32,10 +33,13 @@ export { HARDWARE_FINANCING } from './scenario/types.js';
 export { KernelcountError, isKernelcountError } from './errors.js';
 export type { Issue, IssueCode } from './errors.js';
 export { Money, money, formatMoney, formatMoneyGrouped, sumMoney } from './money.js';
-export { CATALOG, catalogEntries, ESXI_67_OVERHEAD_TABLE, ESXI_40_OVERHEAD_TABLE, SOURCES } from './catalog/defaults.js';
-export type { CatalogId, EsxiOverheadTable } from './catalog/defaults.js';
+export { ESXI_67_OVERHEAD_TABLE, ESXI_40_OVERHEAD_TABLE, FIGURES } from './catalog/defaults.js';
+export type { CatalogId, CatalogValue, EsxiOverheadTable } from './catalog/defaults.js';
+export { CATALOG, catalogEntries } from './catalog/catalog.js';
+export { assumptionText, describeAssumption } from './catalog/describe.js';
+export { SOURCES, CATALOG_TEXT } from './catalog/text.js';
 export { CatalogView, STALE_AFTER_MONTHS, entryVersion, versionNames } from './catalog/tracker.js';
-export type { CatalogEntry, CatalogVersion, Assumption, Source, Trust } from './catalog/types.js';
+export type { CatalogEntry, CatalogVersion, CatalogFigure, FigureVersion, CatalogText, Assumption, AssumptionText, DescribedAssumption, Source, Trust } from './catalog/types.js';
 export { RULES } from './rules/registry.js';
 export type { RuleInfo, RuleKind, RuleVersion } from './rules/registry.js';
 export { CATEGORIES } from './cost/lineItems.js';
@@ -43,7 +47,7 @@ export { LAYERS, LAYER_LABELS } from './platforms/footprint.js';
 export type { Layer, LayerAmounts, Footprint } from './platforms/footprint.js';
 export { packGroups } from './packing/pack.js';
 export type { PackGroup, PackResult } from './packing/pack.js';
-export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, REPORT_FORMATS } from './report/format.js';
+export { formatEvaluation, formatTable, formatJson, formatCsv, formatMarkdown, describeEvaluation, REPORT_FORMATS } from './report/format.js';
 export type { ReportFormat } from './report/format.js';
 
 // Rules a spreadsheet-as-code user may call on their own.
@@ -74,8 +78,10 @@ export { warmSpareForSpike } from './rules/startup.js';
 export type { SpikeInput } from './rules/startup.js';
 export { quoteLicences } from './licensing/engine.js';
 export type { LicenceQuote, QuoteOptions, QuoteLine, OptionQuote, HostGroupQuote, BreakEven, PriceBook } from './licensing/engine.js';
-export { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS, productFamily } from './licensing/products.js';
-export type { LicenceProduct, LicenceOption, LicenceTerms, ProductCategory } from './licensing/products.js';
+export { LICENCE_PRODUCT_IDS, PRODUCTS } from './licensing/products.js';
+export { LICENCE_PRODUCTS, PRODUCT_TEXT, productFamily } from './licensing/productText.js';
+export type { ProductText } from './licensing/productText.js';
+export type { LicenceProduct, LicenceOption, LicenceTerms, ProductCategory, ProductCore } from './licensing/products.js';
 export { physicalCoreLicensing, countHost, countOrder, stacksFor, metricScope } from './licensing/metrics.js';
 export type { HostUsage, LicenceUsage, GuestGroup, LicenceMetric, MetricKind, MetricCount, OseGrant } from './licensing/metrics.js';
 export { HOURS_PER_YEAR } from './licensing/metrics.js';

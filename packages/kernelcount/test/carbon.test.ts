@@ -2,7 +2,8 @@
 // carbon intensity, per platform. Expected figures are worked out by hand below, and the catalog's
 // regional figures are checked against the numbers the sources print, not against the code.
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../src/catalog/defaults.js';
+import { CATALOG } from '../src/catalog/catalog.js';
+import { assumptionText } from '../src/catalog/describe.js';
 import { entryVersion, versionNames } from '../src/catalog/tracker.js';
 import { carbonOf, energyUse } from '../src/cost/lineItems.js';
 import { evaluate } from '../src/evaluate.js';
@@ -68,7 +69,7 @@ describe('kWh and CO2e of one host, by hand', () => {
     expect(en.co2eKgOverHorizon.toString()).toBe('2859.621408');
     expect(en.kWhOverHorizon.toString()).toBe('7505.568');
     expect(en.grid).toMatchObject({ id: 'carbon.gridIntensity', version: 'germany-2023', asOf: '2026-01-26', trust: 'vendor', overridden: false });
-    expect(en.grid.source.url).toBe('https://ourworldindata.org/grapher/carbon-intensity-electricity?tab=table');
+    expect(assumptionText(en.grid).source.url).toBe('https://ourworldindata.org/grapher/carbon-intensity-electricity?tab=table');
   });
 
   it('with the scenario’s own figure, under prices: or catalog:', () => {

@@ -1,7 +1,7 @@
 // The catalog as data: every entry sourced and dated, named versions where sources disagree,
 // selection of a version from a scenario, and the assumptions an evaluation reports.
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../src/catalog/defaults.js';
+import { CATALOG } from '../src/catalog/catalog.js';
 import { CatalogView, entryVersion, versionNames } from '../src/catalog/tracker.js';
 import type { CatalogEntry } from '../src/catalog/types.js';
 import { evaluate } from '../src/evaluate.js';

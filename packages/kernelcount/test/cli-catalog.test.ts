@@ -1,6 +1,6 @@
 // `kernelcount catalog`: every default and rule, with versions and flags, in three formats.
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../src/catalog/defaults.js';
+import { CATALOG } from '../src/catalog/catalog.js';
 import { cmdCatalog } from '../src/cli/catalog.js';
 import { run } from '../src/cli/run.js';
 import { RULES } from '../src/rules/registry.js';

@@ -2,10 +2,11 @@
 // (cited above each block) and a list price pinned with --price; where an alternative's price cannot
 // be pinned from the command line, the test reads it from the catalog and says so.
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../src/catalog/defaults.js';
+import { CATALOG } from '../src/catalog/catalog.js';
 import type { LicenseReport } from '../src/cli/license.js';
 import { runCli } from './helpers.js';
-import { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS } from '../src/licensing/products.js';
+import { LICENCE_PRODUCT_IDS } from '../src/licensing/products.js';
+import { LICENCE_PRODUCTS } from '../src/licensing/productText.js';
 import { money } from '../src/money.js';
 
 const cli = runCli;

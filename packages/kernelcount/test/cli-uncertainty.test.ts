@@ -14,7 +14,12 @@ uncertainty:
   catalog.licence.vvf: { low: 100, likely: 135, high: 200 }
 `;
 const example = readFileSync(path.join(examplesDir, 'linux-microservices.yaml'), 'utf8');
-const files = { 's.yaml': example + RANGES, 'plain.yaml': example, 'bad.yaml': example + RANGES.replace('high: 40', 'high: 10') };
+const files = {
+  's.yaml': example + RANGES,
+  'plain.yaml': example,
+  'bad.yaml': example + RANGES.replace('high: 40', 'high: 10'),
+  'typo.yaml': example + RANGES.replace('workloads[api]', 'workloads[apl]'),
+};
 
 async function cli(...args: string[]) {
   const r = await run(args, memoryIo({ ...files, '-': files['s.yaml'] }));
@@ -106,5 +111,23 @@ describe('kernelcount uncertainty', () => {
     expect(r.stdout).toMatch(/^Usage: kernelcount uncertainty <scenario file, or - for stdin> \[options\]/);
     for (const flag of ['--samples N', '--seed N', '--between A,B', '--format table|json|csv|md', '--today']) expect(r.stdout).toContain(flag);
     expect((await cli('--help')).stdout).toContain('kernelcount uncertainty <scenario.yaml>');
+  });
+});
+
+describe('ranges on the other verbs', () => {
+  // evaluate() checks only the ranges' shape; the CLI resolves them for every verb, so a range
+  // naming no input is reported even by a verb that does not sample.
+  it('evaluate and project refuse a range whose path names no input, at the range', async () => {
+    for (const verb of ['evaluate', 'project']) {
+      const r = await cli(verb, 'typo.yaml', '--today', TODAY);
+      expect(r.code, `${verb}: ${r.stdout}`).toBe(2);
+      expect(r.stderr, verb).toContain('uncertainty["workloads[apl].instances"]: no workload named "apl"; workloads are "api"');
+    }
+  });
+
+  it('evaluate prices a file with valid ranges at the scenario\'s own values', async () => {
+    const [a, b] = [await cli('evaluate', 's.yaml', '--today', TODAY, '--format', 'json'), await cli('evaluate', 'plain.yaml', '--today', TODAY, '--format', 'json')];
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).platforms).toEqual(JSON.parse(b.stdout).platforms);
   });
 });

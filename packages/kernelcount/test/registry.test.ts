@@ -4,9 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
-import { CATALOG } from '../src/catalog/defaults.js';
+import { CATALOG } from '../src/catalog/catalog.js';
 import { RULES } from '../src/rules/registry.js';
-import { LICENCE_PRODUCTS } from '../src/licensing/products.js';
+import { LICENCE_PRODUCTS } from '../src/licensing/productText.js';
 import { pkgRoot } from './helpers.js';
 
 describe('rules registry', () => {

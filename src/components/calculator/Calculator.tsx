@@ -21,6 +21,9 @@ import './calculator.css';
 const loadImportDialog = () => import('./ImportDialog');
 const ImportDialog = lazy(loadImportDialog);
 const inventoryModule = () => import('../../lib/inventory');
+const rangeCheck = () => import('../../lib/rangeCheck');
+/** Whether a draft has ranges (the range checker is loaded only then). */
+const ranged = (d: Draft) => { const u = d['uncertainty']; return !!u && typeof u === 'object' && Object.keys(u).length > 0; };
 
 export interface Preset {
   id: string;
@@ -147,7 +150,10 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   const [evaluation, setEvaluation] = useState<Evaluation | null>(initial.ok ? initial.value : null);
   // The scenario the shown results were computed from (the draft may be ahead of it, and invalid).
   const [evaluatedDraft, setEvaluatedDraft] = useState<Draft>(first.scenario);
-  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [scenarioIssues, setIssues] = useState<readonly Issue[]>([]);
+  // Range problems evaluate does not check (lib/rangeCheck.ts), found after each edit of a ranged draft.
+  const [rangeIssues, setRangeIssues] = useState<readonly Issue[]>([]);
+  const issues = useMemo(() => (rangeIssues.length ? [...scenarioIssues, ...rangeIssues] : scenarioIssues), [scenarioIssues, rangeIssues]);
   const [banner, setBanner] = useState<{ kind: 'error' | 'info'; text: string; details?: string[]; action?: { label: string; run: () => void } } | null>(null);
   const [inventory, setInventory] = useState<InventoryPlan | null>(null);
   const [copied, setCopied] = useState(false);
@@ -241,6 +247,15 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, today, ready]);
 
+  useEffect(() => {
+    if (!ranged(draft)) return setRangeIssues([]);
+    let live = true;
+    void rangeCheck().then((m) => live && setRangeIssues(m.rangeIssues(draft, today)));
+    return () => {
+      live = false;
+    };
+  }, [draft, today]);
+
   // Evaluate + render: from the evaluation to React having committed the new results (layout
   // effect); and, separately, to the next frame, which adds the charts' redraw and the wait for
   // the display's refresh.
@@ -312,14 +327,16 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     const r = evaluateDraft(next, today);
     setDraft(next);
     setPresetId('');
+    const problems = `Loaded ${name}, but it has problems; they are marked at their fields and listed above the editor.`;
     if (r.ok) {
       setEvaluation(r.value);
       setEvaluatedDraft(next);
       setIssues([]);
       setBanner({ kind: 'info', text: done, ...(action ? { action } : {}) });
+      if (ranged(next)) void rangeCheck().then((m) => m.rangeIssues(next, today).length > 0 && setBanner({ kind: 'error', text: `${problems} The results are priced without the ranges.`, ...(action ? { action } : {}) }));
     } else {
       setIssues(r.issues);
-      setBanner({ kind: 'error', text: `Loaded ${name}, but it has problems; they are marked at their fields and listed above the editor. The results below are from before.`, ...(action ? { action } : {}) });
+      setBanner({ kind: 'error', text: `${problems} The results below are from before.`, ...(action ? { action } : {}) });
     }
   };
 
@@ -512,7 +529,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           {issues.length > 0 && (
             <div className="notice error" role="alert" data-testid="issues">
               <p>
-                {issues.length === 1 ? 'One problem' : `${issues.length} problems`} in the scenario; the results show the last valid version.
+                {issues.length === 1 ? 'One problem' : `${issues.length} problems`} in the scenario; {scenarioIssues.length ? 'the results show the last valid version.' : 'the results are priced without the ranges.'}
               </p>
               <ul>
                 {issues.slice(0, 12).map((i, k) => (

@@ -3,8 +3,9 @@
  * of the scenario object that `kernelcount` evaluates; defaults come from the package's catalog.
  */
 import {
-  CATALOG,
+  CATALOG_TEXT,
   CONTROL_PLANES,
+  FIGURES,
   HYPERVISORS,
   HYPERVISOR_LICENCES,
   INSTANCE_LICENCE_PRODUCTS,
@@ -24,10 +25,10 @@ import { RangeSlot } from './UncertaintyRange';
 
 /** The catalog default of an id as a field hint: value (or one key of an object value), source, date, trust. */
 export function hint(id: CatalogId, key?: string): Hint {
-  const e = CATALOG[id];
+  const e = FIGURES[id];
   const raw = key !== undefined ? (e.value as Record<string, unknown>)[key] : e.value;
   const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
-  return { value, source: `${e.source.title}, ${e.asOf} (${e.trust})`, id, entry: e, ...(key !== undefined ? { key } : {}) };
+  return { value, source: `${CATALOG_TEXT[id].source.title}, ${e.asOf} (${e.trust})`, id, entry: e, ...(key !== undefined ? { key } : {}) };
 }
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
@@ -280,11 +281,11 @@ function Prices({ ctx }: { ctx: FieldContext }) {
       <details className="licence-prices" open={Object.keys(ctx.draft['uncertainty'] ?? {}).some((k) => k.startsWith('prices.licences.')) || undefined}>
         <summary>Licence list prices</summary>
         <div className="grid">
-          {(Object.keys(CATALOG) as CatalogId[])
-            .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && CATALOG[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
+          {(Object.keys(FIGURES) as CatalogId[])
+            .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && FIGURES[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
             .map((id) => {
               const key = id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`;
-              return <NumberField key={id} ctx={ctx} path={['prices', 'licences', key]} label={CATALOG[id].label} unit={CATALOG[id].unit.replace('currency/', 'per ')} min={0} hint={hint(id)} />;
+              return <NumberField key={id} ctx={ctx} path={['prices', 'licences', key]} label={CATALOG_TEXT[id].label} unit={FIGURES[id].unit.replace('currency/', 'per ')} min={0} hint={hint(id)} />;
             })}
         </div>
       </details>
@@ -309,7 +310,7 @@ function CatalogOverrides({ ctx }: { ctx: FieldContext }) {
   const packageErrors = [...ctx.issues.entries()].filter(([k]) => k.startsWith('catalog')).flatMap(([k, v]) => v.map((m) => `${k}: ${m}`));
   const errors = error ? [error] : packageErrors;
   // The grid's carbon intensity has its own field under Prices.
-  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((x) => versionNames(CATALOG[x]).length > 0 && x !== 'carbon.gridIntensity');
+  const versioned = (Object.keys(FIGURES) as CatalogId[]).filter((x) => versionNames(FIGURES[x]).length > 0 && x !== 'carbon.gridIntensity');
   return (
     <details className="licence-prices">
       <summary>Catalog overrides and versions</summary>
@@ -358,9 +359,9 @@ function CatalogOverrides({ ctx }: { ctx: FieldContext }) {
             key={vid}
             ctx={ctx}
             path={['catalogVersions', vid]}
-            label={CATALOG[vid].label}
-            options={versionNames(CATALOG[vid]).map((n) => ({ value: n, label: n }))}
-            allowDefault={`${versionNames(CATALOG[vid])[0]} (default)`}
+            label={CATALOG_TEXT[vid].label}
+            options={versionNames(FIGURES[vid]).map((n) => ({ value: n, label: n }))}
+            allowDefault={`${versionNames(FIGURES[vid])[0]} (default)`}
           />
         ))}
       </div>

@@ -4,7 +4,7 @@
  * with its source and date in one line under the cards. Carbon is not money: it is never in a total.
  * Loaded just after the cards (OverTimeSection.tsx), so the page's first load carries none of it.
  */
-import type { Evaluation, PlatformResult } from 'kernelcount';
+import { assumptionText, type Evaluation, type PlatformResult } from 'kernelcount';
 import { kWh, signedTonnes, tonnes } from '../../lib/overTimeFormat';
 
 /** A card's rows for platform `p`, or, without `p`, the grid line. */
@@ -34,11 +34,12 @@ function EnergyRows({ p, e }: { p: PlatformResult; e: Evaluation }) {
 function GridLine({ e }: { e: Evaluation }) {
   const g = e.platforms[0]?.energy.grid;
   if (!g) return null;
+  const { source } = assumptionText(g);
   return (
     <p className="muted small" data-testid="grid-line">
       CO2e from the hosts&apos; electricity (PUE included) at {g.gCO2ePerKWh.toString()} gCO2e/kWh
       {g.overridden ? ', your own figure' : `, ${g.version ?? 'default'}: `}
-      {g.overridden ? '' : g.source.url ? <a href={g.source.url}>{g.source.title}</a> : g.source.title}
+      {g.overridden ? '' : source.url ? <a href={source.url}>{source.title}</a> : source.title}
       {g.overridden ? '' : `, ${g.asOf} (${g.trust})`}; not money, so in no total; hardware&apos;s embodied carbon not counted.
     </p>
   );

@@ -3,7 +3,7 @@
  * every figure expandable to its line items (formula, inputs, sources). Nothing is computed here
  * that the package did not compute; this only arranges it.
  */
-import { safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
+import { assumptionText, safeEvaluate, type Evaluation, type PlatformResult } from 'kernelcount';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
@@ -222,16 +222,16 @@ export function Assumptions({ e }: { e: Evaluation }) {
           </tr>
         </thead>
         <tbody>
-          {e.assumptions.map((a) => (
+          {e.assumptions.map((a) => [a, assumptionText(a)] as const).map(([a, t]) => (
             <tr key={`${a.id}@${a.version ?? ''}`} className={a.flags.length ? 'flagged' : undefined}>
               <th scope="row">
-                <a href={`/assumptions#${encodeURIComponent(a.id)}`}>{a.label}</a>
+                <a href={`/assumptions#${encodeURIComponent(a.id)}`}>{t.label}</a>
                 {a.version && <span className="muted"> (version {a.version})</span>}
               </th>
               <td>
                 <code>{typeof a.value === 'object' ? JSON.stringify(a.value) : String(a.value)}</code> {a.unit}
               </td>
-              <td>{a.source.url ? <a href={a.source.url}>{a.source.title}</a> : a.source.title}</td>
+              <td>{t.source.url ? <a href={t.source.url}>{t.source.title}</a> : t.source.title}</td>
               <td>{a.asOf}</td>
               <td>
                 {a.trust}

@@ -18,7 +18,8 @@
 import { describeValue, KernelcountError, type Issue } from '../errors.js';
 import { sumMoney, type Money } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
-import { parseScenarioWithCatalog, uncertaintyEndIssues, type ParseOptions } from '../scenario/validate.js';
+import { parseScenarioWithCatalog, type ParseOptions } from '../scenario/validate.js';
+import { resolveRanges, uncertaintyEndIssues } from '../scenario/ranges.js';
 import { MAX_SEED, pert, sampleStream, type Xoshiro128 } from './random.js';
 import { createTcoSampler, type TcoSampler } from './tcoSampler.js';
 import { resolveInputPath, type InputPath } from './uncertaintyPaths.js';
@@ -178,7 +179,7 @@ export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {})
   const seed = options.seed === undefined ? DEFAULT_SEED : wholeIn(options.seed, 'seed', 0, MAX_SEED);
   const parseOptions: ParseOptions = options.today === undefined ? {} : { today: options.today };
   const { scenario } = parseScenarioWithCatalog(input, parseOptions);
-  const ranges = scenario.uncertainty;
+  const ranges = resolveRanges(input, parseOptions);
   if (ranges.length === 0) {
     throw optionIssue('uncertainty', 'the scenario gives no ranges: add an uncertainty: section, e.g. uncertainty: { prices.electricityPerKWh: { low: 0.08, likely: 0.12, high: 0.2 } }', 'required');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { joinPath, type KernelcountError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { money } from '../money.js';

@@ -9,7 +9,8 @@
  * one given), and list every numeric input a scenario has, with value, unit, bounds and whether it
  * is a whole number. Mistakes throw a KernelcountError whose issue path is the input path.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { type CatalogId } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import type { CatalogView } from '../catalog/tracker.js';
 import { KernelcountError, describeValue, type IssueCode } from '../errors.js';
 import { evaluate, type EvaluateOptions } from '../evaluate.js';

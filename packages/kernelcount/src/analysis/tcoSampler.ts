@@ -14,9 +14,9 @@
  *
  * The caches live in the sampler, so a sampler is not shared between threads; it has no other state.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { entryVersion } from '../catalog/tracker.js';
-import type { CatalogEntry } from '../catalog/types.js';
+import type { CatalogFigure } from '../catalog/types.js';
 import { licenceDrafts, type LicenceDrafts } from '../cost/licences.js';
 import { quoteLicences, type LicenceQuote, type PriceBook } from '../licensing/engine.js';
 import { priceSizing, type CatalogReader } from '../cost/lineItems.js';
@@ -116,15 +116,15 @@ class SampleBook implements CatalogReader {
     private readonly defaults: Map<string, unknown>,
   ) {}
 
-  get<K extends CatalogId>(id: K, version?: string): (typeof CATALOG)[K]['value'] {
-    type V = (typeof CATALOG)[K]['value'];
+  get<K extends CatalogId>(id: K, version?: string): (typeof FIGURES)[K]['value'] {
+    type V = (typeof FIGURES)[K]['value'];
     // As in CatalogView: an override (here also a sampled figure) replaces every version.
     if (this.sample.has(id)) return this.sample.get(id) as V;
     if (Object.prototype.hasOwnProperty.call(this.overrides, id)) return this.overrides[id] as V;
     const wanted = version ?? (Object.prototype.hasOwnProperty.call(this.versions, id) ? this.versions[id] : undefined);
     const key = wanted === undefined ? id : `${id}@${wanted}`;
     if (this.defaults.has(key)) return this.defaults.get(key) as V;
-    const chosen = entryVersion(CATALOG[id] as CatalogEntry, wanted);
+    const chosen = entryVersion(FIGURES[id] as CatalogFigure, wanted);
     if (!chosen) throw new RangeError(`catalog ${id} has no version ${JSON.stringify(wanted)}`);
     this.defaults.set(key, chosen.value);
     return chosen.value as V;
@@ -243,7 +243,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
       const v = values[i]!;
       if (t.kind === 'catalog') {
         // As validated from a scenario: figures kept as decimal text stay text, numbers stay numbers.
-        figures.set(t.id, typeof CATALOG[t.id].value === 'string' ? String(v) : v);
+        figures.set(t.id, typeof FIGURES[t.id].value === 'string' ? String(v) : v);
       } else if (t.kind === 'host') {
         hosts ??= [...s.hosts];
         const h = { ...hosts[t.host]! };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TODAY, pkgRoot } from '../../test/helpers.js';
 import { parseScenarioText } from '../scenario/text.js';
 import { listInputs } from './paths.js';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { getInput, isPriceCatalogId, resolveInputPath, setInput, type InputPath } from './uncertaintyPaths.js';
 
 function scenario(): Record<string, unknown> {

@@ -9,9 +9,9 @@
  * input is a whole number, whether it can change host counts or only prices, and where a price goes
  * in a parsed scenario; `setInput` returns a copy of the scenario with the value set.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { entryVersion } from '../catalog/tracker.js';
-import type { CatalogEntry } from '../catalog/types.js';
+import type { CatalogFigure } from '../catalog/types.js';
 import { joinPath } from '../errors.js';
 import { CATALOG_BOUNDS, LICENCE_PRICE_IDS, PRICE_ALIASES, type Bounds } from '../scenario/catalogInputs.js';
 import { PLATFORM_TYPES, type PlatformType } from '../scenario/types.js';
@@ -181,7 +181,7 @@ function catalogInteger(id: CatalogId, field: string | null): boolean {
   const bounds = CATALOG_BOUNDS[id] as (Bounds & Record<string, Bounds>) | undefined;
   const b: Bounds | undefined = field === null ? bounds : bounds?.[field];
   if (b?.integer) return true;
-  const unit = field === null ? CATALOG[id].unit : field;
+  const unit = field === null ? FIGURES[id].unit : field;
   return /(MiB|[Mm]illicores|^pods|^hosts|^threads)$/.test(unit);
 }
 
@@ -191,7 +191,7 @@ function catalogValue(input: Record<string, unknown>, id: CatalogId): unknown {
   if (isObject(cat) && has(cat, id)) return cat[id];
   const versions = input.catalogVersions;
   const version = isObject(versions) && typeof versions[id] === 'string' ? (versions[id] as string) : undefined;
-  return (entryVersion(CATALOG[id] as CatalogEntry, version) ?? entryVersion(CATALOG[id] as CatalogEntry))!.value;
+  return (entryVersion(FIGURES[id] as CatalogFigure, version) ?? entryVersion(FIGURES[id] as CatalogFigure))!.value;
 }
 
 function listItem(
@@ -321,12 +321,12 @@ function resolveCatalog(input: Record<string, unknown>, segs: Segment[]): InputP
     if (keys.some((s) => s.kind !== 'key') || keys.length === 0) return 'name a catalog id, e.g. catalog.licence.vvf (`kernelcount catalog` lists them)';
     const words = keys.map((s) => (s as { key: string }).key);
     let n = words.length;
-    for (; n > 0; n--) if (has(CATALOG as Record<string, unknown>, words.slice(0, n).join('.'))) break;
+    for (; n > 0; n--) if (has(FIGURES as Record<string, unknown>, words.slice(0, n).join('.'))) break;
     if (n === 0) return `${JSON.stringify(words.join('.'))} is not a catalog id; \`kernelcount catalog\` lists them`;
     id = words.slice(0, n).join('.');
     rest = keys.slice(n);
   }
-  if (!has(CATALOG as Record<string, unknown>, id)) return `${JSON.stringify(id)} is not a catalog id; \`kernelcount catalog\` lists them`;
+  if (!has(FIGURES as Record<string, unknown>, id)) return `${JSON.stringify(id)} is not a catalog id; \`kernelcount catalog\` lists them`;
   const cid = id as CatalogId;
   const alias = priceAliasOf(cid);
   if (alias && valueAt(input, alias.split('.')) !== undefined) {

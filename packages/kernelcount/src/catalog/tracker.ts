@@ -1,20 +1,29 @@
-import { CATALOG, type CatalogId } from './defaults.js';
-import type { Assumption, CatalogEntry, CatalogVersion } from './types.js';
+import { FIGURES, type CatalogId, type CatalogValue } from './defaults.js';
+import type { Assumption, CatalogEntry, CatalogFigure, CatalogVersion, FigureVersion } from './types.js';
 
 /** Defaults older than this many months are flagged for re-checking. */
 export const STALE_AFTER_MONTHS = 18;
 
 /** The names of an entry's versions, the default first; empty when it has only one. */
-export function versionNames(entry: CatalogEntry): string[] {
+export function versionNames(entry: Pick<CatalogFigure, 'version' | 'versions'>): string[] {
   if (!entry.versions) return [];
   return [entry.version ?? 'default', ...Object.keys(entry.versions)];
 }
 
-/** One version of an entry (the default when `name` is undefined or the default's name), or undefined if unknown. */
-export function entryVersion(entry: CatalogEntry, name?: string): (CatalogVersion & { name?: string }) | undefined {
+/**
+ * One version of an entry (the default when `name` is undefined or the default's name), or
+ * undefined if unknown. Given a `CatalogEntry` the version has its source and note; given a bare
+ * figure, only its value, date and trust.
+ */
+export function entryVersion(entry: CatalogEntry, name?: string): (CatalogVersion & { name?: string }) | undefined;
+export function entryVersion(entry: CatalogFigure, name?: string): (FigureVersion & { name?: string }) | undefined;
+export function entryVersion(entry: CatalogFigure | CatalogEntry, name?: string): (FigureVersion & { name?: string }) | undefined {
   if (name === undefined || name === (entry.version ?? 'default')) {
-    const v: CatalogVersion & { name?: string } = { value: entry.value, source: entry.source, asOf: entry.asOf, trust: entry.trust };
-    if (entry.note !== undefined) v.note = entry.note;
+    const v: FigureVersion & Partial<CatalogVersion> & { name?: string } = { value: entry.value, asOf: entry.asOf, trust: entry.trust };
+    if ('source' in entry) {
+      v.source = entry.source;
+      if (entry.note !== undefined) v.note = entry.note;
+    }
     if (entry.version !== undefined) v.name = entry.version;
     return v;
   }
@@ -39,8 +48,8 @@ export class CatalogView {
    * a named version (a rule that depends on the product version in use); otherwise the scenario's
    * choice under `catalogVersions`, else the default. An override replaces every version.
    */
-  get<K extends CatalogId>(id: K, version?: string): (typeof CATALOG)[K]['value'] {
-    const entry = CATALOG[id] as CatalogEntry;
+  get<K extends CatalogId>(id: K, version?: string): CatalogValue<K> {
+    const entry = FIGURES[id] as CatalogFigure;
     const overridden = Object.prototype.hasOwnProperty.call(this.overrides, id);
     const wanted = version ?? (Object.prototype.hasOwnProperty.call(this.versions, id) ? this.versions[id] : undefined);
     const chosen = entryVersion(entry, wanted);
@@ -48,12 +57,12 @@ export class CatalogView {
     const value = overridden ? this.overrides[id] : chosen.value;
     const key = chosen.name ? `${id}@${chosen.name}` : id;
     if (!this.used.has(key)) this.used.set(key, toAssumption(entry, chosen, value, overridden, this.today));
-    return value as (typeof CATALOG)[K]['value'];
+    return value as CatalogValue<K>;
   }
 
   /** Everything used so far, in catalog order. */
   assumptions(): Assumption[] {
-    const order = Object.keys(CATALOG);
+    const order = Object.keys(FIGURES);
     return [...this.used.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id) || (a.version ?? '').localeCompare(b.version ?? ''));
   }
 }
@@ -72,40 +81,14 @@ export function flagsFor(v: { asOf: string; trust: string }, today: string): Ass
   return flags;
 }
 
-function toAssumption(entry: CatalogEntry, v: CatalogVersion & { name?: string }, value: unknown, overridden: boolean, today: string): Assumption {
+function toAssumption(entry: CatalogFigure, v: FigureVersion & { name?: string }, value: unknown, overridden: boolean, today: string): Assumption {
   const names = versionNames(entry);
-  const versionInfo: Pick<Assumption, 'version' | 'alternatives'> = {};
+  const a: Assumption = overridden
+    ? { id: entry.id, value, unit: entry.unit, asOf: today, trust: 'user', overridden: true, flags: [] }
+    : { id: entry.id, value, unit: entry.unit, asOf: v.asOf, trust: v.trust, overridden: false, flags: flagsFor(v, today) };
   if (v.name !== undefined && names.length > 0) {
-    versionInfo.version = v.name;
-    versionInfo.alternatives = names.filter((n) => n !== v.name);
+    a.version = v.name;
+    a.alternatives = names.filter((n) => n !== v.name);
   }
-  if (overridden) {
-    return {
-      id: entry.id,
-      label: entry.label,
-      value,
-      unit: entry.unit,
-      source: { title: 'scenario override' },
-      asOf: today,
-      trust: 'user',
-      note: `replaces the catalog default ${JSON.stringify(v.value)} (${v.source.title})`,
-      ...versionInfo,
-      overridden: true,
-      flags: [],
-    };
-  }
-  const a: Assumption = {
-    id: entry.id,
-    label: entry.label,
-    value,
-    unit: entry.unit,
-    source: v.source,
-    asOf: v.asOf,
-    trust: v.trust,
-    ...versionInfo,
-    overridden: false,
-    flags: flagsFor(v, today),
-  };
-  if (v.note !== undefined) a.note = v.note;
   return a;
 }

@@ -37,8 +37,66 @@ export interface CatalogVersion<T = unknown> {
   note?: string;
 }
 
-/** A catalog entry as used by one evaluation: the default, or the user's override of it. */
+/** A catalog figure without its words: what `evaluate` reads. `CatalogEntry` adds the words. */
+export interface CatalogFigure<T = unknown> {
+  id: string;
+  value: T;
+  unit: string;
+  /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
+  asOf: string;
+  trust: Trust;
+  version?: string;
+  versions?: Readonly<Record<string, FigureVersion<T>>>;
+}
+
+/** One named version of a catalog figure, without its words. */
+export interface FigureVersion<T = unknown> {
+  value: T;
+  asOf: string;
+  trust: Trust;
+}
+
+/** The words of a catalog figure and of each of its named versions. */
+export interface CatalogText {
+  label: string;
+  source: Source;
+  note?: string;
+  versions?: Readonly<Record<string, { source: Source; note?: string }>>;
+}
+
+/**
+ * A catalog figure as used by one evaluation: the default, or the user's override of it. It carries
+ * numbers, dates and flags; its words (label, source, note) are looked up by id with
+ * `assumptionText` or `describeAssumption`, so that `evaluate` does not have to carry them.
+ */
 export interface Assumption {
+  id: string;
+  value: unknown;
+  unit: string;
+  /** The source's date; for an override, the evaluation's date. */
+  asOf: string;
+  /** `user` for an override. */
+  trust: Trust;
+  /** The version used, when the figure has named versions; `alternatives` names the others. */
+  version?: string;
+  alternatives?: string[];
+  /** True when the scenario replaced the catalog's value. */
+  overridden: boolean;
+  /** Set when the default should be re-checked: older than 18 months, or weak trust. */
+  flags: Array<'stale' | 'weak'>;
+}
+
+/** What an assumption is, where it comes from and any caveat, in words. */
+export interface AssumptionText {
+  label: string;
+  /** For an override: `{ title: 'scenario override' }`. */
+  source: Source;
+  /** For an override: the catalog default it replaces, with that default's source. */
+  note?: string;
+}
+
+/** An assumption with its words, in the order reports print them. */
+export interface DescribedAssumption {
   id: string;
   label: string;
   value: unknown;
@@ -47,11 +105,8 @@ export interface Assumption {
   asOf: string;
   trust: Trust;
   note?: string;
-  /** The version used, when the figure has named versions; `alternatives` names the others. */
   version?: string;
   alternatives?: string[];
-  /** True when the scenario replaced the catalog's value. */
   overridden: boolean;
-  /** Set when the default should be re-checked: older than 18 months, or weak trust. */
   flags: Array<'stale' | 'weak'>;
 }

@@ -3,7 +3,7 @@
  * named versions where a vendor changed a figure or sources disagree. Generated from CATALOG and
  * RULES, the same data evaluate and the site read.
  */
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { flagsFor, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { RULES } from '../rules/registry.js';

@@ -5,14 +5,17 @@
  * the other products of its family with their cost, and the guest count at which the answer flips.
  * Its flags and JSON keys are a public contract: add, never rename.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { type CatalogId } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
+import { describeAssumption } from '../catalog/describe.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry, Source, Trust } from '../catalog/types.js';
 import type { Issue } from '../errors.js';
 import { describeValue, isKernelcountError } from '../errors.js';
 import { quoteLicences, type BreakEven, type LicenceQuote, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
 import { metricScope, physicalCoreLicensing, type HostUsage, type LicenceUsage } from '../licensing/metrics.js';
-import { LICENCE_PRODUCTS, LICENCE_PRODUCT_IDS, productFamily, type LicenceOption, type LicenceProduct } from '../licensing/products.js';
+import { LICENCE_PRODUCT_IDS, type LicenceOption, type LicenceProduct } from '../licensing/products.js';
+import { LICENCE_PRODUCTS, productFamily } from '../licensing/productText.js';
 import { formatMoneyGrouped, money, sumMoney, type Money } from '../money.js';
 import { LIMITS } from '../scenario/validate.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
@@ -610,7 +613,7 @@ export function cmdLicense(args: string[]): CliResult {
     notes.push('Docker Personal is free only for organisations under 250 employees and under 10,000,000 yearly revenue: give --employees and --revenue to check eligibility (not checked here)');
   }
 
-  const catalog: LicenseReport['catalog'] = mainView.assumptions().map((a) => ({
+  const catalog: LicenseReport['catalog'] = mainView.assumptions().map(describeAssumption).map((a) => ({
     id: a.id,
     label: a.label,
     value: a.value,

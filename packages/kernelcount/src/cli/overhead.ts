@@ -5,7 +5,8 @@
  * new model (say an `esxi-4.0` sample table) is one line there plus its catalog entry. Flags and
  * JSON keys are a public contract: add, never rename.
  */
-import { CATALOG, type CatalogId, type CatalogValue, type EsxiOverheadTable } from '../catalog/defaults.js';
+import { type CatalogId, type CatalogValue, type EsxiOverheadTable } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import type { Issue } from '../errors.js';
 import { describeValue } from '../errors.js';

@@ -3,7 +3,7 @@
  * provider's rule (src/rules/reservations.ts), with the formula filled in. Its flags and JSON keys
  * are a public contract: add, never rename.
  */
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { entryVersion } from '../catalog/tracker.js';
 import type { Issue } from '../errors.js';
 import { describeValue } from '../errors.js';

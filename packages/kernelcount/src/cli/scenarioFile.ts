@@ -1,14 +1,18 @@
 /**
  * What every verb that takes a scenario file does the same way: read the file (or standard input for
- * `-`) with a message naming it when it cannot be read, parse it by its extension, and check `--today`.
+ * `-`) with a message naming it when it cannot be read, parse it by its extension, check its
+ * `uncertainty:` ranges against it, and check `--today`.
  */
 import type { Issue } from '../errors.js';
+import { resolveRanges } from '../scenario/ranges.js';
 import { parseScenarioText } from '../scenario/text.js';
 import type { CliIo } from './run.js';
 
 /**
  * Reads and parses one scenario file, or returns an issue naming the file when it cannot be read.
- * A file that reads but does not parse throws the package's KernelcountError.
+ * A file that reads but does not parse throws the package's KernelcountError, and so does a file
+ * whose `uncertainty:` ranges do not resolve (`evaluate` checks only their shape), so a mistyped
+ * range path is reported by every verb, not only by `uncertainty`.
  */
 export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStdin'>): { ok: true; value: unknown } | { ok: false; issue: Issue } {
   let text: string;
@@ -20,7 +24,9 @@ export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStd
     return { ok: false, issue: { code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` } };
   }
   const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
-  return { ok: true, value: parseScenarioText(text, fmt) };
+  const value = parseScenarioText(text, fmt);
+  if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'uncertainty')) resolveRanges(value);
+  return { ok: true, value };
 }
 
 /** The `--today` flag: undefined when absent, the date when valid, or an issue naming the flag. */

@@ -4,7 +4,7 @@
  * host among those the scenario allows, and its lines become the platform's line items.
  */
 import { quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type PriceBook, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
-import { LICENCE_PRODUCTS } from '../licensing/products.js';
+import { PRODUCTS } from '../licensing/products.js';
 import type { Money } from '../money.js';
 import type { GuestGroup, HostUsage, LicenceUsage } from '../licensing/metrics.js';
 import type { PlatformSizing, PoolSizing } from '../platforms/size.js';
@@ -123,7 +123,7 @@ function componentOf(product: string): string {
 }
 
 function toDrafts(q: LicenceQuote, context: string, out: Out): void {
-  const first = q.products.map((id) => LICENCE_PRODUCTS[id]!.name).join(' or ');
+  const first = q.products.map((id) => PRODUCTS[id]!.name).join(' or ');
   out.decisions.push(decision(q, context ? `${first}, ${context}` : first));
   for (const l of q.lines) {
     const component = componentOf(l.product);

@@ -4,7 +4,7 @@
  * kubectl importers; `formatImportReport` renders it for the command line (standard error).
  */
 import { KernelcountError, type Issue } from '../errors.js';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import type { HostInput, ScenarioInput } from '../scenario/types.js';
 
 /** Where the inventory came from. */

@@ -21,7 +21,7 @@
  * divides storage by 1024 x 1024; an older header that says MB holds the same MiB figure, and the
  * report notes it.
  */
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { KernelcountError, describeValue, type Issue } from '../errors.js';
 import { LIMITS } from '../scenario/validate.js';
 import type { HostInput, PlatformInput, WorkloadInput } from '../scenario/types.js';

@@ -9,7 +9,7 @@ import { CatalogView } from '../catalog/tracker.js';
 import { KernelcountError, type Issue } from '../errors.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
 import { countHost, countOrder, metricScope, type HostUsage, type LicenceMetric, type LicenceUsage, type MetricCount } from './metrics.js';
-import { LICENCE_PRODUCTS, type LicenceOption, type LicenceProduct } from './products.js';
+import { PRODUCTS, type LicenceOption, type ProductCore } from './products.js';
 
 /** Where prices come from: a catalog view (with a scenario's overrides) or anything with `get`. */
 export interface PriceBook {
@@ -100,11 +100,11 @@ export interface LicenceQuote {
 /** Units that already measure a year's use; other subscription units are priced per year. */
 const PER_YEAR_UNITS = new Set(['cluster-hour', 'user-month']);
 
-function optionKey(p: LicenceProduct, o: LicenceOption): string {
+function optionKey(p: ProductCore, o: LicenceOption): string {
   return `${p.id}/${o.id}`;
 }
 
-function isAllowed(p: LicenceProduct, o: LicenceOption, allow: readonly string[] | undefined): boolean {
+function isAllowed(p: ProductCore, o: LicenceOption, allow: readonly string[] | undefined): boolean {
   if (!allow) return true;
   return allow.includes(p.id) || allow.includes(optionKey(p, o));
 }
@@ -121,12 +121,12 @@ interface Ctx {
 }
 
 /** One line: quantity x unit price, with its product, option and kind. */
-function line(p: LicenceProduct, o: LicenceOption, kind: QuoteLine['kind'], name: string, quantity: Money, unit: string, unitPrice: Money, formula: string, sources: string[]): QuoteLine {
+function line(p: ProductCore, o: LicenceOption, kind: QuoteLine['kind'], name: string, quantity: Money, unit: string, unitPrice: Money, formula: string, sources: string[]): QuoteLine {
   return { product: p.id, option: o.id, kind, name, quantity, unit, unitPrice, annualCost: quantity.times(unitPrice), formula, sources };
 }
 
 /** Prices a count under an option's terms: the lines for one host or the order. */
-function priceCount(p: LicenceProduct, o: LicenceOption, c: MetricCount, ctx: Ctx): QuoteLine[] {
+function priceCount(p: ProductCore, o: LicenceOption, c: MetricCount, ctx: Ctx): QuoteLine[] {
   const t = o.terms;
   const q = money(c.units);
   const name = `${p.name}, ${o.label}`;
@@ -180,7 +180,7 @@ function metricOf(o: LicenceOption, ctx: Ctx): LicenceMetric {
   return factor === m.coreFactor ? m : { kind: 'per-processor', coreFactor: factor, coreFactorId: m.coreFactorId };
 }
 
-function quoteOption(p: LicenceProduct, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
+function quoteOption(p: ProductCore, o: LicenceOption, host: HostUsage | null, usage: LicenceUsage, ctx: Ctx, allow: readonly string[] | undefined): OptionQuote {
   const metric = metricOf(o, ctx);
   const count = host ? countHost(metric, host) : countOrder(metric, usage);
   const product = p.id;
@@ -210,7 +210,7 @@ function withGuests(h: HostUsage, n: number): HostUsage {
 }
 
 /** The yearly cost of an option for a host in floating point (null when excluded): for searching only. */
-function approxCost(x: { p: LicenceProduct; o: LicenceOption }, ctx: Ctx): (h: HostUsage) => number | null {
+function approxCost(x: { p: ProductCore; o: LicenceOption }, ctx: Ctx): (h: HostUsage) => number | null {
   const t = x.o.terms;
   let perUnit = 0;
   if (t.kind === 'perpetual') {
@@ -225,14 +225,14 @@ function approxCost(x: { p: LicenceProduct; o: LicenceOption }, ctx: Ctx): (h: H
 }
 
 function findBreakEven(
-  a: { p: LicenceProduct; o: LicenceOption },
-  b: { p: LicenceProduct; o: LicenceOption },
+  a: { p: ProductCore; o: LicenceOption },
+  b: { p: ProductCore; o: LicenceOption },
   host: HostUsage,
   usage: LicenceUsage,
   ctx: Ctx,
   limit: number,
 ): BreakEven | null {
-  const cost = (x: { p: LicenceProduct; o: LicenceOption }, n: number): Money | null => {
+  const cost = (x: { p: ProductCore; o: LicenceOption }, n: number): Money | null => {
     const q = quoteOption(x.p, x.o, withGuests(host, n), usage, ctx, undefined);
     return q.compliant ? q.annualCost : null;
   };
@@ -259,12 +259,12 @@ function findBreakEven(
   return { cheaperBelow: optionKey(low.p, low.o), cheaperFrom: optionKey(high.p, high.o), guests: null, text: `${lowName} stays cheaper up to ${limit} guests per host` };
 }
 
-function resolve(products: readonly string[]): LicenceProduct[] {
+function resolve(products: readonly string[]): ProductCore[] {
   const issues: Issue[] = [];
-  const out: LicenceProduct[] = [];
+  const out: ProductCore[] = [];
   products.forEach((id, i) => {
-    const p = LICENCE_PRODUCTS[id];
-    if (!p) issues.push({ code: 'unknown_value', path: `products[${i}]`, message: `unknown licence product ${JSON.stringify(id)}; known: ${Object.keys(LICENCE_PRODUCTS).join(', ')}` });
+    const p = PRODUCTS[id];
+    if (!p) issues.push({ code: 'unknown_value', path: `products[${i}]`, message: `unknown licence product ${JSON.stringify(id)}; known: ${Object.keys(PRODUCTS).join(', ')}` });
     else out.push(p);
   });
   if (out.length === 0 && issues.length === 0) issues.push({ code: 'required', path: 'products', message: 'name at least one licence product' });
@@ -351,8 +351,8 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   const years = options.amortizationYears ?? (book.get('hardware.amortizationYears') as number);
   const ctx: Ctx = { book, assurance: options.assurance ?? false, years };
   // Plain loops rather than flatMap, which is slow in V8 (quotes run thousands of times in Monte Carlo).
-  const hostOptions: Array<{ p: LicenceProduct; o: LicenceOption }> = [];
-  const orderOptions: Array<{ p: LicenceProduct; o: LicenceOption }> = [];
+  const hostOptions: Array<{ p: ProductCore; o: LicenceOption }> = [];
+  const orderOptions: Array<{ p: ProductCore; o: LicenceOption }> = [];
   for (const p of ps) for (const o of p.options) (metricScope(o.metric) === 'host' ? hostOptions : orderOptions).push({ p, o });
   validateUsage(usage, hostOptions.length > 0);
   const limit = options.breakEvenSearchLimit ?? 1000;

@@ -1,10 +1,11 @@
 /**
  * Every licensed product, expressed in the metric vocabulary of `metrics.ts`. A product has one or
  * more options (ways to license it); each option is a metric plus commercial terms whose prices are
- * catalog ids, so a scenario can override them. The rule text, its source and as-of date sit next
- * to the definition.
+ * catalog ids, so a scenario can override them. The as-of date and trust sit next to the
+ * definition; the rule in words and its source are in `productText.ts`, so that `evaluate` does not
+ * carry them, and `LICENCE_PRODUCTS` joins the two.
  */
-import { SOURCES, type CatalogId } from '../catalog/defaults.js';
+import type { CatalogId } from '../catalog/defaults.js';
 import type { Source, Trust } from '../catalog/types.js';
 import type { HostUsage, LicenceMetric, LicenceUsage } from './metrics.js';
 
@@ -37,6 +38,9 @@ export interface LicenceOption {
 
 export type ProductCategory = 'operating-system' | 'database' | 'virtualization' | 'container-platform' | 'developer-tool' | 'control-plane';
 
+/** A licence product as the engine reads it: `LicenceProduct` without `rule` and `source`. */
+export type ProductCore = Omit<LicenceProduct, 'rule' | 'source'>;
+
 export interface LicenceProduct {
   id: string;
   name: string;
@@ -64,7 +68,7 @@ const SA = 'licence.softwareAssurancePercentPerYear' as const;
 const onlyBareMetal = (h: HostUsage): string | null => (h.bareMetal ? null : 'covers the physical host only, not VMs');
 const needsGuests = (h: HostUsage): string | null => (h.oses === 0 ? 'no guests to license per VM' : null);
 
-function windowsServer(edition: 'standard' | 'datacenter'): LicenceProduct {
+function windowsServer(edition: 'standard' | 'datacenter'): ProductCore {
   const label = edition === 'standard' ? 'Standard' : 'Datacenter';
   const priceId = `licence.windows-server-${edition}` as const;
   const options: LicenceOption[] = [
@@ -106,17 +110,12 @@ function windowsServer(edition: 'standard' | 'datacenter'): LicenceProduct {
     category: 'operating-system',
     family: 'windows-server',
     options,
-    rule:
-      edition === 'standard'
-        ? 'License every physical core, at least 8 per processor and 16 per server, in 2-core packs; each full licensing covers 2 OSEs (VMs or Hyper-V isolated containers), stack another for every 2 more. Process-isolated containers are unlimited. Per-VM option: each VM\'s virtual cores, at least 8, with SA or subscription. Pay-as-you-go through Azure Arc: per core per month, no minimums.'
-        : 'License every physical core, at least 8 per processor and 16 per server, in 2-core packs; unlimited OSEs and containers on the licensed host. Pay-as-you-go through Azure Arc: per core per month, same rate as Standard.',
-    source: SOURCES.winLic,
     asOf: '2024-11',
     trust: 'vendor',
   };
 }
 
-function sqlServer(edition: 'standard' | 'enterprise'): LicenceProduct {
+function sqlServer(edition: 'standard' | 'enterprise'): ProductCore {
   const label = edition === 'standard' ? 'Standard' : 'Enterprise';
   const priceId = `licence.sql-server-${edition}` as const;
   const options: LicenceOption[] = [
@@ -151,16 +150,12 @@ function sqlServer(edition: 'standard' | 'enterprise'): LicenceProduct {
     category: 'database',
     family: 'sql-server',
     options,
-    rule:
-      'Per core, sold in 2-core packs: license each VM or container\'s virtual cores (at least 4; since SQL Server 2022 this needs Software Assurance or a subscription), or every physical core of a physical OSE (at least 4 per processor).' +
-      (edition === 'enterprise' ? ' Licensing every physical core of a host with Enterprise and Software Assurance allows unlimited VMs on it.' : ''),
-    source: SOURCES.sqlLic,
     asOf: '2022-11',
     trust: 'vendor',
   };
 }
 
-function rhel(product: 'rhel' | 'rhel-vdc'): LicenceProduct {
+function rhel(product: 'rhel' | 'rhel-vdc'): ProductCore {
   return {
     id: product,
     name: product === 'rhel' ? 'Red Hat Enterprise Linux Server' : 'Red Hat Enterprise Linux for Virtual Datacenters',
@@ -176,18 +171,13 @@ function rhel(product: 'rhel' | 'rhel-vdc'): LicenceProduct {
         ...(product === 'rhel-vdc' ? { excludes: (h: HostUsage) => (h.bareMetal ? 'covers virtual guests; the physical host needs RHEL Server' : null) } : {}),
       },
     ],
-    rule:
-      product === 'rhel'
-        ? 'One subscription covers a physical host of 1-2 sockets (a socket-pair), or 2 virtual guests; subscriptions stack.'
-        : 'One subscription per socket-pair of the hypervisor host covers unlimited RHEL guests on it.',
-    source: SOURCES.rhelSub,
     asOf: '2024-06',
     trust: 'vendor',
   };
 }
 
-function vmware(id: 'vcf' | 'vvf' | 'vsphere-standard' | 'vsphere-enterprise-plus', name: string): LicenceProduct {
-  const p: LicenceProduct = {
+function vmware(id: 'vcf' | 'vvf' | 'vsphere-standard' | 'vsphere-enterprise-plus', name: string): ProductCore {
+  const p: ProductCore = {
     id,
     name,
     vendor: 'Broadcom',
@@ -202,8 +192,6 @@ function vmware(id: 'vcf' | 'vvf' | 'vsphere-standard' | 'vsphere-enterprise-plu
       },
     ],
     orderMinimumUnits: 72,
-    rule: 'Subscription per physical core, at least 16 cores per CPU; an order below 72 cores is billed as 72 (since 2025-04-10).',
-    source: SOURCES.broadcom,
     asOf: '2025-04',
     trust: 'secondary',
   };
@@ -211,7 +199,7 @@ function vmware(id: 'vcf' | 'vvf' | 'vsphere-standard' | 'vsphere-enterprise-plu
   return p;
 }
 
-function openshift(): LicenceProduct {
+function openshift(): ProductCore {
   return {
     id: 'openshift',
     name: 'Red Hat OpenShift Container Platform',
@@ -233,14 +221,12 @@ function openshift(): LicenceProduct {
         excludes: onlyBareMetal,
       },
     ],
-    rule: 'Subscriptions per core-pair (2 physical cores or 4 vCPUs) of worker nodes; bare-metal nodes may instead take one socket-pair subscription covering 1-2 sockets and up to 128 cores.',
-    source: SOURCES.openshift,
     asOf: '2024-06',
     trust: 'vendor',
   };
 }
 
-function docker(tier: 'personal' | 'pro' | 'team' | 'business'): LicenceProduct {
+function docker(tier: 'personal' | 'pro' | 'team' | 'business'): ProductCore {
   const name = `Docker ${tier[0]!.toUpperCase()}${tier.slice(1)}`;
   const option: LicenceOption =
     tier === 'personal'
@@ -271,14 +257,12 @@ function docker(tier: 'personal' | 'pro' | 'team' | 'business'): LicenceProduct 
     category: 'developer-tool',
     family: 'docker',
     options: [option],
-    rule: 'Docker Engine is free (Apache-2.0). Docker Desktop needs a paid subscription per user in organisations with 250 or more employees or $10M or more yearly revenue; Personal is free below that.',
-    source: SOURCES.docker,
     asOf: '2024-12',
     trust: 'vendor',
   };
 }
 
-function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks' | 'aks-free' | 'aks-premium'): LicenceProduct {
+function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks' | 'aks-free' | 'aks-premium'): ProductCore {
   const names = {
     eks: 'Amazon EKS control plane (standard support)',
     'eks-extended': 'Amazon EKS control plane (extended support)',
@@ -288,7 +272,6 @@ function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks
     'aks-free': 'AKS Free tier',
     'aks-premium': 'AKS Premium tier',
   } as const;
-  const source = id.startsWith('eks') ? SOURCES.eksPricing : id.startsWith('gke') ? SOURCES.gkePricing : SOURCES.aksPricing;
   const terms: LicenceTerms =
     id === 'aks-free'
       ? { kind: 'free' }
@@ -306,21 +289,12 @@ function controlPlane(id: 'eks' | 'eks-extended' | 'gke' | 'gke-regional' | 'aks
     // support is what an old Kubernetes version costs, not a choice beside standard support.
     family: id === 'eks-extended' ? 'eks-extended' : id.startsWith('eks') ? 'eks' : id.startsWith('aks') ? 'aks' : 'gke',
     options: [{ id: 'per-cluster-hour', label: 'per cluster-hour', metric: { kind: 'per-cluster-hour' }, terms }],
-    rule:
-      id === 'gke'
-        ? '$0.10 per cluster-hour; a $74.40 monthly credit per billing account covers one zonal or Autopilot cluster (the credit is applied once per order here).'
-        : id === 'gke-regional'
-          ? '$0.10 per cluster-hour; the monthly credit does not apply to regional Standard clusters.'
-        : id === 'aks-free'
-          ? 'No cluster fee and no uptime SLA.'
-          : 'A fee per cluster-hour of the managed control plane.',
-    source,
     asOf: '2025-01',
     trust: 'vendor',
   };
 }
 
-function oracle(): LicenceProduct {
+function oracle(): ProductCore {
   return {
     id: 'oracle-database-enterprise',
     name: 'Oracle Database Enterprise Edition',
@@ -335,8 +309,6 @@ function oracle(): LicenceProduct {
         terms: { kind: 'perpetual', priceId: 'licence.oracle-database-enterprise', unitsPerPrice: 1, assurance: 'optional', assurancePercentId: 'licence.oracle.supportPercentPerYear' },
       },
     ],
-    rule: 'Per processor: physical cores x the core factor (0.5 for Intel and AMD), rounded up. VMware, Hyper-V and KVM without hard partitioning are soft partitioning: every physical core of every host the VM can run on must be licensed.',
-    source: SOURCES.oracle,
     asOf: '2024-01',
     trust: 'vendor',
     warnings: (u) =>
@@ -348,8 +320,8 @@ function oracle(): LicenceProduct {
   };
 }
 
-/** Every product the engine knows, by id. */
-export const LICENCE_PRODUCTS: Readonly<Record<string, LicenceProduct>> = Object.fromEntries(
+/** Every product the engine knows, by id, without its rule in words and source (see `LICENCE_PRODUCTS`). */
+export const PRODUCTS: Readonly<Record<string, ProductCore>> = Object.fromEntries(
   [
     windowsServer('standard'),
     windowsServer('datacenter'),
@@ -377,11 +349,4 @@ export const LICENCE_PRODUCTS: Readonly<Record<string, LicenceProduct>> = Object
   ].map((p) => [p.id, p]),
 );
 
-export const LICENCE_PRODUCT_IDS: readonly string[] = Object.keys(LICENCE_PRODUCTS);
-
-/** The products of the same family as `id` (including itself), in catalog order. */
-export function productFamily(id: string): LicenceProduct[] {
-  const p = LICENCE_PRODUCTS[id];
-  if (!p) return [];
-  return Object.values(LICENCE_PRODUCTS).filter((x) => x.family === p.family);
-}
+export const LICENCE_PRODUCT_IDS: readonly string[] = Object.keys(PRODUCTS);

@@ -1,4 +1,6 @@
 import type { Evaluation, PlatformResult } from '../evaluate.js';
+import { assumptionText, describeAssumption } from '../catalog/describe.js';
+import type { DescribedAssumption, Source } from '../catalog/types.js';
 import { formatMoney, formatMoneyGrouped, type Money } from '../money.js';
 import { LAYER_LABELS } from '../platforms/footprint.js';
 import { csvRows, mdCell, mdTable, pad } from './cells.js';
@@ -79,7 +81,7 @@ function energyRows(e: Evaluation): string[][] {
 /** Which grid intensity the carbon figures use and where it comes from; then what is not counted. */
 function gridLines(e: Evaluation): [string, string] {
   const g = e.platforms[0]!.energy.grid;
-  const which = g.overridden ? 'the scenario\'s own figure' : `${g.id}${g.version ? ` ${g.version}` : ''}: ${g.source.title}, ${g.asOf}`;
+  const which = g.overridden ? 'the scenario\'s own figure' : `${g.id}${g.version ? ` ${g.version}` : ''}: ${assumptionText(g).source.title}, ${g.asOf}`;
   return [`Grid ${g.gCO2ePerKWh.toString()} gCO2e/kWh (${which}).`, 'Electricity only, PUE included; not the carbon embodied in the hardware. Not part of the TCO.'];
 }
 
@@ -121,14 +123,31 @@ export function formatTable(e: Evaluation, options: ReportOptions = {}): string 
   if (flagged.length) {
     out.push('');
     out.push('Defaults to check (weak source or older than 18 months):');
-    for (const a of flagged) out.push(`  - ${a.id} = ${JSON.stringify(a.value)} ${a.unit} [${a.flags.join(', ')}; ${a.source.title}, ${a.asOf}]`);
+    for (const a of flagged) out.push(`  - ${a.id} = ${JSON.stringify(a.value)} ${a.unit} [${a.flags.join(', ')}; ${assumptionText(a).source.title}, ${a.asOf}]`);
   }
   return out.join('\n') + '\n';
 }
 
 /** The evaluation as JSON: money as decimal strings, capacities as integers. */
 export function formatJson(e: Evaluation): string {
-  return JSON.stringify(e, null, 2) + '\n';
+  return JSON.stringify(describeEvaluation(e), null, 2) + '\n';
+}
+
+/**
+ * The evaluation with the words of its figures put back: each assumption described (label, source,
+ * note) and each platform's grid figure with its source, as the JSON report prints them.
+ */
+export function describeEvaluation(e: Evaluation): Omit<Evaluation, 'assumptions'> & { assumptions: DescribedAssumption[] } {
+  return {
+    ...e,
+    platforms: e.platforms.map((p) => {
+      const g = p.energy.grid;
+      const { id, version, ...rest } = g;
+      const grid = { id, ...(version !== undefined ? { version } : {}), source: assumptionText(g).source, ...rest };
+      return { ...p, energy: { ...p.energy, grid } };
+    }),
+    assumptions: e.assumptions.map(describeAssumption),
+  };
 }
 
 /**
@@ -216,7 +235,7 @@ export function formatMarkdown(e: Evaluation, options: ReportOptions = {}): stri
         a.id,
         typeof a.value === 'object' ? JSON.stringify(a.value).slice(0, 80) : String(a.value),
         a.unit,
-        a.source.url ? `[${a.source.title}](${a.source.url})` : a.source.title,
+        sourceMd(assumptionText(a).source),
         a.asOf,
         a.trust,
         a.flags.join(', '),
@@ -279,3 +298,7 @@ export function formatEvaluation(e: Evaluation, format: ReportFormat, options: R
 }
 
 export { formatMoney };
+
+function sourceMd(s: Source): string {
+  return s.url ? `[${s.title}](${s.url})` : s.title;
+}

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TODAY, baseScenario, exampleFiles, loadExample } from '../../test/helpers.js';
 import { WorkbookCalculator, parseFormula, referencedCells } from '../../test/xlsxFormulas.js';
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { type CatalogId } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
+import { assumptionText } from '../catalog/describe.js';
 import { isKernelcountError } from '../errors.js';
 import { evaluate, type Evaluation } from '../evaluate.js';
 import { Money } from '../money.js';
@@ -218,7 +220,7 @@ describe('scenarioXlsx: the workbook as written and read back', () => {
       e.assumptions.forEach((a, i) => {
         expect([ws.getCell(i + 2, id!).value, ws.getCell(i + 2, source!).value, ws.getCell(i + 2, asOf!).value, ws.getCell(i + 2, trust!).value]).toEqual([
           a.id,
-          a.source.title,
+          assumptionText(a).source.title,
           a.asOf,
           a.overridden ? 'user' : a.trust,
         ]);

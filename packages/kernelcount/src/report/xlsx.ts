@@ -9,6 +9,7 @@
  * never loads exceljs.
  */
 import ExcelJS from 'exceljs';
+import { assumptionText, describeAssumption } from '../catalog/describe.js';
 import { CATEGORIES } from '../cost/lineItems.js';
 import { evaluate, type EvaluateOptions, type Evaluation, type LineItem, type PlatformResult } from '../evaluate.js';
 import { HOURS_PER_YEAR } from '../licensing/metrics.js';
@@ -344,7 +345,7 @@ function inputsSheet(ws: ExcelJS.Worksheet, e: Evaluation, scenario: Scenario, i
   header(ws.addRow(['Prices and rates', 'what', 'value', 'unit', 'trust', '', '', '', '', 'read by']));
   for (const a of rates) {
     const unit = a.unit.replace(/^currency/, e.scenario.currency);
-    const row = ws.addRow([a.id, a.label, num(money(a.value as string | number)), unit, a.overridden ? 'user' : a.trust]);
+    const row = ws.addRow([a.id, assumptionText(a).label, num(money(a.value as string | number)), unit, a.overridden ? 'user' : a.trust]);
     const cell = row.getCell(3);
     live(cell);
     if (a.unit.startsWith('currency')) cell.numFmt = fmt.price;
@@ -616,7 +617,7 @@ function summarySheet(ws: ExcelJS.Worksheet, e: Evaluation, li: ReturnType<typeo
 function assumptionsSheet(ws: ExcelJS.Worksheet, e: Evaluation): void {
   header(ws.addRow(['id', 'what', 'value', 'unit', 'version', 'source', 'link', 'as of', 'trust', 'overridden', 'flags', 'note']));
   ws.columns = [{ width: 36 }, { width: 44 }, { width: 14 }, { width: 18 }, { width: 10 }, { width: 60 }, { width: 40 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 50 }];
-  for (const a of e.assumptions) {
+  for (const a of e.assumptions.map(describeAssumption)) {
     // Tables and objects go in as JSON text, cut to the 32,767 characters a cell holds.
     const value = isNumeric(a.value) ? num(money(a.value)) : typeof a.value === 'string' || typeof a.value === 'boolean' ? String(a.value) : JSON.stringify(a.value).slice(0, 32000);
     const row = ws.addRow([

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { esxiOverheadMiB } from './esxi.js';
-import { CATALOG, ESXI_67_OVERHEAD_TABLE, type EsxiOverheadTable } from '../catalog/defaults.js';
+import { ESXI_67_OVERHEAD_TABLE, type EsxiOverheadTable } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 
 // vSphere Resource Management guide 6.5 & 6.7, "Sample Overhead Memory on Virtual Machines"
 // (FACTS.md section 1): MB by configured memory (rows) and vCPUs (columns 1/2/4/8).

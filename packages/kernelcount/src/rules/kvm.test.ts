@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, proxmoxHostReserveMiB } from './kvm.js';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 
 const kubevirt = CATALOG['hypervisor.kubevirt.formula'].value;
 const openshift = CATALOG['hypervisor.openshift-virt.formula'].value;

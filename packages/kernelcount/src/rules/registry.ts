@@ -4,9 +4,9 @@
  * versions where the vendor changed the rule. The CLI's `catalog` command, the package README and
  * the site's assumptions page are generated from this list, so none of them can drift from the code.
  */
-import { SOURCES } from '../catalog/defaults.js';
+import { SOURCES } from '../catalog/text.js';
 import type { Source, Trust } from '../catalog/types.js';
-import { LICENCE_PRODUCTS } from '../licensing/products.js';
+import { LICENCE_PRODUCTS } from '../licensing/productText.js';
 
 export type RuleKind = 'node-reservation' | 'pod-overhead' | 'vm-overhead' | 'host-reserve' | 'scaling' | 'licence';
 

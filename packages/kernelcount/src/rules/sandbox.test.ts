@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, SANDBOX_RUNTIMES } from './sandbox.js';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 
 // kata-deploy runtimeclasses/kata-runtimeClasses.yaml, overhead.podFixed (FACTS.md section 1).
 describe('Kata Containers RuntimeClass overhead.podFixed', () => {

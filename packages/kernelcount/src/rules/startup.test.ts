@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { warmSpareForSpike } from './startup.js';
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { isKernelcountError } from '../errors.js';
 
 const spike = (baselineInstances: number, peakInstances: number, rampSeconds: number, startSeconds: number) =>

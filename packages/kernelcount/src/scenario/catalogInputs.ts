@@ -3,7 +3,7 @@
  * list prices under `prices.licences`, and the bounds of catalog values other figures divide by or
  * scale with. Shared by the validator and by anything that addresses inputs by path.
  */
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 
 /** Friendly `prices:` keys and the catalog ids they override. */
 export const PRICE_ALIASES = {
@@ -22,8 +22,8 @@ export const PRICE_ALIASES = {
 
 /** Products whose list price `prices.licences` may set, and the catalog id of each. */
 export const LICENCE_PRICE_IDS: Record<string, CatalogId> = Object.fromEntries(
-  (Object.keys(CATALOG) as CatalogId[])
-    .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && CATALOG[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
+  (Object.keys(FIGURES) as CatalogId[])
+    .filter((id) => (id.startsWith('licence.') || id.startsWith('controlPlane.')) && FIGURES[id].unit.startsWith('currency/') && !id.endsWith('Credit'))
     .map((id) => [id.startsWith('licence.') ? id.slice('licence.'.length) : `${id.slice('controlPlane.'.length)}-control-plane`, id]),
 );
 

@@ -1,4 +1,4 @@
-import { CATALOG } from '../catalog/defaults.js';
+import { CATALOG } from '../catalog/catalog.js';
 import { versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { RESERVATION_PROFILES } from '../rules/reservations.js';

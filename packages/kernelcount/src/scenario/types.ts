@@ -237,15 +237,23 @@ export interface LicensingInput {
   softwareAssurance?: boolean;
 }
 
-/** One validated range of the `uncertainty:` section. */
-export interface UncertainRange {
+/**
+ * One range of the `uncertainty:` section as `parseScenario` (and so `evaluate`) checks it: a path
+ * and three ordered numbers. That the path names an input, and that the input takes these values,
+ * is checked by `resolveRanges` (which `monteCarlo` and `validateScenario` run).
+ */
+export interface RangeInput {
   /** The path as written. */
   path: string;
-  /** The same with list items by index and catalog ids whole: `workloads[0].instances`. */
-  canonical: string;
   low: number;
   likely: number;
   high: number;
+}
+
+/** One range of the `uncertainty:` section, resolved against the scenario by `resolveRanges`. */
+export interface UncertainRange extends RangeInput {
+  /** The same with list items by index and catalog ids whole: `workloads[0].instances`. */
+  canonical: string;
   /** Sampled as whole numbers (instances, MiB, sockets, ...). */
   integer: boolean;
   /** `price` inputs change what things cost, never how many hosts, VMs or licences are counted. */
@@ -359,7 +367,7 @@ export interface Scenario {
   catalogVersions: Record<string, string>;
   licensing: Required<LicensingInput>;
   /** The ranges of the `uncertainty:` section, in the order given; empty when there is none. */
-  uncertainty: UncertainRange[];
+  uncertainty: RangeInput[];
   /** Things the normalization did that a user should know (units rounded, defaults chosen). */
   notes: string[];
   /** Yearly workload growth (0 when the scenario gives none); read by `project` only. */

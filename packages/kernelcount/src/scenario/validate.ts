@@ -1,14 +1,13 @@
-import { CATALOG, type CatalogId } from '../catalog/defaults.js';
+import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { currencyProblem } from '../report/currency.js';
 import { CatalogView, versionNames } from '../catalog/tracker.js';
-import type { CatalogEntry } from '../catalog/types.js';
+import type { CatalogFigure } from '../catalog/types.js';
 import { KernelcountError, joinPath, type Issue } from '../errors.js';
 import { Money, money } from '../money.js';
 import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
 import { CATALOG_BOUNDS, DEFAULT_BOUNDS, LICENCE_PRICE_IDS, PRICE_ALIASES, type Bounds } from './catalogInputs.js';
 import { Reader, own } from './reader.js';
-import { resolveInputPath, setInput, type InputPath } from '../analysis/uncertaintyPaths.js';
 import {
   CONTROL_PLANES,
   HARDWARE_FINANCING,
@@ -26,7 +25,7 @@ import {
   type PlatformType,
   type Policy,
   type Scenario,
-  type UncertainRange,
+  type RangeInput,
   type Workload,
 } from './types.js';
 
@@ -165,7 +164,7 @@ function readSize(
 }
 
 function validateCatalogValue(r: Reader, id: CatalogId, value: unknown, path: string): unknown {
-  const def = CATALOG[id].value as unknown;
+  const def = FIGURES[id].value as unknown;
   const bounds = CATALOG_BOUNDS[id];
   return validateLike(r, def, value, path, bounds);
 }
@@ -240,7 +239,7 @@ function readOverrides(r: Reader, input: Record<string, unknown>): Record<string
     if (c) {
       for (const key of Object.keys(c)) {
         const path = joinPath('catalog', key);
-        if (!Object.prototype.hasOwnProperty.call(CATALOG, key)) {
+        if (!Object.prototype.hasOwnProperty.call(FIGURES, key)) {
           r.add('unknown_key', path, 'not a catalog id; `kernelcount catalog` lists them');
           continue;
         }
@@ -607,13 +606,13 @@ function checkUnique(r: Reader, names: Array<string | undefined>, path: string, 
 function readCatalogVersions(r: Reader, raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw === undefined) return out;
-  const versioned = (Object.keys(CATALOG) as CatalogId[]).filter((id) => versionNames(CATALOG[id] as CatalogEntry).length > 0);
+  const versioned = (Object.keys(FIGURES) as CatalogId[]).filter((id) => versionNames(FIGURES[id] as CatalogFigure).length > 0);
   const o = r.object(raw, 'catalogVersions', versioned);
   if (!o) return out;
   for (const id of versioned) {
     const v = own(o, id);
     if (v === undefined) continue;
-    const names = versionNames(CATALOG[id] as CatalogEntry);
+    const names = versionNames(FIGURES[id] as CatalogFigure);
     const name = r.oneOf(v, joinPath('catalogVersions', id), names);
     if (name !== undefined) out[id] = name;
   }
@@ -621,13 +620,14 @@ function readCatalogVersions(r: Reader, raw: unknown): Record<string, string> {
 }
 
 /**
- * `uncertainty:` maps input paths to `{ low, likely, high }`. Each path must name a numeric input
- * of this scenario, each range must be ordered, and (once the rest of the scenario is valid) the
- * scenario must stay valid with every range at its low and at its high value; a problem there is
- * reported at the range's `low` or `high`, in the field's own words.
+ * `uncertainty:` maps input paths to `{ low, likely, high }`, at most `LIMITS.uncertaintyRanges`
+ * of them, each ordered. This is the shape only: whether each path names an input of this scenario,
+ * whether the input takes those values (whole numbers, its own limits) and whether two paths name
+ * the same input is `resolveRanges`' job (scenario/ranges.ts), which Monte Carlo and
+ * `validateScenario` run. `evaluate` ignores the ranges, so it does not carry the path resolver.
  */
-function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>): Array<{ range: UncertainRange; input: InputPath }> {
-  const out: Array<{ range: UncertainRange; input: InputPath }> = [];
+function readUncertainty(r: Reader, raw: unknown): RangeInput[] {
+  const out: RangeInput[] = [];
   if (raw === undefined) return out;
   const u = r.object(raw, 'uncertainty', null);
   if (!u) return out;
@@ -636,21 +636,8 @@ function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>):
     r.add('too_big', 'uncertainty', `must have at most ${LIMITS.uncertaintyRanges} ranges, got ${keys.length}`);
     return out;
   }
-  const seen = new Map<string, string>();
   for (const key of keys) {
     const path = joinPath('uncertainty', key);
-    const input = resolveInputPath(top, key);
-    if (!('canonical' in input)) {
-      r.add(input.code, path, input.message);
-      continue;
-    }
-    const where = input.location.join('\u0000');
-    const first = seen.get(where);
-    if (first !== undefined) {
-      r.add('duplicate', path, `names the same input (${input.canonical}) as ${first}`);
-      continue;
-    }
-    seen.set(where, path);
     const o = r.object(u[key], path, ['low', 'likely', 'high']);
     if (!o) continue;
     const read = (k: 'low' | 'likely' | 'high') => {
@@ -659,7 +646,7 @@ function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>):
         r.add('required', joinPath(path, k), 'is required (a range is { low, likely, high })');
         return undefined;
       }
-      return r.number(v, joinPath(path, k), { integer: input.integer });
+      return r.number(v, joinPath(path, k), {});
     };
     const low = read('low');
     const likely = read('likely');
@@ -667,61 +654,9 @@ function readUncertainty(r: Reader, raw: unknown, top: Record<string, unknown>):
     if (low === undefined || likely === undefined || high === undefined) continue;
     if (likely < low) r.add('conflict', joinPath(path, 'likely'), `must be >= low (${low}), got ${likely}`);
     else if (high < likely) r.add('conflict', joinPath(path, 'high'), `must be >= likely (${likely}), got ${high}`);
-    else out.push({ range: { path: key, canonical: input.canonical, low, likely, high, integer: input.integer, affects: input.affects }, input });
+    else out.push({ path: key, low, likely, high });
   }
   return out;
-}
-
-/**
- * The issues of the scenario with every range at its low, then at its high value: each one at the
- * field a range sets (`range` given), or elsewhere (a rule between fields, e.g. idle power above
- * the maximum).
- */
-function rangeEndIssues(
-  top: Record<string, unknown>,
-  ranges: Array<{ range: UncertainRange; input: InputPath }>,
-  options: ParseOptions,
-): Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> {
-  const out: Array<{ end: 'low' | 'high'; issue: Issue; range: UncertainRange | null }> = [];
-  if (ranges.length === 0) return out;
-  const base: Record<string, unknown> = { ...top };
-  delete base.uncertainty;
-  for (const end of ['low', 'high'] as const) {
-    let probe = base;
-    for (const { range, input } of ranges) probe = setInput(probe, input, range[end]);
-    try {
-      parseScenarioWithCatalog(probe, options);
-    } catch (e) {
-      if (!(e instanceof KernelcountError)) throw e;
-      for (const issue of e.issues) out.push({ end, issue, range: ranges.find(({ input }) => input.issuePath === issue.path)?.range ?? null });
-    }
-  }
-  return out;
-}
-
-/**
- * Checks each range's ends against its field's own limits, in the field's words. Rules between
- * fields are left to `uncertaintyEndIssues` (Monte Carlo checks them before it samples), so that a
- * scenario stays valid for `evaluate` whatever its other inputs are set to.
- */
-function checkRangeLimits(r: Reader, top: Record<string, unknown>, ranges: Array<{ range: UncertainRange; input: InputPath }>, options: ParseOptions): void {
-  for (const { end, issue, range } of rangeEndIssues(top, ranges, options)) {
-    if (range) r.add(issue.code, joinPath(joinPath('uncertainty', range.path), end), issue.message);
-  }
-}
-
-/**
- * @internal The problems a valid scenario has with every range at its low, or at its high value,
- * that no single range's own limits explain (e.g. idle power above the host's maximum), each as an
- * issue at `uncertainty`. Monte Carlo refuses such ranges before it samples.
- */
-export function uncertaintyEndIssues(input: unknown, options: ParseOptions = {}): Issue[] {
-  const { scenario } = parseScenarioWithCatalog(input, options);
-  const top = input as Record<string, unknown>;
-  const ranges = scenario.uncertainty.map((range) => ({ range, input: resolveInputPath(top, range.path) as InputPath }));
-  return rangeEndIssues(top, ranges, options)
-    .filter((x) => x.range === null)
-    .map(({ end, issue }) => ({ code: issue.code, path: 'uncertainty', message: `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}` }));
 }
 
 export interface ParseOptions {
@@ -848,10 +783,7 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
   const growth = readGrowth(r, own(top, 'growth'));
   const finance = readFinance(r, own(top, 'finance'));
 
-  const scenarioOk = r.issues.length === 0 && policy !== undefined;
-  const ranges = readUncertainty(r, own(top, 'uncertainty'), top);
-  // The limits are checked by validating the scenario with the ranges' ends, so only on a valid scenario.
-  if (scenarioOk) checkRangeLimits(r, top, ranges, options);
+  const ranges = readUncertainty(r, own(top, 'uncertainty'));
 
   if (r.issues.length > 0 || !policy) throw new KernelcountError(r.issues);
   return {
@@ -868,7 +800,7 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
       licensing,
       overrides: { ...overrides },
       catalogVersions,
-      uncertainty: ranges.map((x) => x.range),
+      uncertainty: ranges,
       notes,
       growth,
       finance,

@@ -6,7 +6,7 @@
  * default image for the OS, and layer sharing from its packing (one copy per node that runs it).
  * The kubelet's free-space reserve (nodefs eviction) is left out: it is space kept empty, not stored.
  */
-import { CATALOG } from 'kernelcount';
+import { FIGURES } from 'kernelcount';
 import type { OsFamily, PlatformResult } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { dec1, int, mib, numericTable, run, scenario } from './common';
@@ -57,7 +57,7 @@ export function imageStorageModel(p: ImageStorageParams) {
   const by = (name: string) => e.platforms.find((x) => x.name === name)!;
   const rows = (Object.keys(NAMES) as Key[]).map((k) => row(k, by(NAMES[k]), p.instances));
   // The image size the evaluation used: the catalog's default image for the OS (the workload names none).
-  const imageSizeMiB = CATALOG[p.os === 'windows' ? 'image.windows.sizeMiB' : 'image.linux.sizeMiB'].value;
+  const imageSizeMiB = FIGURES[p.os === 'windows' ? 'image.windows.sizeMiB' : 'image.linux.sizeMiB'].value;
   return { rows, imageSizeMiB };
 }
 

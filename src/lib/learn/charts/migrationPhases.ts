@@ -9,7 +9,7 @@
  * The fleet, host and platform settings are those of packages/kernelcount/examples/
  * vmware-to-kubernetes.yaml (tests/learn-migration-phases.test.ts checks that they still match).
  */
-import { CATALOG, CATEGORIES, money } from 'kernelcount';
+import { FIGURES, CATEGORIES, money } from 'kernelcount';
 import type { Category, HostInput, Money, PlatformInput, PlatformResult, ScenarioInput, WorkloadInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, numericTable, run, usd } from './common';
@@ -122,7 +122,7 @@ const hostsOf = (r: PhaseResult) => r.vm.hosts + (r.target?.hosts ?? 0);
 
 export const migrationPhases: LearnChartDef<MigrationParams> = {
   id: 'migration-phases',
-  defaults: { target: 'containers', osInstancesPerAdmin: CATALOG['labour.osInstancesPerAdmin'].value as number },
+  defaults: { target: 'containers', osInstancesPerAdmin: FIGURES['labour.osInstancesPerAdmin'].value as number },
   controls: [
     {
       kind: 'select',

@@ -4,7 +4,7 @@
  * instances (VMs or node VMs) / labour.osInstancesPerAdmin, times labour.costPerAdminYear; the
  * reader moves the fleet size and the OS-instances-per-admin ratio (a catalog override).
  */
-import { CATALOG } from 'kernelcount';
+import { FIGURES } from 'kernelcount';
 import type { Evaluation, PlatformResult, PlatformType, ScenarioInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { formatCurrency } from '../../format';
@@ -17,8 +17,8 @@ export interface OpsLabourParams {
 }
 
 /** The catalog's default ratio, the slider's starting point. */
-export const OS_PER_ADMIN_DEFAULT = Number(CATALOG['labour.osInstancesPerAdmin'].value);
-const COST_PER_ADMIN = Number(CATALOG['labour.costPerAdminYear'].value);
+export const OS_PER_ADMIN_DEFAULT = Number(FIGURES['labour.osInstancesPerAdmin'].value);
+const COST_PER_ADMIN = Number(FIGURES['labour.costPerAdminYear'].value);
 
 /** Points on the fleet-size axis, as fractions of the fleet the reader picks. */
 const STEPS = [0.25, 0.5, 0.75, 1] as const;

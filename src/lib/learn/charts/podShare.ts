@@ -7,7 +7,7 @@
  * is read from an evaluation, so the chart adds it exactly where the calculator does (EKS and AKS
  * fold a per-pod allowance into kube-reserved, and the package adds no separate shim there).
  */
-import { CATALOG, nodeReservation } from 'kernelcount';
+import { FIGURES, nodeReservation } from 'kernelcount';
 import type { NodeReservation, ReservationProfile } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, mib, numericTable, pct, run, scenario } from './common';
@@ -37,7 +37,7 @@ function nodeCpuMillicores(memoryGiB: number): number {
 
 function reservationFor(profile: PodShareProfile, memoryGiB: number, pods: number): NodeReservation {
   const node = { cpuMillicores: nodeCpuMillicores(memoryGiB), memoryMiB: memoryGiB * 1024, maxPods: pods };
-  return nodeReservation(profile, node, profile === 'generic' ? { generic: CATALOG['k8s.generic.reservation'].value } : {});
+  return nodeReservation(profile, node, profile === 'generic' ? { generic: FIGURES['k8s.generic.reservation'].value } : {});
 }
 
 /**

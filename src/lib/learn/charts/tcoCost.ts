@@ -11,7 +11,7 @@
  * Every number comes from `evaluate`: its `yearlyCostByCategory`, `yearlyCost` and
  * `costPerInstanceMonth`.
  */
-import { CATALOG, CATEGORIES } from 'kernelcount';
+import { FIGURES, CATEGORIES } from 'kernelcount';
 import type { Category, Evaluation, PlatformResult, PlatformType, ScenarioInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { formatCurrency } from '../../format';
@@ -131,7 +131,7 @@ export interface TcoPerInstanceParams {
 
 export const FLEET_SIZES = [20, 50, 100, 200, 500, 1000] as const;
 const ORDER: PlatformType[] = ['vm', 'containers-in-vms', 'microvm', 'containers'];
-export const CPU_TARGET_DEFAULT = CATALOG['policy.targetUtilization'].value.cpu;
+export const CPU_TARGET_DEFAULT = FIGURES['policy.targetUtilization'].value.cpu;
 
 /** The service the second chart prices: its size per instance. */
 const SERVICE = { vcpus: 1, memoryGiB: 4 } as const;

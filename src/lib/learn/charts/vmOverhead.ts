@@ -5,7 +5,7 @@
  * every number is the model's own. The host's one-off reserve is left out: it is paid per host,
  * not per VM.
  */
-import { CATALOG } from 'kernelcount';
+import { FIGURES } from 'kernelcount';
 import type { OsFamily, PoolResult } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { dec1, int, mib, numericTable, pct, platformOf, run, scenario } from './common';
@@ -112,7 +112,7 @@ export const vmOverhead: LearnChartDef<VmOverheadParams> = {
         ),
       };
     }
-    const thinNote = disk === 'thin' ? `, each virtual disk counted at ${pct(CATALOG['vm.thinUsedFraction'].value)} of its size (a weak default)` : '';
+    const thinNote = disk === 'thin' ? `, each virtual disk counted at ${pct(FIGURES['vm.thinUsedFraction'].value)} of its size (a weak default)` : '';
     const summary =
       `With ${disk} disks${thinNote}, ${vmWords(p.vms, 'linux')} take ${mib(diskTotal(r.linux))} of host disk, ${mib(r.linux.disk.guestOs)} of it for the guest OS; ` +
       `as Windows VMs they take ${mib(diskTotal(r.windows))}, ${mib(r.windows.disk.guestOs)} of it for the guest OS.`;

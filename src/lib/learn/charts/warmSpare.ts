@@ -5,7 +5,7 @@
  * needs, the catalog gives the start times, and the package's evaluation of the fleet with and
  * without the spares gives the hosts, host memory and yearly cost they add.
  */
-import { CATALOG, LAYERS, warmSpareForSpike } from 'kernelcount';
+import { FIGURES, LAYERS, warmSpareForSpike } from 'kernelcount';
 import type { Money, PlatformInput } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { formatCurrency } from '../../format';
@@ -38,13 +38,13 @@ interface Option {
 }
 
 const OPTIONS: Option[] = [
-  { id: 'vm', label: 'VMs', key: 'vm', platform: { type: 'vm', name: 'VMs', hypervisor: 'esxi-6.7' }, startSeconds: CATALOG['vm.bootSeconds'].value, startId: 'vm.bootSeconds' },
+  { id: 'vm', label: 'VMs', key: 'vm', platform: { type: 'vm', name: 'VMs', hypervisor: 'esxi-6.7' }, startSeconds: FIGURES['vm.bootSeconds'].value, startId: 'vm.bootSeconds' },
   {
     id: 'containers',
     label: 'Containers',
     key: 'containers',
     platform: { type: 'containers', name: 'Containers', reservation: 'generic' },
-    startSeconds: CATALOG['runtime.containerStartSeconds'].value,
+    startSeconds: FIGURES['runtime.containerStartSeconds'].value,
     startId: 'runtime.containerStartSeconds',
   },
   {
@@ -52,7 +52,7 @@ const OPTIONS: Option[] = [
     label: 'Kata (QEMU) pods',
     key: 'microvm',
     platform: { type: 'microvm', name: 'Kata (QEMU)', runtime: 'kata-qemu' },
-    startSeconds: CATALOG['sandbox.kata.startSeconds'].value,
+    startSeconds: FIGURES['sandbox.kata.startSeconds'].value,
     startId: 'sandbox.kata.startSeconds',
   },
   {
@@ -60,7 +60,7 @@ const OPTIONS: Option[] = [
     label: 'Firecracker micro-VMs',
     key: 'hypervisor',
     platform: { type: 'microvm', name: 'Firecracker', runtime: 'firecracker' },
-    startSeconds: CATALOG['hypervisor.firecracker.startMs'].value / 1000,
+    startSeconds: FIGURES['hypervisor.firecracker.startMs'].value / 1000,
     startId: 'hypervisor.firecracker.startMs',
   },
 ];
