@@ -123,7 +123,7 @@ export function headerLines(env, loadAfter) {
  * a second or two does not take minutes and a busy machine does not change how many samples there are.
  */
 export const PROFILES = {
-  quick: { time: 1000, iterations: 20, warmupTime: 250, warmupIterations: 10 },
+  quick: { time: 500, iterations: 20, warmupTime: 200, warmupIterations: 10 },
   heavy: { time: 0, iterations: 10, warmupTime: 0, warmupIterations: 2 },
   long: { time: 0, iterations: 7, warmupTime: 0, warmupIterations: 1 },
 };
