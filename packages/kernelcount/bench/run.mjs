@@ -4,10 +4,11 @@
 // table: iterations, median, p95 and the ratio of the median to a reference operation (a JSON
 // parse + stringify of the same scenario) timed in the same run, just before that scenario's tasks.
 //
-//   node bench/run.mjs [--json FILE] [--only REGEX]
+//   node bench/run.mjs [--json FILE] [--only REGEX] [--list]
 //
 // --json FILE   also writes every figure (unrounded, in ms) and the environment to FILE
 // --only REGEX  runs only the tasks whose name matches (case-insensitive), with their references
+// --list        prints the names of the tasks it would run, and runs none
 //
 // Run after `npm run build` (the npm script builds first). Progress goes to stderr, the table to stdout.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,12 +31,18 @@ import {
   withRanges,
 } from './lib.mjs';
 
-const { values: args } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values: args } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 if (args.help) {
-  console.log('usage: node bench/run.mjs [--json FILE] [--only REGEX]');
+  console.log('usage: node bench/run.mjs [--json FILE] [--only REGEX] [--list]');
   process.exit(0);
 }
-const only = args.only ? new RegExp(args.only, 'i') : undefined;
+let only;
+try {
+  only = args.only === undefined ? undefined : new RegExp(args.only, 'i');
+} catch (e) {
+  console.error(`--only: not a regular expression: ${e.message}`);
+  process.exit(2);
+}
 
 const { breakEven, diffScenarios, evaluate, licenceBreakEvens, monteCarlo, project, sensitivity, setInput, startMonteCarlo } = await import('../dist/index.js');
 
@@ -133,6 +140,11 @@ const selected = blocks.map((b) => ({ ...b, tasks: b.tasks.filter((t) => !only |
 if (selected.length === 0) {
   console.error(`--only ${args.only}: no task matches`);
   process.exit(2);
+}
+
+if (args.list) {
+  for (const block of selected) for (const task of block.tasks) console.log(`${task.name}  [${block.scenario}, ${task.profile}]`);
+  process.exit(0);
 }
 
 const env = environment();
