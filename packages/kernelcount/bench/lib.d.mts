@@ -50,8 +50,10 @@ export interface Figures {
   min: number;
   max: number;
   rme: number;
+  /** Every timed iteration in ms, sorted. */
+  samples: number[];
 }
-export declare function measure(name: string, fn: () => unknown, profile: Profile): Promise<Figures>;
+export declare function measure(name: string, fn: () => unknown, profile: Profile & { warmup?: boolean }): Promise<Figures>;
 export declare function referenceOf(scenario: unknown): () => string;
 
 export declare function loadExamples(): Promise<{ name: string; scenario: Record<string, unknown> }[]>;

@@ -130,8 +130,9 @@ export const PROFILES = {
 
 /**
  * Times one synchronous or asynchronous function with tinybench under a profile and returns its
- * figures in ms: tinybench's own median (latency.p50), p99, mean, min, max and sample count, and
- * the p95 (tinybench has none) from the retained samples with `quantile`.
+ * figures in ms: tinybench's own median (latency.p50), p99, mean, min, max and sample count, the
+ * p95 (tinybench has none) from the retained samples with `quantile`, and the samples, sorted.
+ * A function may return `{ overriddenDuration }` (tinybench's way to report its own duration).
  */
 export async function measure(name, fn, profile) {
   const bench = new Bench({ ...profile, retainSamples: true, throws: true });
@@ -148,6 +149,7 @@ export async function measure(name, fn, profile) {
     min: latency.min,
     max: latency.max,
     rme: latency.rme,
+    samples: Array.from(latency.samples),
   };
 }
 

@@ -51,6 +51,8 @@ const MC_SEED = 1;
 const NAIVE_SAMPLES = 2000;
 /** One evaluate per sampled scenario, in turn: 2,000 timed after 300 for warm-up. */
 const NAIVE_PROFILE = { time: 0, iterations: NAIVE_SAMPLES, warmupTime: 0, warmupIterations: 300 };
+/** --json keeps every sample of a task with at most this many (the references have tens of thousands). */
+const MAX_SAMPLES_IN_JSON = 5000;
 
 // A block is one scenario with the tasks that run on it; its reference is timed just before them.
 const blocks = [];
@@ -154,12 +156,21 @@ const total = selected.reduce((n, b) => n + b.tasks.length, 0);
 let done = 0;
 for (const block of selected) {
   const referenceName = `reference: JSON parse+stringify of ${block.scenario}`;
-  const reference = await measure(referenceName, referenceOf(block.object), PROFILES.quick);
-  results.push({ task: referenceName, scenario: block.scenario, kind: 'reference', profile: 'quick', ...reference, referenceMedian: reference.median, xReference: 1 });
+  const { samples: referenceSamples, ...reference } = await measure(referenceName, referenceOf(block.object), PROFILES.quick);
+  results.push({
+    task: referenceName,
+    scenario: block.scenario,
+    kind: 'reference',
+    profile: 'quick',
+    ...reference,
+    referenceMedian: reference.median,
+    xReference: 1,
+    ...(referenceSamples.length <= MAX_SAMPLES_IN_JSON ? { samples: referenceSamples } : {}),
+  });
   for (const task of block.tasks) {
     process.stderr.write(`[${++done}/${total}] ${task.name} ... `);
     const profile = profileOf(task.profile);
-    const figures = await measure(task.name, task.fn, profile);
+    const { samples, ...figures } = await measure(task.name, task.fn, profile);
     process.stderr.write(`${formatFigure(figures.median)} ms\n`);
     results.push({
       task: task.name,
@@ -170,6 +181,7 @@ for (const block of selected) {
       referenceMedian: reference.median,
       xReference: ratio(figures.median, reference.median),
       ...(task.detail ? { detail: task.detail() } : {}),
+      ...(samples.length <= MAX_SAMPLES_IN_JSON ? { samples } : {}),
     });
   }
 }
@@ -198,6 +210,7 @@ if (args.json) {
     environment: { ...env, loadAverageAfter: loadAfter, wallSeconds: seconds, today: TODAY },
     profiles: { ...PROFILES, naive: NAIVE_PROFILE },
     units: 'ms',
+    samples: `every iteration's time, sorted, for tasks of at most ${MAX_SAMPLES_IN_JSON} iterations`,
     results,
   };
   writeFileSync(file, JSON.stringify(out, null, 2) + '\n');

@@ -2,7 +2,7 @@
 // here is timed: the expected values are worked out by hand from the definition (linear
 // interpolation between ranks, position (n - 1) * q in the sorted values, as tinybench does).
 import { describe, expect, it } from 'vitest';
-import { comparedPair, formatFigure, markdownTable, quantile, ratio, RANGES, summarize, withRanges } from '../bench/lib.mjs';
+import { comparedPair, formatFigure, markdownTable, measure, quantile, ratio, RANGES, summarize, withRanges } from '../bench/lib.mjs';
 
 const oneToTwenty = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -75,6 +75,49 @@ describe('ratio', () => {
     expect(() => ratio(1, 0)).toThrow(/reference median is 0 ms/);
     expect(() => ratio(Number.NaN, 1)).toThrow(/task median must be a finite number >= 0, got NaN/);
     expect(() => ratio(1, -1)).toThrow(/reference median must be a finite number >= 0, got -1/);
+  });
+});
+
+describe('measure', () => {
+  // tinybench takes a duration the task reports itself (overriddenDuration) instead of its clock,
+  // so these samples are made by hand and nothing depends on how fast the machine is. The task
+  // walks round the list: tinybench may call it before the timed run (it does once, to see whether
+  // it returns a promise), and any 20 calls in a row still give each of 1..20 once.
+  const shuffled = [7, 19, 3, 12, 1, 20, 15, 9, 5, 17, 11, 2, 14, 8, 18, 4, 13, 10, 16, 6];
+  const profile = { time: 0, iterations: shuffled.length, warmupTime: 0, warmupIterations: 0, warmup: false };
+
+  it("puts tinybench's median and p99 and its own p95 on the same hand-made samples", async () => {
+    let i = 0;
+    const f = await measure('hand-made', () => ({ overriddenDuration: shuffled[i++ % 20] }), profile);
+    expect(f.iterations).toBe(20);
+    expect(f.samples).toEqual(oneToTwenty);
+    expect(f.median).toBe(10.5); // tinybench's p50
+    expect(f.p99).toBeCloseTo(19.81, 10); // tinybench's p99: position 18.81, between 19 and 20
+    expect(f.p95).toBeCloseTo(19.05, 10);
+    expect(f.min).toBe(1);
+    expect(f.max).toBe(20);
+    expect(f.mean).toBe(10.5);
+  });
+
+  it('awaits an asynchronous task the same way', async () => {
+    let i = 0;
+    const f = await measure('hand-made, async', async () => ({ overriddenDuration: shuffled[i++ % 20] }), profile);
+    expect(f.iterations).toBe(20);
+    expect(f.samples).toEqual(oneToTwenty);
+    expect(f.median).toBe(10.5);
+    expect(f.p95).toBeCloseTo(19.05, 10);
+  });
+
+  it('passes on the error of a task that throws', async () => {
+    await expect(
+      measure(
+        'throws',
+        () => {
+          throw new Error('broken task');
+        },
+        profile,
+      ),
+    ).rejects.toThrow('broken task');
   });
 });
 
