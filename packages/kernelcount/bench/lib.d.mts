@@ -5,16 +5,6 @@ export declare const TODAY: string;
 
 export declare function quantile(values: ArrayLike<number>, q: number): number;
 
-export interface Summary {
-  count: number;
-  min: number;
-  median: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-export declare function summarize(values: ArrayLike<number>): Summary;
 export declare function ratio(taskMedianMs: number, referenceMedianMs: number): number;
 
 export declare function formatFigure(x: number): string;

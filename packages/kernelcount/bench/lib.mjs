@@ -38,20 +38,6 @@ export function quantile(values, q) {
   return sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
 }
 
-/** Median and tail of a set of latencies (ms): count, min, median, p95, p99, max, mean. */
-export function summarize(values) {
-  const median = quantile(values, 0.5);
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { count: values.length, min, median, p95: quantile(values, 0.95), p99: quantile(values, 0.99), max, mean: sum / values.length };
-}
-
 /**
  * How many reference operations fit in one task: the task's median over the reference's median,
  * both measured in the same run. A machine that is twice as slow (or twice as busy) doubles both

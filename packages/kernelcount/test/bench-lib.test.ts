@@ -2,7 +2,7 @@
 // here is timed: the expected values are worked out by hand from the definition (linear
 // interpolation between ranks, position (n - 1) * q in the sorted values, as tinybench does).
 import { describe, expect, it } from 'vitest';
-import { comparedPair, formatFigure, markdownTable, measure, quantile, ratio, RANGES, summarize, withRanges } from '../bench/lib.mjs';
+import { comparedPair, formatFigure, markdownTable, measure, quantile, ratio, RANGES, withRanges } from '../bench/lib.mjs';
 
 const oneToTwenty = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -16,6 +16,15 @@ describe('quantile', () => {
     expect(quantile([10, 20], 0.95)).toBeCloseTo(19.5, 12);
     // 1..10, p99: position 8.91, between 9 and 10
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.99)).toBeCloseTo(9.91, 12);
+  });
+
+  it('gives the tail of a skewed sample and of 1..100', () => {
+    // sorted 1, 2, 3, 4, 100: p95 at position 3.8 = 4 + 0.8 x 96; p99 at 3.96 = 4 + 0.96 x 96
+    expect(quantile([4, 1, 3, 2, 100], 0.5)).toBe(3);
+    expect(quantile([4, 1, 3, 2, 100], 0.95)).toBeCloseTo(80.8, 10);
+    expect(quantile([4, 1, 3, 2, 100], 0.99)).toBeCloseTo(96.16, 10);
+    // 1..100: position 99 x 0.95 = 94.05, between 95 and 96
+    expect(quantile(Array.from({ length: 100 }, (_, i) => i + 1), 0.95)).toBeCloseTo(95.05, 10);
   });
 
   it('sorts a copy and leaves the samples as given', () => {
@@ -40,27 +49,6 @@ describe('quantile', () => {
     expect(() => quantile([1, 2], Number.NaN)).toThrow(/q must be from 0 to 1/);
     expect(() => quantile([1, Number.NaN], 0.5)).toThrow(/finite number, got NaN/);
     expect(() => quantile([1, Number.POSITIVE_INFINITY], 0.5)).toThrow(/finite number, got Infinity/);
-  });
-});
-
-describe('summarize', () => {
-  it('gives median, p95, p99 and the rest of a skewed sample', () => {
-    // sorted 1, 2, 3, 4, 100: p95 at position 3.8 = 4 + 0.8 x 96; p99 at 3.96 = 4 + 0.96 x 96
-    const s = summarize([4, 1, 3, 2, 100]);
-    expect(s.count).toBe(5);
-    expect(s.min).toBe(1);
-    expect(s.max).toBe(100);
-    expect(s.median).toBe(3);
-    expect(s.mean).toBe(22);
-    expect(s.p95).toBeCloseTo(80.8, 10);
-    expect(s.p99).toBeCloseTo(96.16, 10);
-  });
-
-  it('the p95 of 1..100 lies between 95 and 96', () => {
-    const s = summarize(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(s.median).toBe(50.5);
-    expect(s.p95).toBeCloseTo(95.05, 10);
-    expect(s.mean).toBe(50.5);
   });
 });
 
