@@ -1,10 +1,13 @@
-// `npm run bench:import`: median time of the importers on generated inventories: an RVTools vInfo
-// of 5,000 VMs as CSV and as an .xlsx workbook (read with exceljs), and kubectl output of 10,000
-// pods on 200 nodes. Run after `npm run build`. Deterministic data (a small LCG, no Math.random);
-// nothing here is real inventory.
+// `npm run bench:import`: median, p95 and p99 time of the importers on generated inventories: an
+// RVTools vInfo of 5,000 VMs as CSV and as an .xlsx workbook (read with exceljs), and kubectl
+// output of 10,000 pods on 200 nodes. Run after `npm run build` (the npm script builds first).
+// Deterministic data (a small LCG, no Math.random); nothing here is real inventory. Timing,
+// statistics and output come from lib.mjs, as for `npm run bench`; an import has no scenario to
+// start from, so there is no reference ratio here.
+import { loadavg } from 'node:os';
 import ExcelJS from 'exceljs';
-import { Bench } from 'tinybench';
 import { importKubectl, importRvtoolsCsv, importRvtoolsXlsx } from '../dist/importers/index.js';
+import { PROFILES, environment, formatFigure, headerLines, markdownTable, measure } from './lib.mjs';
 
 let seed = 4242;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -47,11 +50,18 @@ for (let i = 0; i < 10000; i++) {
 const podsText = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: pods });
 const nodesText = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: nodes });
 
-const bench = new Bench({ time: 3000, warmup: true });
-bench.add(`RVTools vInfo CSV, 5,000 VMs (${(csv.length / 1024).toFixed(0)} KiB)`, () => importRvtoolsCsv(csv));
-bench.add(`RVTools vInfo CSV, 5,000 VMs, --group vm`, () => importRvtoolsCsv(csv, { group: 'vm' }));
-bench.add(`RVTools .xlsx, 5,000 VMs (${(xlsx.length / 1024).toFixed(0)} KiB)`, async () => importRvtoolsXlsx(xlsx));
-bench.add(`kubectl, 10,000 pods on 200 nodes (${(podsText.length / 1024 / 1024).toFixed(1)} MiB)`, () => importKubectl(podsText, { nodes: nodesText }));
-await bench.run();
-console.table(bench.tasks.map((t) => ({ task: t.name, 'median ms': t.result.latency.p50.toFixed(1), 'p99 ms': t.result.latency.p99.toFixed(1) })));
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+const env = environment();
+const profile = { ...PROFILES.quick, time: 3000 };
+const tasks = [
+  [`RVTools vInfo CSV, 5,000 VMs (${(csv.length / 1024).toFixed(0)} KiB)`, () => importRvtoolsCsv(csv)],
+  ['RVTools vInfo CSV, 5,000 VMs, --group vm', () => importRvtoolsCsv(csv, { group: 'vm' })],
+  [`RVTools .xlsx, 5,000 VMs (${(xlsx.length / 1024).toFixed(0)} KiB)`, async () => importRvtoolsXlsx(xlsx)],
+  [`kubectl, 10,000 pods on 200 nodes (${(podsText.length / 1024 / 1024).toFixed(1)} MiB)`, () => importKubectl(podsText, { nodes: nodesText })],
+];
+const table = [];
+for (const [name, fn] of tasks) {
+  const f = await measure(name, fn, profile);
+  process.stderr.write(`${name}: ${formatFigure(f.median)} ms\n`);
+  table.push([name, f.iterations, formatFigure(f.median), formatFigure(f.p95), formatFigure(f.p99)]);
+}
+console.log([...headerLines(env, loadavg()[0]).map((l) => `${l}  `), '', markdownTable(['task', 'iterations', 'median ms', 'p95 ms', 'p99 ms'], table, ['l', 'r', 'r', 'r', 'r'])].join('\n'));
