@@ -3,7 +3,8 @@
 // - astro.config.mjs passes CSP to Astro (`security.csp`), which writes a
 //   <meta http-equiv="content-security-policy"> into every page with the sha256 of each inline
 //   <script> and <style> it generates for that page.
-// - The `securityHeaders()` integration below runs after the build, reads those meta policies back
+// - The `securityHeaders()` integration below runs after the build: it adds to each page's meta the
+//   hashes of <style> elements Astro missed (see completeStyleHashes), reads the meta policies back
 //   out of dist/**/*.html and writes dist/_headers (Netlify / Cloudflare Pages format): the same
 //   Content-Security-Policy as a header, plus the directives a meta element cannot carry and the
 //   other security headers.
@@ -13,6 +14,7 @@
 //
 // Nothing here is typed in twice, so the meta, the header file and the local server cannot drift.
 // tests/security.test.ts checks the built files; tests/e2e/security.spec.ts checks the browser.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +94,11 @@ export const SECURITY_HEADERS = Object.freeze({
 
 const META_RE = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s*\/?>/gi;
 
-/** The CSP meta policies of one HTML document, as written (usually exactly one). */
+/**
+ * The CSP meta policies of one HTML document, as written (usually exactly one).
+ * @param {string} html
+ * @returns {string[]}
+ */
 export function metaPolicies(html) {
   return [...html.matchAll(META_RE)].map((m) => m[1].replaceAll('&#39;', "'").replaceAll('&amp;', '&'));
 }
@@ -184,8 +190,14 @@ export function parseHeadersFile(text) {
   return rules;
 }
 
-/** The headers the rules give a URL path (later rules add to or replace earlier ones). */
+/**
+ * The headers the rules give a URL path (later rules add to or replace earlier ones).
+ * @param {{ pattern: string, headers: Record<string, string> }[]} rules
+ * @param {string} urlPath
+ * @returns {Record<string, string>}
+ */
 export function headersFor(rules, urlPath) {
+  /** @type {Record<string, string>} */
   const out = {};
   for (const rule of rules) {
     const re = new RegExp(`^${rule.pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
@@ -202,15 +214,57 @@ async function htmlFiles(dir) {
     .sort();
 }
 
+/** The CSP source expression for the sha256 of a text, as a browser computes it for an inline element. */
+export function sha256Source(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /**
- * Writes _headers into a built site directory from its pages' meta policies. Fails when a page has
- * no meta policy (or more than one): the header alone would then not cover that page's hashes.
+ * Adds the hashes of a page's <style> elements that its CSP meta lacks, and returns the page.
+ *
+ * Astro hashes the styles of the page's own components, but not those a content-collection entry
+ * brings with it: the components used inside the MDX articles (figures, chart frames) have their
+ * scoped <style> propagated into the article page's head after Astro has worked out its hashes
+ * (Astro 7.3), so without this the browser would drop them. Only <style> elements are completed:
+ * an inline <script> Astro did not hash stays blocked, and tests/security.test.ts fails on it.
+ * @param {string} html
+ * @returns {{ html: string, added: string[] }}
+ */
+export function completeStyleHashes(html) {
+  const found = [...html.matchAll(META_RE)];
+  if (found.length !== 1) return { html, added: [] };
+  const [meta, content] = found[0];
+  const policy = parsePolicy(content.replaceAll('&#39;', "'").replaceAll('&amp;', '&'));
+  const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
+  const allowed = policy.get(directive) ?? ["'self'"];
+  const added = [];
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    const hash = sha256Source(m[1]);
+    if (!allowed.includes(hash) && !added.includes(hash)) added.push(hash);
+  }
+  if (added.length === 0) return { html, added };
+  policy.set(directive, [...allowed, ...added]);
+  const rewritten = meta.replace(content, serializePolicy(policy).replaceAll('&', '&amp;'));
+  return { html: html.replace(meta, rewritten), added };
+}
+
+/**
+ * Completes each page's style hashes (completeStyleHashes), then writes _headers into a built site
+ * directory from the pages' meta policies. Fails when a page has no meta policy (or more than
+ * one): the header alone would then not cover that page's hashes.
  * @param {string} dir
  */
 export async function writeHeadersFile(dir) {
   const policies = [];
+  let completed = 0;
   for (const file of await htmlFiles(dir)) {
-    const found = metaPolicies(await readFile(file, 'utf8'));
+    const original = await readFile(file, 'utf8');
+    const { html, added } = completeStyleHashes(original);
+    if (added.length > 0) {
+      await writeFile(file, html);
+      completed += 1;
+    }
+    const found = metaPolicies(html);
     if (found.length !== 1) {
       throw new Error(`${path.relative(dir, file)}: expected one CSP meta element, found ${found.length}`);
     }
@@ -219,7 +273,7 @@ export async function writeHeadersFile(dir) {
   if (policies.length === 0) throw new Error(`${dir}: no HTML pages to read a policy from`);
   const file = path.join(dir, '_headers');
   await writeFile(file, renderHeadersFile(allHeaders(headerPolicy(policies))));
-  return { file, pages: policies.length };
+  return { file, pages: policies.length, completed };
 }
 
 /** Astro integration: writes dist/_headers once the pages are built. */
@@ -228,8 +282,11 @@ export function securityHeaders() {
     name: 'kernelcount:security-headers',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { file, pages } = await writeHeadersFile(fileURLToPath(dir));
-        logger.info(`${path.basename(file)} written from the CSP of ${pages} pages`);
+        const { file, pages, completed } = await writeHeadersFile(fileURLToPath(dir));
+        logger.info(
+          `${completed} pages given the hashes of their content styles; ` +
+            `${path.basename(file)} written from the CSP of ${pages} pages`,
+        );
       },
     },
   };
