@@ -244,8 +244,9 @@ export function completeStyleHashes(html) {
   }
   if (added.length === 0) return { html, added };
   policy.set(directive, [...allowed, ...added]);
-  const rewritten = meta.replace(content, serializePolicy(policy).replaceAll('&', '&amp;'));
-  return { html: html.replace(meta, rewritten), added };
+  // Function replacers: a replacement string would read `$` patterns.
+  const rewritten = meta.replace(content, () => serializePolicy(policy).replaceAll('&', '&amp;'));
+  return { html: html.replace(meta, () => rewritten), added };
 }
 
 /**

@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile, parsePolicy } from '../scripts/security-policy.mjs';
+import { completeStyleHashes, headerPolicy, headersFor, parseHeadersFile, parsePolicy } from '../scripts/security-policy.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -190,5 +190,38 @@ describe('dist/_headers', () => {
         expect(values.filter((v) => !own.includes(v) && !HASH.test(v)), `${file}: ${name}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('scripts/security-policy.mjs', () => {
+  // sha256 of the empty string, base64: a published constant, not computed by the code under test.
+  const EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+  it("adds a missing <style> hash to the page's meta, and nothing for a script", () => {
+    const html =
+      `<html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'sha256-AAAA'">` +
+      '<style></style><script>x</script></head><body></body></html>';
+    const { html: out, added } = completeStyleHashes(html);
+    expect(added).toEqual([EMPTY]);
+    const policy = parsePolicy(metaPolicy(out)[0]!);
+    expect(policy.get('style-src')).toEqual(["'self'", "'sha256-AAAA'", EMPTY]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(out.replace(META, '')).toBe(html.replace(META, ''));
+    // Already there: the page is left as it was.
+    expect(completeStyleHashes(out)).toEqual({ html: out, added: [] });
+  });
+
+  it('joins page policies source by source and adds frame-ancestors', () => {
+    const joined = parsePolicy(headerPolicy(["default-src 'self'; style-src 'self' 'sha256-A'", "default-src 'self'; style-src 'self' 'sha256-B'"]));
+    expect(joined.get('style-src')).toEqual(["'self'", "'sha256-A'", "'sha256-B'"]);
+    expect(joined.get('default-src')).toEqual(["'self'"]);
+    expect(joined.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('reads a _headers file: rules by pattern, later rules adding to earlier ones', () => {
+    const rules = parseHeadersFile('# comment\n/*\n  A: 1\n  B: x: y\n/docs/*\n  A: 2\n');
+    expect(headersFor(rules, '/')).toEqual({ A: '1', B: 'x: y' });
+    expect(headersFor(rules, '/docs/x')).toEqual({ A: '2', B: 'x: y' });
+    expect(() => parseHeadersFile('  A: 1\n')).toThrow(/outside a rule/);
   });
 });
