@@ -2,15 +2,21 @@
 // Serve the built site (dist/) on 127.0.0.1 with Node built-ins only.
 // `npm start` builds first; this script only serves.
 //   PORT=8080 node scripts/start.mjs
+// Every response carries the headers dist/_headers gives its path (the file static hosts read; the
+// build writes it from scripts/security-policy.mjs): the Content-Security-Policy with
+// frame-ancestors, nosniff, Referrer-Policy and the rest. The browser tests run against this
+// server, so they run under the policy a host would send.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersFor, parseHeadersFile } from './security-policy.mjs';
 
 const HOST = '127.0.0.1';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const FIRST_PORT = Number.parseInt(process.env.PORT ?? '', 10) || 4321;
 const PORT_TRIES = 10;
+const HEADERS_FILE = path.join(ROOT, '_headers');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -70,11 +76,20 @@ function resolveFile(urlPath) {
   return null;
 }
 
+/** Rules from dist/_headers, read once at start. */
+let headerRules = [];
+
+/** The _headers file's headers for this request's path, plus the given ones. */
+function withSiteHeaders(req, headers) {
+  const urlPath = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+  return { ...headersFor(headerRules, urlPath), ...headers };
+}
+
 function send(req, res, status, file) {
   const headers = {
+    ...withSiteHeaders(req, {}),
     'Content-Type': contentType(file),
     'Content-Length': fs.statSync(file).size,
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`)
       ? 'public, max-age=31536000, immutable'
       : 'no-cache',
@@ -91,7 +106,7 @@ function send(req, res, status, file) {
 
 function handler(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(405, withSiteHeaders(req, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }));
     res.end('Method Not Allowed\n');
     return;
   }
@@ -101,7 +116,7 @@ function handler(req, res) {
     if (file) {
       // /docs -> /docs/ so relative links inside an index.html resolve
       if (!urlPath.endsWith('/') && path.basename(file) === 'index.html' && !urlPath.endsWith('index.html')) {
-        res.writeHead(301, { Location: urlPath + '/' });
+        res.writeHead(301, withSiteHeaders(req, { Location: urlPath + '/' }));
         res.end();
         return;
       }
@@ -113,7 +128,7 @@ function handler(req, res) {
       send(req, res, 404, notFound);
       return;
     }
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, withSiteHeaders(req, { 'Content-Type': 'text/plain; charset=utf-8' }));
     res.end('Not Found\n');
   } catch (err) {
     console.error(err);
@@ -148,4 +163,9 @@ if (!fs.existsSync(path.join(ROOT, 'index.html'))) {
   console.error(`kernelcount site: ${ROOT}/index.html not found; run \`npm run build\` first.`);
   process.exit(1);
 }
+if (!fs.existsSync(HEADERS_FILE)) {
+  console.error(`kernelcount site: ${HEADERS_FILE} not found; the build writes it: run \`npm run build\` again.`);
+  process.exit(1);
+}
+headerRules = parseHeadersFile(fs.readFileSync(HEADERS_FILE, 'utf8'));
 listen(FIRST_PORT, PORT_TRIES);

@@ -14,11 +14,14 @@
  *
  * - Import `test` and `expect` from here, not from '@playwright/test'. The test's
  *   `page` is watched from its first request: console errors, uncaught page
- *   errors, failed requests, HTTP errors (status >= 400) and any request to a host
- *   other than 127.0.0.1 (those are aborted, never sent). When the test ends, the
+ *   errors, failed requests, HTTP errors (status >= 400), any request to a host
+ *   other than 127.0.0.1 (those are aborted, never sent) and every
+ *   Content-Security-Policy violation the page reports (a `securitypolicyviolation`
+ *   event, recorded by an init script in every document). When the test ends, the
  *   `pageWatch` fixture fails it if anything was seen, listing what; a test that
  *   expects some console error says so with
- *   `test.use({ allowedConsoleErrors: [/pattern/] })`.
+ *   `test.use({ allowedConsoleErrors: [/pattern/] })`, and one that provokes a CSP
+ *   violation on purpose `test.use({ allowedCspViolations: [/pattern/] })`.
  * - `gotoPage(path, { status })` goes to a path of the site (baseURL is the local
  *   server; status defaults to 200, the 404 page passes 404).
  * - `pageWatch.problems()` reads the findings so far, for a test that wants to assert mid-way.
@@ -63,6 +66,8 @@ export interface PageProblems {
   pageErrors: string[];
   failedRequests: string[];
   externalRequests: string[];
+  /** `securitypolicyviolation` events: directive, what was blocked, where, and a sample. */
+  cspViolations: string[];
 }
 
 export interface PageWatch {
@@ -70,6 +75,8 @@ export interface PageWatch {
   problems(): PageProblems;
   /** Responses with this URL and status are expected (the 404 page itself). */
   expectStatus(url: string, status: number): void;
+  /** A request to this URL is expected to fail (a test that provokes a block on purpose). */
+  expectFailure(url: string): void;
 }
 
 export interface GotoOptions {
@@ -92,15 +99,18 @@ function isExternal(url: string): boolean {
 
 export const test = base.extend<{
   allowedConsoleErrors: RegExp[];
+  allowedCspViolations: RegExp[];
   pageWatch: PageWatch;
   gotoPage: GotoPage;
 }>({
   allowedConsoleErrors: [[], { option: true }],
+  allowedCspViolations: [[], { option: true }],
 
   pageWatch: [
-    async ({ page, allowedConsoleErrors }, use) => {
-      const found: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] };
+    async ({ page, allowedConsoleErrors, allowedCspViolations }, use) => {
+      const found: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [] };
       const expected = new Map<string, number>();
+      const expectedFailures = new Set<string>();
 
       // Nothing leaves the machine: abort every request to another host and record it.
       await page.route(
@@ -110,6 +120,22 @@ export const test = base.extend<{
           return route.abort('blockedbyclient');
         },
       );
+      // Every document reports its CSP violations here, from before its first script runs (the
+      // binding and the init script are not subject to the page's policy).
+      await page.exposeFunction('__kcCspViolation', (v: string) => {
+        if (!allowedCspViolations.some((re) => re.test(v))) found.cspViolations.push(v);
+      });
+      await page.addInitScript(() => {
+        window.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const report = (window as unknown as { __kcCspViolation?: (v: string) => void }).__kcCspViolation;
+            const where = `${e.sourceFile || e.documentURI}${e.lineNumber ? `:${e.lineNumber}` : ''}`;
+            report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${where}${e.sample ? `: ${e.sample}` : ''}`);
+          },
+          true,
+        );
+      });
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const text = msg.text();
@@ -123,6 +149,7 @@ export const test = base.extend<{
       page.on('pageerror', (err) => found.pageErrors.push(err.stack ?? err.message));
       page.on('requestfailed', (req) => {
         if (isExternal(req.url())) return; // already recorded above
+        if (expectedFailures.has(req.url())) return;
         found.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
       });
       page.on('response', (res) => {
@@ -134,14 +161,16 @@ export const test = base.extend<{
       const watch: PageWatch = {
         problems: () => structuredClone(found),
         expectStatus: (url, status) => void expected.set(url, status),
+        expectFailure: (url) => void expectedFailures.add(url),
       };
       await use(watch);
 
-      expect(found, 'console errors, page errors, failed or external requests on the page').toEqual({
+      expect(found, 'console errors, page errors, failed or external requests, CSP violations on the page').toEqual({
         consoleErrors: [],
         pageErrors: [],
         failedRequests: [],
         externalRequests: [],
+        cspViolations: [],
       });
     },
     { auto: true, box: true },
