@@ -24,9 +24,10 @@ export function csvRows(rows: string[][]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-/** One Markdown table cell: pipes escaped, line breaks folded. */
+/** One Markdown table cell (or a heading's text): pipes, < and > escaped, line breaks folded. */
 export function mdCell(v: string): string {
-  return v.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  // < and > escaped too: Markdown viewers render raw HTML, and names come from users' files.
+  return v.replace(/\|/g, '\\|').replace(/[<>]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 /** A Markdown table: the first row is the header; the first column is text, the others numbers. */
