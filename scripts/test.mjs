@@ -7,6 +7,7 @@
 //   5. Vitest over the whole repo          (each test counts; vitest.config.ts lists the projects)
 //   5b. the kernelcount package on Node 20 (each test counts; node:test in packages/kernelcount/test-node20,
 //                                           run by its scripts/test-node20.mjs on /usr/bin/node)
+//   5c. the package's Vitest suite on Node 20 (each test counts; Vitest 3, its scripts/vitest-node20.mjs)
 //   6. Playwright in Debian's Chromium     (each test counts; a spec that fails to load or a server that
 //                                           does not start counts as a failure; playwright.config.ts)
 //      scripts/ensure-chromium.mjs installs /usr/bin/chromium first when it can; when it cannot,
@@ -70,9 +71,12 @@ const code = run('vitest', [
   '--reporter=json',
   `--outputFile.json=${report}`,
 ]);
-if (!existsSync(report)) {
-  record('vitest', false, `no JSON report, exit ${code}`);
-} else {
+/** Adds a Vitest JSON report's counts to the totals, under `name`. */
+function countVitest(name, report, code) {
+  if (!existsSync(report)) {
+    record(name, false, `no JSON report, exit ${code}`);
+    return;
+  }
   const json = JSON.parse(readFileSync(report, 'utf8'));
   const tests = json.numPassedTests + json.numFailedTests;
   passed += json.numPassedTests;
@@ -95,8 +99,10 @@ if (!existsSync(report)) {
     failed += 1; // e.g. an unhandled error outside any test
     detail += `; vitest exited ${code}`;
   }
-  summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} vitest (${detail})`);
+  summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} ${name} (${detail})`);
 }
+
+countVitest('vitest', report, code);
 
 // The package on Node 20, the floor of its engines (Vitest itself needs a newer Node): node:test over
 // the built package, spec reporter to the console, TAP to a temp file for the counts.
@@ -122,6 +128,16 @@ const node20Code = run('node', ['packages/kernelcount/scripts/test-node20.mjs', 
     summary.push(`${node20Code === 0 && pass > 0 ? 'ok  ' : 'FAIL'} kernelcount on Node 20 (${detail})`);
   }
 }
+
+// The package's own Vitest suite again, on Node 20 with Vitest 3 (packages/kernelcount/scripts/vitest-node20.mjs).
+const node20Report = path.join(tmp, 'vitest-node20.json');
+const node20VitestCode = run('node', [
+  'packages/kernelcount/scripts/vitest-node20.mjs',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${node20Report}`,
+]);
+countVitest('kernelcount Vitest suite on Node 20', node20Report, node20VitestCode);
 
 // Playwright: list reporter to the console, JSON to a temp file for the counts.
 if (run('node', ['scripts/ensure-chromium.mjs']) !== 0) {

@@ -7,21 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { node20 } from './node20.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node = process.env.KERNELCOUNT_NODE20 || '/usr/bin/node';
 const tapIndex = process.argv.indexOf('--tap');
 const tap = tapIndex >= 0 ? process.argv[tapIndex + 1] : undefined;
-
-const version = spawnSync(node, ['--version'], { encoding: 'utf8' });
-if (version.error || version.status !== 0) {
-  console.error(`test-node20: no Node at ${node}; set KERNELCOUNT_NODE20 to a Node 20 binary`);
-  process.exit(1);
-}
-if (!/^v20\./.test(version.stdout)) {
-  console.error(`test-node20: ${node} is ${version.stdout.trim()}, not Node 20; set KERNELCOUNT_NODE20 to a Node 20 binary`);
-  process.exit(1);
-}
+const { node, version } = node20();
 if (!existsSync(path.join(root, 'dist/index.js')) || !existsSync(path.join(root, 'dist/cjs/index.js'))) {
   console.error('test-node20: build the package first (npm run build)');
   process.exit(1);
@@ -32,6 +23,6 @@ const files = readdirSync(path.join(root, 'test-node20'))
   .map((f) => path.join('test-node20', f));
 const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
 if (tap) reporters.push('--test-reporter=tap', `--test-reporter-destination=${tap}`);
-console.log(`kernelcount on ${version.stdout.trim()} (${node})`);
+console.log(`kernelcount on ${version} (${node})`);
 const r = spawnSync(node, ['--test', ...reporters, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);
