@@ -45,8 +45,16 @@ async function scrollThrough(page: Page) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(30);
   }
+  // The page grows as charts draw: bring each island still waiting for hydration into view.
+  for (let i = 0; i < 40 && (await page.locator('astro-island[ssr]').count()) > 0; i++) {
+    await page.evaluate(() => {
+      const el = document.querySelector('astro-island[ssr]');
+      (el?.firstElementChild ?? el)?.scrollIntoView({ block: 'center' });
+    });
+    await page.waitForTimeout(100);
+  }
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Moves every chart control of an article once: a select to another option, a range to its other end. */
