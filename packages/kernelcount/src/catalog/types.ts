@@ -6,46 +6,22 @@ export interface Source {
   url?: string;
 }
 
-/** One default of the catalog: a value with its unit, where it comes from and when that was true. */
-export interface CatalogEntry<T = unknown> {
+/** A catalog figure without its words: what `evaluate` reads. `CatalogEntry` adds the words. */
+export interface CatalogFigure<T = unknown> {
   /** Stable id, also the key for overrides in a scenario's `catalog:` section. */
   id: string;
-  label: string;
   value: T;
   unit: string;
-  source: Source;
   /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
   asOf: string;
   trust: Trust;
-  note?: string;
   /** Name of this value's version, where the vendor changed the figure over time or sources disagree. */
   version?: string;
   /**
-   * Other named versions of the same figure, each with its own source and date. The entry's own
-   * value is the default; a scenario selects another under `catalogVersions:`, and a rule may ask for
-   * one by name (e.g. the ESXi table of the hypervisor version in use).
+   * Other named versions of the same figure, each with its own date. The entry's own value is the
+   * default; a scenario selects another under `catalogVersions:`, and a rule may ask for one by name
+   * (e.g. the ESXi table of the hypervisor version in use).
    */
-  versions?: Readonly<Record<string, CatalogVersion<T>>>;
-}
-
-/** One named version of a catalog figure. */
-export interface CatalogVersion<T = unknown> {
-  value: T;
-  source: Source;
-  asOf: string;
-  trust: Trust;
-  note?: string;
-}
-
-/** A catalog figure without its words: what `evaluate` reads. `CatalogEntry` adds the words. */
-export interface CatalogFigure<T = unknown> {
-  id: string;
-  value: T;
-  unit: string;
-  /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
-  asOf: string;
-  trust: Trust;
-  version?: string;
   versions?: Readonly<Record<string, FigureVersion<T>>>;
 }
 
@@ -54,6 +30,21 @@ export interface FigureVersion<T = unknown> {
   value: T;
   asOf: string;
   trust: Trust;
+}
+
+/** One default of the catalog: a value with its unit, where it comes from and when that was true. */
+export interface CatalogEntry<T = unknown> extends Omit<CatalogFigure<T>, 'versions'> {
+  label: string;
+  source: Source;
+  note?: string;
+  /** The named versions, each with its own source and date. */
+  versions?: Readonly<Record<string, CatalogVersion<T>>>;
+}
+
+/** One named version of a catalog figure, with its source. */
+export interface CatalogVersion<T = unknown> extends FigureVersion<T> {
+  source: Source;
+  note?: string;
 }
 
 /** The words of a catalog figure and of each of its named versions. */
@@ -95,18 +86,5 @@ export interface AssumptionText {
   note?: string;
 }
 
-/** An assumption with its words, in the order reports print them. */
-export interface DescribedAssumption {
-  id: string;
-  label: string;
-  value: unknown;
-  unit: string;
-  source: Source;
-  asOf: string;
-  trust: Trust;
-  note?: string;
-  version?: string;
-  alternatives?: string[];
-  overridden: boolean;
-  flags: Array<'stale' | 'weak'>;
-}
+/** An assumption with its words (`describeAssumption`), as reports print it. */
+export interface DescribedAssumption extends Assumption, AssumptionText {}
