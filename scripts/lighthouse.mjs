@@ -211,6 +211,9 @@ try {
         output: ['json', 'html'],
         logLevel: 'error',
         onlyCategories: categories,
+        // Every run a first visit: Lighthouse keeps local storage by default, and the calculator
+        // would restore the scenario the previous run autosaved (with its "Restored" notice).
+        clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage', 'indexeddb'],
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { lhr, report } = result;
