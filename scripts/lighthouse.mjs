@@ -227,22 +227,26 @@ try {
         METRICS.filter((m) => lhr.audits[m.id]?.numericValue !== undefined).map((m) => [m.id, lhr.audits[m.id].numericValue]),
       );
       const problems = categories.flatMap((c) => shortfalls(lhr, c).map((s) => `${c}: ${s}`));
-      results.get(page.name).push({ scores, metrics, problems });
+      // Lighthouse's own measure of how fast the machine was when the run started (higher is faster).
+      const benchmarkIndex = Math.round(lhr.environment.benchmarkIndex);
+      results.get(page.name).push({ scores, metrics, benchmarkIndex, problems });
       console.log(
         `run ${run}/${runs} ${page.name.padEnd(10)} ${categories.map((c) => `${c} ${scores[c]}`).join(', ')}` +
-          `  (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+          `  (${((Date.now() - t0) / 1000).toFixed(1)} s, benchmark index ${benchmarkIndex})`,
       );
       for (const p of problems) console.log(`    ${p}`);
     }
   }
 
   // The table: medians over the runs.
-  const headers = ['page', ...categories, ...METRICS.map((m) => m.label)];
+  // The metrics are audits of the performance category: columns only when it ran.
+  const shownMetrics = categories.includes('performance') ? METRICS : [];
+  const headers = ['page', ...categories, ...shownMetrics.map((m) => m.label)];
   const rows = PAGES.map((page) => {
     const rs = results.get(page.name);
     const cells = [page.name];
     for (const c of categories) cells.push(String(median(rs.map((r) => r.scores[c]))));
-    for (const m of METRICS) {
+    for (const m of shownMetrics) {
       const vs = rs.map((r) => r.metrics[m.id]).filter((v) => v !== undefined);
       cells.push(vs.length ? m.format(median(vs)) : '-');
     }
