@@ -217,7 +217,9 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           /* storage unavailable or damaged: start from the preset */
         }
       }
-      if (live) setReady(true);
+      // In a transition: `ready` re-renders the whole calculator (editor and results), which as an
+      // urgent update would be one long task on the main thread while the page loads.
+      if (live) startTransition(() => setReady(true));
     };
     void arrive(false);
     window.addEventListener('hashchange', onHash);
