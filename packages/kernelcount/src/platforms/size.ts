@@ -356,8 +356,9 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
     const capMem = p.host.memoryMiB * hosts;
     const capDisk = p.host.diskMiB * hosts;
     const layersTotal: LayerTotals = {
-      memoryMiB: { ...mem, free: capMem - total(mem) },
-      diskMiB: { ...disk, free: capDisk - total(disk) },
+      // Overcommitted node VMs can add up to more than the hosts have: then nothing is free.
+      memoryMiB: { ...mem, free: Math.max(0, capMem - total(mem)) },
+      diskMiB: { ...disk, free: Math.max(0, capDisk - total(disk)) },
     };
     const vmsPerHostMax = Math.max(1, ...outer.pack.records.map((r) => r.counts.get('(node VM)') ?? 0));
     const isolated = (i: PoolItem) => i.id === '(node VM)';

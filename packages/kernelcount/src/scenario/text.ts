@@ -1,10 +1,86 @@
-import { parseDocument } from 'yaml';
+import { CST, isMap, isScalar, isSeq, isPair, Lexer, LineCounter, parseDocument, type Node } from 'yaml';
 import { KernelcountError } from '../errors.js';
 
 /** Largest scenario text accepted (5 MiB): bigger inputs are refused before parsing. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
 export type ScenarioTextFormat = 'json' | 'yaml';
+
+// ---- robustness limits for YAML (found by fuzzing, see test/fuzz-text.test.ts) ----
+/**
+ * Deepest YAML a scenario may be, measured on each line as its indentation in columns plus the
+ * `[`/`{` still open plus the `-`, `?` and `:` indicators on it outside brackets (a real scenario reaches about 20).
+ * Deeper text is refused before it is parsed: the YAML parser slows down with depth (a 5 MiB run of
+ * `[` took 20 s) and runs out of stack near 800 levels, which on Node 20 can abort the process.
+ */
+export const MAX_YAML_NESTING = 128;
+
+/** The line where YAML text first nests deeper than `MAX_YAML_NESTING`, or 0 when it never does. Linear in the text. */
+function tooDeepLine(text: string): number {
+  let line = 1;
+  let flow = 0;
+  let indent = 0;
+  let indicators = 0;
+  let lineStart = true;
+  let scalarSource = false;
+  for (const token of new Lexer().lex(text)) {
+    if (scalarSource) {
+      // The token after a scalar marker is the scalar's own text (a block scalar spans lines).
+      scalarSource = false;
+      for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++;
+      continue;
+    }
+    if (token === CST.SCALAR) {
+      scalarSource = true;
+      lineStart = false;
+      continue;
+    }
+    const type = CST.tokenType(token);
+    if (type === 'newline') {
+      line++;
+      indent = 0;
+      indicators = 0;
+      lineStart = true;
+      continue;
+    }
+    if (type === 'space' && lineStart) indent = token.length;
+    else {
+      lineStart = false;
+      if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+      else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
+      else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) indicators++;
+    }
+    if (indent + flow + indicators > MAX_YAML_NESTING) return line;
+  }
+  return 0;
+}
+
+/**
+ * The first key repeated within one map, checked here with a set per map rather than by the YAML
+ * parser's `uniqueKeys`, which compares every key with every other (40,000 keys took 30 s).
+ * Keys are equal as the parser's check has them: scalars with the same value.
+ */
+function firstDuplicateKey(root: Node | null): Node | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) return key;
+          seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    } else if (isPair(node)) stack.push(node.key, node.value);
+  }
+  return undefined;
+}
+// ---- end robustness limits ----
 
 /**
  * Parses scenario text (JSON or YAML; YAML is a superset, so either parses as YAML) into a plain
@@ -31,15 +107,30 @@ export function parseScenarioText(text: string, format: ScenarioTextFormat | 'au
       // fall through: YAML flow syntax may still parse
     }
   }
-  const doc = parseDocument(trimmed, { uniqueKeys: true, prettyErrors: true, strict: true });
+  const deepAt = tooDeepLine(trimmed);
+  if (deepAt > 0) {
+    throw new KernelcountError([
+      { code: 'too_large_input', path: '', message: `scenario text nests too deeply at line ${deepAt}: at most ${MAX_YAML_NESTING} levels (indentation columns, open brackets, and - ? : indicators outside brackets on a line)` },
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  // logLevel 'error': no process warnings on standard error (e.g. for a list used as a map key,
+  // which toJS turns into text; the validator then reports it as an unknown field).
+  const doc = parseDocument(trimmed, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter, logLevel: 'error' });
   if (doc.errors.length) {
     throw new KernelcountError(
       doc.errors.slice(0, 20).map((err) => ({
         code: 'parse_error' as const,
         path: '',
-        message: `not valid YAML${err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : ''}: ${err.message.split('\n')[0]}`,
+        // prettyErrors also appends the position to the message's first line: keep it once.
+        message: `not valid YAML${err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : ''}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
+  }
+  const duplicate = firstDuplicateKey(doc.contents);
+  if (duplicate) {
+    const at = lineCounter.linePos(duplicate.range?.[0] ?? 0);
+    throw new KernelcountError([{ code: 'parse_error', path: '', message: `not valid YAML at line ${at.line}, column ${at.col}: Map keys must be unique` }]);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
