@@ -33,7 +33,7 @@ export function parseArgs(args: string[], valued: readonly string[], boolean: re
       flags.set('help', true);
       continue;
     }
-    if (!a.startsWith('--')) return { code: 'unknown_key', path: a, message: `unknown option ${a}` };
+    if (!a.startsWith('--')) return { code: 'unknown_key', path: argPath(a), message: `unknown option ${a}` };
     const eq = a.indexOf('=');
     const name = a.slice(2, eq === -1 ? undefined : eq);
     if (boolean.includes(name)) {
@@ -52,6 +52,18 @@ export function parseArgs(args: string[], valued: readonly string[], boolean: re
     flags.set(name, value);
   }
   return { positional, flags };
+}
+
+/**
+ * A command-line argument (a file name, a stray word) as an issue's path: as typed, or quoted when
+ * it is empty or holds spaces or control characters, so the message still says what it is about.
+ *
+ * @example
+ * argPath('s.yaml') //=> 's.yaml'
+ * argPath('') //=> '""'
+ */
+export function argPath(arg: string): string {
+  return arg === '' || /[\s\p{Cc}]/u.test(arg) ? JSON.stringify(arg) : arg;
 }
 
 /** True for an `Issue` (as returned by the parsers here and in `units.ts`), false for a parsed value. */

@@ -14,6 +14,8 @@ import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, ty
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type KataRuntime, type SandboxOverhead } from '../rules/sandbox.js';
 import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue } from './units.js';
+// The rules refuse larger nodes and VMs (4,096 CPUs); a bigger --vcpus is refused here, naming the flag.
+import { RULE_LIMITS } from '../rules/inputs.js';
 
 /** What the overhead is charged to: each VM, each pod (RuntimeClass overhead), or each micro-VM. */
 export type OverheadKind = 'vm' | 'pod' | 'microvm';
@@ -332,7 +334,7 @@ export function cmdOverhead(args: string[]): CliResult {
   } else model = MODELS[name];
   if (rest.length) issues.push(strayWordIssue('model', rest, 'model'));
 
-  const cpu = parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: NODE_LIMITS.cpuMillicores });
+  const cpu = parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: RULE_LIMITS.cpuMillicores });
   const mem = parseSizeMiB('--memory', p.flags.get('memory'), { maxMiB: NODE_LIMITS.memoryMiB });
   for (const q of [cpu, mem]) {
     if (isIssue(q)) issues.push(q);

@@ -3,6 +3,7 @@
  * `-`) with a message naming it when it cannot be read, parse it by its extension, and check `--today`.
  */
 import type { Issue } from '../errors.js';
+import { argPath } from './args.js';
 import { parseScenarioText } from '../scenario/text.js';
 import type { CliIo } from './run.js';
 
@@ -17,7 +18,7 @@ export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStd
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { ok: false, issue: { code: 'unreadable', path: file, message: `cannot read the scenario: ${why}` } };
+    return { ok: false, issue: { code: 'unreadable', path: argPath(file), message: `cannot read the scenario: ${why}` } };
   }
   const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
   return { ok: true, value: parseScenarioText(text, fmt) };
