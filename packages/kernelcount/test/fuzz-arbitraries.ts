@@ -89,7 +89,9 @@ export class Slowest {
     try {
       shown = JSON.stringify(this.input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(this.input);
     } catch {
-      shown = '(not serialisable)';
+      // Too deep for JSON.stringify (a 10,000-level constant): show its top level.
+      const v = this.input;
+      shown = v && typeof v === 'object' ? `{ ${Object.keys(v).join(', ')} } with a value nested too deep to print` : String(v);
     }
     console.log(`[fuzz] ${this.name}: slowest input took ${this.ms.toFixed(1)} ms: ${shown.slice(0, 300)}`);
   }

@@ -216,7 +216,8 @@ function check(argv: readonly string[], r: CliResult): void {
     expect(r.stderr, label).toMatch(/^kernelcount: invalid input\n/);
     // The first issue names what it is about: `  path: message [code]`.
     const first = r.stderr.split('\n')[1] ?? '';
-    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}\S.*?: .+ \[[a-z_]+\]$/);
+    // A path has no spaces outside quotes (`--vcpus`, `s.yaml`, `workloads[0].name`, `"my file.yaml"`).
+    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}(?:[^\s"]|"(?:[^"\\]|\\.)*")+: .+ \[[a-z_]+\]$/);
     const named = /^ {2}(--[a-z][a-z0-9-]*)(?=[:\s])/.exec(first)?.[1];
     if (named !== undefined) {
       const verbFlags = known.flags.get(argv[0]!) ?? [];
@@ -275,6 +276,20 @@ describe('CLI fuzz findings', () => {
       expect(r.stderr.split('\n')[1]).toMatch(/^ {2}--vcpus: must be at most 4096 cores, got "\d+" \[too_big\]$/);
     }
     expect((await run(['overhead', 'esxi-6.7', '--vcpus', '4096', '--memory', '16GiB'], mapIo())).code).toBe(0);
+  });
+
+  it('names the scenario file when its text does not parse or holds no object', async () => {
+    for (const [argv, line] of [
+      [['breakeven', 'book.xlsx', '--input', 'workloads[0].instances', '--between', 'vm,containers'], '  book.xlsx: a scenario must be an object (a YAML mapping or a JSON object), got "PK\\u0003\\u0004 not really a workbook" [invalid_type]'],
+      [['evaluate', 'junk.yaml'], /^ {2}junk\.yaml: not valid YAML at line 1, column \d+: .+ \[parse_error\]$/],
+      [['diff', 'junk.yaml', 's.yaml'], /^ {2}junk\.yaml: not valid YAML at line 1, column \d+: .+ \[parse_error\]$/],
+      [['project', 'deep.yaml'], /^ {2}deep\.yaml: scenario text nests too deeply at line 1: .+ \[too_large_input\]$/],
+    ] as Array<[string[], string | RegExp]>) {
+      const r = await run(argv, mapIo());
+      expect(r.code, argv.join(' ')).toBe(2);
+      if (typeof line === 'string') expect(r.stderr.split('\n')[1]).toBe(line);
+      else expect(r.stderr.split('\n')[1]).toMatch(line);
+    }
   });
 
   it('quotes an empty or spaced argument where a refusal names it', async () => {

@@ -105,3 +105,20 @@ describe('fuzz findings', () => {
     expect(r.error.issues.find((i) => i.message.includes('Kubernetes node VM'))).toMatchObject({ code: 'does_not_fit', path: 'platforms[1].nodeVm' });
   });
 });
+
+describe('fuzz findings: projections', () => {
+  it('a lease rate too small to register (1e-96 %) pays price / years, not Infinity', () => {
+    const scenario = (leaseRatePercent: number) => ({
+      horizonYears: 2,
+      hosts: [{ name: 'h', sockets: 2, coresPerSocket: 16, memoryGiB: 256, diskGiB: 2000, price: 20000 }],
+      workloads: [{ name: 'w', instances: 20, vcpus: 1, memoryGiB: 2 }],
+      finance: { hardware: 'lease', leaseRatePercent, discountRatePercent: 16 },
+    });
+    const tiny = safeProject(scenario(1.1636094263516977e-96), { today: TODAY });
+    const zero = safeProject(scenario(0), { today: TODAY });
+    expect(tiny.ok && zero.ok).toBe(true);
+    if (!tiny.ok || !zero.ok) return;
+    expect(tiny.value.platforms.map((p) => p.totals.presentValue.toString())).toEqual(zero.value.platforms.map((p) => p.totals.presentValue.toString()));
+    expect(tiny.value.platforms.every((p) => p.totals.cash.isFinite())).toBe(true);
+  });
+});

@@ -266,7 +266,7 @@ export function cmdDiff(args: string[], io: CliIo): CliResult {
   }
 }
 
-/** Reads one of two files; parse errors are reported with the file name before the path. */
+/** Reads one of two files; parse errors are reported at the file's name. */
 function readScenarioLabelled(file: string, io: CliIo, issues: Issue[]): unknown {
   try {
     const s = readScenario(file, io);
@@ -274,7 +274,7 @@ function readScenarioLabelled(file: string, io: CliIo, issues: Issue[]): unknown
     return s.ok ? s.value : undefined;
   } catch (e) {
     if (!isKernelcountError(e)) throw e;
-    issues.push(...e.issues.map((i) => ({ ...i, path: i.path ? `${file}: ${i.path}` : file })));
+    issues.push(...e.issues); // readScenario names the file
     return undefined;
   }
 }

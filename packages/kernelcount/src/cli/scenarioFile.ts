@@ -2,14 +2,15 @@
  * What every verb that takes a scenario file does the same way: read the file (or standard input for
  * `-`) with a message naming it when it cannot be read, parse it by its extension, and check `--today`.
  */
-import type { Issue } from '../errors.js';
+import { describeValue, isKernelcountError, KernelcountError, type Issue } from '../errors.js';
 import { argPath } from './args.js';
 import { parseScenarioText } from '../scenario/text.js';
 import type { CliIo } from './run.js';
 
 /**
- * Reads and parses one scenario file, or returns an issue naming the file when it cannot be read.
- * A file that reads but does not parse throws the package's KernelcountError.
+ * Reads and parses one scenario file, or returns an issue naming the file when it cannot be read or
+ * holds no object. A file that reads but does not parse throws the package's KernelcountError, its
+ * issues at the file's name.
  */
 export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStdin'>): { ok: true; value: unknown } | { ok: false; issue: Issue } {
   let text: string;
@@ -21,7 +22,18 @@ export function readScenario(file: string, io: Pick<CliIo, 'readFile' | 'readStd
     return { ok: false, issue: { code: 'unreadable', path: argPath(file), message: `cannot read the scenario: ${why}` } };
   }
   const fmt = /\.json$/i.test(file) ? 'json' : /\.ya?ml$/i.test(file) ? 'yaml' : 'auto';
-  return { ok: true, value: parseScenarioText(text, fmt) };
+  let value: unknown;
+  try {
+    value = parseScenarioText(text, fmt);
+  } catch (e) {
+    // Problems with the text as a whole are about the file: name it.
+    if (isKernelcountError(e)) throw new KernelcountError(e.issues.map((i) => (i.path ? i : { ...i, path: argPath(file) })));
+    throw e;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, issue: { code: 'invalid_type', path: argPath(file), message: `a scenario must be an object (a YAML mapping or a JSON object), got ${describeValue(value)}` } };
+  }
+  return { ok: true, value };
 }
 
 /** The `--today` flag: undefined when absent, the date when valid, or an issue naming the flag. */
