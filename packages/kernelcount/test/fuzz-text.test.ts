@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { isKernelcountError } from '../src/errors.js';
 import { safeEvaluate } from '../src/evaluate.js';
-import { MAX_SCENARIO_BYTES, MAX_YAML_NESTING, parseScenarioText } from '../src/scenario/text.js';
+import { MAX_SCENARIO_BYTES, MAX_YAML_NESTING, MAX_YAML_TOKENS, parseScenarioText } from '../src/scenario/text.js';
 import { TODAY, baseScenario } from './helpers.js';
 import { FUZZ_TIMEOUT_MS, Slowest, checkOutcome, edgeString, fuzzParams, mutatedScenarioArb, safely, scenarioArb } from './fuzz-arbitraries.js';
 
@@ -141,6 +141,19 @@ describe('scenario text limits', () => {
     expect(p.ok).toBe(false);
     if (p.ok || !isKernelcountError(p.error)) throw new Error('expected a KernelcountError');
     for (const issue of p.error.issues) expect(issue.message.match(/at line \d+, column \d+/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it(`refuses YAML of more than ${MAX_YAML_TOKENS} tokens before parsing it, and reads a scenario at the workload limit`, () => {
+    // Two JSON objects one after the other: each number after the first object is one more YAML
+    // error, and 5 MiB of them ran out of a 4 GiB heap.
+    const list = `[${Array(170_000).fill(1).join(',')}]`;
+    const p = parse(`{"k":${list}}\n{"k":${list}}`, 'auto');
+    expect(p.ok).toBe(false);
+    if (p.ok || !isKernelcountError(p.error)) throw new Error('expected a KernelcountError');
+    expect(p.error.issues).toEqual([{ code: 'too_large_input', path: '', message: expect.stringMatching(/^scenario text has more than 1,000,000 YAML tokens \(at line 2\)/) }]);
+    // 5,000 workloads (the validator's limit) written as YAML: about 315,000 tokens.
+    const big = { ...baseScenario(), workloads: Array.from({ length: 5000 }, (_, i) => ({ name: `w${i}`, instances: 2, vcpus: 0.5, memoryGiB: 1, storageGiB: 1, imageMiB: 100, licences: [{ product: 'sql-server-standard' }] })) };
+    expect(parse(stringify(big), 'yaml')).toEqual({ ok: true, value: big });
   });
 
   it(`refuses text over ${MAX_SCENARIO_BYTES} characters without reading it`, () => {

@@ -9,21 +9,32 @@ export type ScenarioTextFormat = 'json' | 'yaml';
 // ---- robustness limits for YAML (found by fuzzing, see test/fuzz-text.test.ts) ----
 /**
  * Deepest YAML a scenario may be, measured on each line as its indentation in columns plus the
- * `[`/`{` still open plus the `-`, `?` and `:` indicators on it outside brackets (a real scenario reaches about 20).
- * Deeper text is refused before it is parsed: the YAML parser slows down with depth (a 5 MiB run of
- * `[` took 20 s) and runs out of stack near 800 levels, which on Node 20 can abort the process.
+ * `[`/`{` still open plus the `-`, `?` and `:` indicators on it outside brackets (a real scenario
+ * reaches about 20). Deeper text is refused before it is parsed: the YAML parser slows down with
+ * depth (a 5 MiB run of `[` took 20 s) and runs out of stack near 800 levels, which on Node 20 can
+ * abort the process.
  */
 export const MAX_YAML_NESTING = 128;
 
-/** The line where YAML text first nests deeper than `MAX_YAML_NESTING`, or 0 when it never does. Linear in the text. */
-function tooDeepLine(text: string): number {
+/**
+ * Most lexical tokens (scalars, indicators, spaces, line breaks) a YAML scenario may have: about
+ * three times a scenario at the 5,000-workload limit (315,000 tokens written by `yaml`). The YAML
+ * parser holds about 200 MiB per million tokens of valid text and more when the text is broken
+ * (each bad token is one error): 5 MiB of broken YAML ran out of a 4 GiB heap.
+ */
+export const MAX_YAML_TOKENS = 1_000_000;
+
+/** Why YAML text is refused before parsing (too deep, or too many tokens), or null. Linear in the text. */
+function yamlShapeProblem(text: string): string | null {
   let line = 1;
   let flow = 0;
   let indent = 0;
   let indicators = 0;
   let lineStart = true;
   let scalarSource = false;
+  let tokens = 0;
   for (const token of new Lexer().lex(text)) {
+    if (++tokens > MAX_YAML_TOKENS) return `scenario text has more than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (at line ${line}); a scenario at the 5,000-workload limit has about 315,000`;
     if (scalarSource) {
       // The token after a scalar marker is the scalar's own text (a block scalar spans lines).
       scalarSource = false;
@@ -50,9 +61,11 @@ function tooDeepLine(text: string): number {
       else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
       else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) indicators++;
     }
-    if (indent + flow + indicators > MAX_YAML_NESTING) return line;
+    if (indent + flow + indicators > MAX_YAML_NESTING) {
+      return `scenario text nests too deeply at line ${line}: at most ${MAX_YAML_NESTING} levels (indentation columns, open brackets, and - ? : indicators outside brackets on a line)`;
+    }
   }
-  return 0;
+  return null;
 }
 
 /**
@@ -107,24 +120,24 @@ export function parseScenarioText(text: string, format: ScenarioTextFormat | 'au
       // fall through: YAML flow syntax may still parse
     }
   }
-  const deepAt = tooDeepLine(trimmed);
-  if (deepAt > 0) {
-    throw new KernelcountError([
-      { code: 'too_large_input', path: '', message: `scenario text nests too deeply at line ${deepAt}: at most ${MAX_YAML_NESTING} levels (indentation columns, open brackets, and - ? : indicators outside brackets on a line)` },
-    ]);
-  }
+  const shape = yamlShapeProblem(trimmed);
+  if (shape) throw new KernelcountError([{ code: 'too_large_input', path: '', message: shape }]);
   const lineCounter = new LineCounter();
   // logLevel 'error': no process warnings on standard error (e.g. for a list used as a map key,
   // which toJS turns into text; the validator then reports it as an unknown field).
-  const doc = parseDocument(trimmed, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter, logLevel: 'error' });
+  // prettyErrors is off: it formats every error with its context, and broken text can hold tens of
+  // thousands of errors (96 KB of it took 4.5 s); only the first 20 are shown, positioned here.
+  const doc = parseDocument(trimmed, { uniqueKeys: false, prettyErrors: false, strict: true, lineCounter, logLevel: 'error' });
   if (doc.errors.length) {
     throw new KernelcountError(
-      doc.errors.slice(0, 20).map((err) => ({
-        code: 'parse_error' as const,
-        path: '',
-        // prettyErrors also appends the position to the message's first line: keep it once.
-        message: `not valid YAML${err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : ''}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
+      doc.errors.slice(0, 20).map((err) => {
+        const at = err.pos?.[0] === undefined ? undefined : lineCounter.linePos(err.pos[0]);
+        return {
+          code: 'parse_error' as const,
+          path: '',
+          message: `not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${err.message.split('\n')[0]}`,
+        };
+      }),
     );
   }
   const duplicate = firstDuplicateKey(doc.contents);
