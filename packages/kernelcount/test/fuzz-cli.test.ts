@@ -216,8 +216,9 @@ function check(argv: readonly string[], r: CliResult): void {
     expect(r.stderr, label).toMatch(/^kernelcount: invalid input\n/);
     // The first issue names what it is about: `  path: message [code]`.
     const first = r.stderr.split('\n')[1] ?? '';
-    // A path has no spaces outside quotes (`--vcpus`, `s.yaml`, `workloads[0].name`, `"my file.yaml"`).
-    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}(?:[^\s"]|"(?:[^"\\]|\\.)*")+: .+ \[[a-z_]+\]$/);
+    // A path has no spaces outside quotes (`--vcpus`, `s.yaml`, `workloads[0].name`, `"my file.yaml"`),
+    // except the importers' places in a file: `vInfo row 12`, `pods.json items[3]`, `x.xlsx sheet vInfo`.
+    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}(?:[^\s"]|"(?:[^"\\]|\\.)*")+(?: (?:row \d+|items\[\d+\]\S*|sheet [^:]+))?: .+ \[[a-z_]+\]$/);
     const named = /^ {2}(--[a-z][a-z0-9-]*)(?=[:\s])/.exec(first)?.[1];
     if (named !== undefined) {
       const verbFlags = known.flags.get(argv[0]!) ?? [];
@@ -296,5 +297,8 @@ describe('CLI fuzz findings', () => {
     expect((await run(['catalog', ''], mapIo())).stderr.split('\n')[1]).toBe('  "": catalog takes no arguments, only options [unknown_key]');
     expect((await run(['evaluate', 'my file.yaml'], mapIo())).stderr.split('\n')[1]).toBe('  "my file.yaml": cannot read the scenario: no such file [unreadable]');
     expect((await run(['evaluate', 's.yaml', '-x y'], mapIo())).stderr.split('\n')[1]).toBe('  "-x y": unknown option -x y [unknown_key]');
+    expect((await run(['import', 'kubectl', 'pods.json', '--nodes', 'a"b'], mapIo())).stderr.split('\n')[1]).toBe('  "a\\"b": cannot read: no such file [unreadable]');
+    const tab = await run(['sensitivity', 's.yaml', '--between', 'vm,containers', '--input', '\t\n'], mapIo());
+    expect(tab.stderr.split('\n')[1]).toMatch(/^ {2}--input: "\\t\\n": .+ \[[a-z_]+\]$/);
   });
 });

@@ -56,14 +56,15 @@ export function parseArgs(args: string[], valued: readonly string[], boolean: re
 
 /**
  * A command-line argument (a file name, a stray word) as an issue's path: as typed, or quoted when
- * it is empty or holds spaces or control characters, so the message still says what it is about.
+ * it is empty or holds spaces, control characters or a double quote, so the message still says what
+ * it is about.
  *
  * @example
  * argPath('s.yaml') //=> 's.yaml'
  * argPath('') //=> '""'
  */
 export function argPath(arg: string): string {
-  return arg === '' || /[\s\p{Cc}]/u.test(arg) ? JSON.stringify(arg) : arg;
+  return arg === '' || /[\s\p{Cc}"]/u.test(arg) ? JSON.stringify(arg) : arg;
 }
 
 /** True for an `Issue` (as returned by the parsers here and in `units.ts`), false for a parsed value. */
