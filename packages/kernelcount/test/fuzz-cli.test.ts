@@ -279,6 +279,17 @@ describe('CLI fuzz findings', () => {
     expect((await run(['overhead', 'esxi-6.7', '--vcpus', '4096', '--memory', '16GiB'], mapIo())).code).toBe(0);
   });
 
+  it('refuses what a rule refuses at the flag that carries it, instead of an unexpected error', async () => {
+    for (const [argv, line] of [
+      [['reserve', 'aks', '--vcpus', '4', '--max-pods', '2045', '--memory', '16GiB', '--version', '1.28', '--format', 'json'], '  --max-pods: must be at most 250 pods (AKS admits at most 250 pods per node), got 2045 [too_big]'],
+      [['overhead', 'openshift-virt', '--vcpus', '2', '--memory', '4GiB', '--graphics-devices', '20'], '  --graphics-devices: must be at most 16 devices, got 20 [too_big]'],
+    ] as Array<[string[], string]>) {
+      const r = await run(argv, mapIo());
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[1]).toBe(line);
+    }
+  });
+
   it('names the scenario file when its text does not parse or holds no object', async () => {
     for (const [argv, line] of [
       [['breakeven', 'book.xlsx', '--input', 'workloads[0].instances', '--between', 'vm,containers'], '  book.xlsx: a scenario must be an object (a YAML mapping or a JSON object), got "PK\\u0003\\u0004 not really a workbook" [invalid_type]'],

@@ -12,7 +12,7 @@ import { describeValue } from '../errors.js';
 import { esxiOverheadMiB, type EsxiOverheadResult } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, type OpenshiftVirtFormula } from '../rules/kvm.js';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type KataRuntime, type SandboxOverhead } from '../rules/sandbox.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, ruleIssuesAtFlags, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue } from './units.js';
 // The rules refuse larger nodes and VMs (4,096 CPUs); a bigger --vcpus is refused here, naming the flag.
 import { RULE_LIMITS } from '../rules/inputs.js';
@@ -349,7 +349,15 @@ export function cmdOverhead(args: string[]): CliResult {
   }
   if (issues.length || !model || !name || isIssue(cpu) || isIssue(mem)) return fail(issues, HINT);
 
-  const c = model.compute({ cpuMillicores: cpu.value, memoryMiB: mem.value, flags: p.flags });
+  let c: ReturnType<OverheadModel['compute']>;
+  try {
+    c = model.compute({ cpuMillicores: cpu.value, memoryMiB: mem.value, flags: p.flags });
+  } catch (e) {
+    // The rule's own limits, e.g. --graphics-devices above 16.
+    const ruleIssues = ruleIssuesAtFlags(e);
+    if (ruleIssues) return fail(ruleIssues, HINT);
+    throw e;
+  }
   if (Array.isArray(c)) return fail(c, HINT);
   const catalog = c.catalogIds.map((id) => {
     const e = CATALOG[id] as CatalogEntry;

@@ -17,7 +17,7 @@ import {
   type NodeSize,
   type ReservationProfile,
 } from '../rules/reservations.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, ruleIssuesAtFlags, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue, type Quantity } from './units.js';
 // The rules refuse larger nodes and VMs (4,096 CPUs); a bigger --vcpus is refused here, naming the flag.
 import { RULE_LIMITS } from '../rules/inputs.js';
@@ -242,16 +242,23 @@ export function cmdReserve(args: string[]): CliResult {
 
   const node: NodeSize = { cpuMillicores, memoryMiB, maxPods };
   let r: NodeReservation;
-  if (choice.rule === 'gdc') r = gdcReservation(node, choice.gdcBaseMemoryMiB);
-  else if (choice.rule === 'generic') {
-    r = genericReservation(node, {
-      kubeReservedCpuMillicores: generic['kube-reserved-cpu']!,
-      kubeReservedMemoryMiB: generic['kube-reserved-memory']!,
-      systemReservedCpuMillicores: generic['system-reserved-cpu']!,
-      systemReservedMemoryMiB: generic['system-reserved-memory']!,
-      evictionMemoryMiB: generic['eviction-memory']!,
-    });
-  } else r = nodeReservation(choice.rule, node);
+  try {
+    if (choice.rule === 'gdc') r = gdcReservation(node, choice.gdcBaseMemoryMiB);
+    else if (choice.rule === 'generic') {
+      r = genericReservation(node, {
+        kubeReservedCpuMillicores: generic['kube-reserved-cpu']!,
+        kubeReservedMemoryMiB: generic['kube-reserved-memory']!,
+        systemReservedCpuMillicores: generic['system-reserved-cpu']!,
+        systemReservedMemoryMiB: generic['system-reserved-memory']!,
+        evictionMemoryMiB: generic['eviction-memory']!,
+      });
+    } else r = nodeReservation(choice.rule, node);
+  } catch (e) {
+    // The rule's own limits, e.g. --max-pods above what the provider admits.
+    const ruleIssues = ruleIssuesAtFlags(e);
+    if (ruleIssues) return fail(ruleIssues, HINT);
+    throw e;
+  }
 
   if (choice.note) notes.unshift(choice.note);
   const heldCpu = r.kubeReserved.cpuMillicores + r.systemReserved.cpuMillicores;
