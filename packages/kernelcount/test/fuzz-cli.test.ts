@@ -217,8 +217,9 @@ function check(argv: readonly string[], r: CliResult): void {
     // The first issue names what it is about: `  path: message [code]`.
     const first = r.stderr.split('\n')[1] ?? '';
     // A path has no spaces outside quotes (`--vcpus`, `s.yaml`, `workloads[0].name`, `"my file.yaml"`),
-    // except the importers' places in a file: `vInfo row 12`, `pods.json items[3]`, `x.xlsx sheet vInfo`.
-    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}(?:[^\s"]|"(?:[^"\\]|\\.)*")+(?: (?:row \d+|items\[\d+\]\S*|sheet [^:]+))?: .+ \[[a-z_]+\]$/);
+    // except the importers' places in a file: `vInfo row 12`, `vInfo row 3, column "CPUs"`,
+    // `pods.json items[3]`, `x.xlsx sheet vInfo`.
+    expect(first, `${label}: the issue names a flag, file or field`).toMatch(/^ {2}(?:[^\s"]|"(?:[^"\\]|\\.)*")+(?: (?:row \d+(?:, column "[^"]*")?|items\[\d+\]\S*|sheet [^:]+))?: .+ \[[a-z_]+\]$/);
     const named = /^ {2}(--[a-z][a-z0-9-]*)(?=[:\s])/.exec(first)?.[1];
     if (named !== undefined) {
       const verbFlags = known.flags.get(argv[0]!) ?? [];

@@ -95,6 +95,20 @@ describe('fuzz findings', () => {
     expect(p.efficiency.memory.idle).toBe(0);
   });
 
+  it('a VM beyond the hypervisor rule (64 TiB with its guest OS) is refused at the workload, not at the rule\'s own field', () => {
+    // From a counterexample whose catalog override made the guest OS 2 TiB; the same happens with a
+    // workload of 64 TiB, the most a workload may ask for.
+    const r = safeEvaluate(
+      { hosts: [{ ...host, memoryGiB: 65536 }], workloads: [{ name: 'small', instances: 1, vcpus: 1, memoryGiB: 1 }, { name: 'huge', instances: 1, vcpus: 1, memoryGiB: 65536 }], platforms: [{ type: 'vm' }] },
+      { today: TODAY },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.issues).toEqual([
+      { code: 'too_big', path: 'workloads[1]', message: 'one VM of "huge" on platform "vm", with its guest OS, is beyond the esxi-6.7 overhead rule: memoryMiB must be at most 67108864 MiB, got 67109164' },
+    ]);
+  });
+
   it('a node VM that cannot fit a host is reported at the platform\'s nodeVm, not at the root', () => {
     const r = safeEvaluate(
       { hosts: [{ ...host, diskGiB: 50 }], workloads: [{ name: 'w', instances: 1, vcpus: 1, memoryGiB: 1 }], platforms: [{ type: 'vm' }, { type: 'containers-in-vms' }] },
