@@ -305,7 +305,10 @@ function tonnes(kg: Money): string {
 /** @internal The issue for a workload that cannot fit one host (or node VM) of a platform. */
 export function tooLargeIssue(e: TooLargeForHostError, scenario: Scenario): Issue {
   const idx = scenario.workloads.findIndex((w) => w.name === e.workload);
-  const path = idx >= 0 ? `workloads[${idx}]` : '';
+  // Not a workload: the platform's node VM or its stacked control plane (labels from size.ts).
+  const pi = scenario.platforms.findIndex((p) => p.name === e.platform);
+  const field = e.workload === 'Kubernetes node VM' ? '.nodeVm' : e.workload === 'stacked control plane' ? '.controlPlane' : '';
+  const path = idx >= 0 ? `workloads[${idx}]` : pi >= 0 ? `platforms[${pi}]${field}` : 'platforms';
   const unit = e.resource === 'cpu' ? 'millicores' : e.resource === 'pods' ? 'pod slots' : 'MiB';
   return {
     code: 'does_not_fit',

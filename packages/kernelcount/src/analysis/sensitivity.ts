@@ -166,7 +166,9 @@ export function sensitivity(scenario: unknown, options: SensitivityOptions): Sen
         seen.add(input.path);
       } catch (e) {
         if (!isKernelcountError(e)) throw e;
-        issues.push(...e.issues.map((x) => ({ ...x, path: `inputs[${i}]`, message: `${x.path}: ${x.message}` })));
+        // The path as typed, quoted when it holds spaces, control or other odd characters (found by fuzzing).
+        const shown = (p: string) => (/^[\x21-\x7e]+$/.test(p) ? p : JSON.stringify(p));
+        issues.push(...e.issues.map((x) => ({ ...x, path: `inputs[${i}]`, message: `${shown(x.path)}: ${x.message}` })));
       }
     });
     if (issues.length) throw new KernelcountError(issues);

@@ -1,5 +1,5 @@
 import { localeProblem } from '../report/currency.js';
-import type { Issue } from '../errors.js';
+import { isKernelcountError, type Issue } from '../errors.js';
 
 /** What one command returns: its exit code and what it prints. */
 export interface CliResult {
@@ -33,7 +33,7 @@ export function parseArgs(args: string[], valued: readonly string[], boolean: re
       flags.set('help', true);
       continue;
     }
-    if (!a.startsWith('--')) return { code: 'unknown_key', path: a, message: `unknown option ${a}` };
+    if (!a.startsWith('--')) return { code: 'unknown_key', path: argPath(a), message: `unknown option ${a}` };
     const eq = a.indexOf('=');
     const name = a.slice(2, eq === -1 ? undefined : eq);
     if (boolean.includes(name)) {
@@ -52,6 +52,43 @@ export function parseArgs(args: string[], valued: readonly string[], boolean: re
     flags.set(name, value);
   }
   return { positional, flags };
+}
+
+/**
+ * A command-line argument (a file name, a stray word) as an issue's path: as typed, or quoted when
+ * it is empty or holds spaces, control characters or a double quote, so the message still says what
+ * it is about.
+ *
+ * @example
+ * argPath('s.yaml') //=> 's.yaml'
+ * argPath('') //=> '""'
+ */
+export function argPath(arg: string): string {
+  return arg === '' || /[\s\p{Cc}"]/u.test(arg) ? JSON.stringify(arg) : arg;
+}
+
+/**
+ * What a rule called by `reserve` or `overhead` names each input: the flag that carries it. A rule
+ * checks its own limits (e.g. AKS admits at most 250 pods per node) and throws the package's error;
+ * `ruleIssuesAtFlags` turns it into issues at the flags (found by fuzzing: it was an unexpected error).
+ */
+const RULE_INPUT_FLAGS: Record<string, string> = {
+  cpuMillicores: '--vcpus',
+  vcpus: '--vcpus',
+  memoryMiB: '--memory',
+  maxPods: '--max-pods',
+  graphicsDevices: '--graphics-devices',
+  'generic.kubeReservedCpuMillicores': '--kube-reserved-cpu',
+  'generic.kubeReservedMemoryMiB': '--kube-reserved-memory',
+  'generic.systemReservedCpuMillicores': '--system-reserved-cpu',
+  'generic.systemReservedMemoryMiB': '--system-reserved-memory',
+  'generic.evictionMemoryMiB': '--eviction-memory',
+};
+
+/** The issues of a rule's KernelcountError at the flags that carry its inputs; undefined for any other error. */
+export function ruleIssuesAtFlags(e: unknown): Issue[] | undefined {
+  if (!isKernelcountError(e)) return undefined;
+  return e.issues.map((i) => (Object.hasOwn(RULE_INPUT_FLAGS, i.path) ? { ...i, path: RULE_INPUT_FLAGS[i.path]! } : i));
 }
 
 /** True for an `Issue` (as returned by the parsers here and in `units.ts`), false for a parsed value. */

@@ -7,7 +7,7 @@ import { CATALOG } from '../catalog/catalog.js';
 import { flagsFor, versionNames } from '../catalog/tracker.js';
 import type { CatalogEntry } from '../catalog/types.js';
 import { RULES } from '../rules/registry.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { argPath, fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 
 export const CATALOG_HELP = `Usage: kernelcount catalog [--format table|json|csv] [--defaults | --rules] [--today YYYY-MM-DD]
 
@@ -41,7 +41,7 @@ export function cmdCatalog(args: string[]): CliResult {
   const p = parseArgs(args, ['format', 'today'], ['help', 'defaults', 'rules']);
   if (isIssue(p)) return fail([p], CATALOG_HELP);
   if (p.flags.has('help')) return { code: 0, stdout: CATALOG_HELP, stderr: '' };
-  if (p.positional.length > 0) return fail([{ code: 'unknown_key', path: p.positional[0]!, message: 'catalog takes no arguments, only options' }], CATALOG_HELP);
+  if (p.positional.length > 0) return fail([{ code: 'unknown_key', path: argPath(p.positional[0]!), message: 'catalog takes no arguments, only options' }], CATALOG_HELP);
   const format = readFormat(p.flags, ['table', 'json', 'csv'] as const, 'table');
   if (typeof format !== 'string') return fail([format]);
   const today = p.flags.get('today') ?? new Date().toISOString().slice(0, 10);

@@ -12,7 +12,7 @@ import { evaluate } from '../evaluate.js';
 import { formatBreakEven, formatDiff, formatSensitivity } from '../report/decisions.js';
 import { readScenario, readToday } from './scenarioFile.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/format.js';
-import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
+import { argPath, fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 import type { CliIo } from './run.js';
 
 export const BREAKEVEN_HELP = `Usage: kernelcount breakeven <scenario file, or -> --input PATH --between A,B [options]
@@ -116,7 +116,7 @@ function flagIssues(issues: readonly Issue[], input?: string): Issue[] {
     if (/^range(\.|$)/.test(i.path)) return { ...i, path: '--range' };
     if (i.path === 'samples') return { ...i, path: '--samples' };
     if (/^inputs\[/.test(i.path)) return { ...i, path: '--input' };
-    if (input !== undefined && i.path === input) return { ...i, path: '--input', message: `${i.path}: ${i.message}` };
+    if (input !== undefined && i.path === input) return { ...i, path: '--input', message: `${argPath(i.path)}: ${i.message}` };
     return i;
   });
 }
@@ -171,7 +171,7 @@ export function cmdBreakeven(args: string[], io: CliIo): CliResult {
         getInput(scenario, input, opts);
       } catch (e) {
         if (!isKernelcountError(e)) throw e;
-        return fail(e.issues.map((i) => ({ ...i, path: '--input', message: `${i.path}: ${i.message}` })));
+        return fail(e.issues.map((i) => ({ ...i, path: '--input', message: `${argPath(i.path)}: ${i.message}` })));
       }
     }
     const result =
@@ -266,7 +266,7 @@ export function cmdDiff(args: string[], io: CliIo): CliResult {
   }
 }
 
-/** Reads one of two files; parse errors are reported with the file name before the path. */
+/** Reads one of two files; parse errors are reported at the file's name. */
 function readScenarioLabelled(file: string, io: CliIo, issues: Issue[]): unknown {
   try {
     const s = readScenario(file, io);
@@ -274,7 +274,7 @@ function readScenarioLabelled(file: string, io: CliIo, issues: Issue[]): unknown
     return s.ok ? s.value : undefined;
   } catch (e) {
     if (!isKernelcountError(e)) throw e;
-    issues.push(...e.issues.map((i) => ({ ...i, path: i.path ? `${file}: ${i.path}` : file })));
+    issues.push(...e.issues); // readScenario names the file
     return undefined;
   }
 }

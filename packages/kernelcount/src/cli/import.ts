@@ -8,7 +8,7 @@
 import { stringify } from 'yaml';
 import { isKernelcountError } from '../errors.js';
 import type { ImportResult } from '../importers/report.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { argPath, fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
 import type { CliIo } from './run.js';
 import { parseCpuMillicores, parseSizeMiB } from './units.js';
 
@@ -56,7 +56,7 @@ const FORMATS = ['yaml', 'json'] as const;
 function unreadable(file: string, e: unknown): CliResult {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return fail([{ code: 'unreadable', path: file, message: `cannot read: ${why}` }]);
+  return fail([{ code: 'unreadable', path: argPath(file), message: `cannot read: ${why}` }]);
 }
 
 /** The scenario text with a header saying where it came from and what to do next. */

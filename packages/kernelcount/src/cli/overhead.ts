@@ -13,8 +13,10 @@ import { describeValue } from '../errors.js';
 import { esxiOverheadMiB, type EsxiOverheadResult } from '../rules/esxi.js';
 import { kubevirtOverheadMiB, openshiftVirtOverheadMiB, type KubevirtFormula, type OpenshiftVirtFormula } from '../rules/kvm.js';
 import { firecrackerOverhead, gvisorOverhead, kataPodOverhead, type KataRuntime, type SandboxOverhead } from '../rules/sandbox.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, ruleIssuesAtFlags, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue } from './units.js';
+// The rules refuse larger nodes and VMs (4,096 CPUs); a bigger --vcpus is refused here, naming the flag.
+import { RULE_LIMITS } from '../rules/inputs.js';
 
 /** What the overhead is charged to: each VM, each pod (RuntimeClass overhead), or each micro-VM. */
 export type OverheadKind = 'vm' | 'pod' | 'microvm';
@@ -333,7 +335,7 @@ export function cmdOverhead(args: string[]): CliResult {
   } else model = MODELS[name];
   if (rest.length) issues.push(strayWordIssue('model', rest, 'model'));
 
-  const cpu = parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: NODE_LIMITS.cpuMillicores });
+  const cpu = parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: RULE_LIMITS.cpuMillicores });
   const mem = parseSizeMiB('--memory', p.flags.get('memory'), { maxMiB: NODE_LIMITS.memoryMiB });
   for (const q of [cpu, mem]) {
     if (isIssue(q)) issues.push(q);
@@ -348,7 +350,15 @@ export function cmdOverhead(args: string[]): CliResult {
   }
   if (issues.length || !model || !name || isIssue(cpu) || isIssue(mem)) return fail(issues, HINT);
 
-  const c = model.compute({ cpuMillicores: cpu.value, memoryMiB: mem.value, flags: p.flags });
+  let c: ReturnType<OverheadModel['compute']>;
+  try {
+    c = model.compute({ cpuMillicores: cpu.value, memoryMiB: mem.value, flags: p.flags });
+  } catch (e) {
+    // The rule's own limits, e.g. --graphics-devices above 16.
+    const ruleIssues = ruleIssuesAtFlags(e);
+    if (ruleIssues) return fail(ruleIssues, HINT);
+    throw e;
+  }
   if (Array.isArray(c)) return fail(c, HINT);
   const catalog = c.catalogIds.map((id) => {
     const e = CATALOG[id] as CatalogEntry;

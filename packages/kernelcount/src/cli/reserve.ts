@@ -17,8 +17,10 @@ import {
   type NodeSize,
   type ReservationProfile,
 } from '../rules/reservations.js';
-import { fail, isIssue, parseArgs, readFormat, type CliResult } from './args.js';
+import { fail, isIssue, parseArgs, readFormat, ruleIssuesAtFlags, type CliResult } from './args.js';
 import { NODE_LIMITS, parseCpuMillicores, parseInteger, parseSizeMiB, strayWordIssue, type Quantity } from './units.js';
+// The rules refuse larger nodes and VMs (4,096 CPUs); a bigger --vcpus is refused here, naming the flag.
+import { RULE_LIMITS } from '../rules/inputs.js';
 
 const GENERIC_FLAGS = ['kube-reserved-cpu', 'kube-reserved-memory', 'system-reserved-cpu', 'system-reserved-memory', 'eviction-memory'] as const;
 const EKS_FLAGS = ['enis', 'ips-per-eni'] as const;
@@ -168,7 +170,7 @@ export function cmdReserve(args: string[]): CliResult {
   } else profile = name as ReservationProfile;
   if (extra.length) issues.push(strayWordIssue('profile', extra, 'profile'));
 
-  const cpuMillicores = collect(issues, notes, parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: NODE_LIMITS.cpuMillicores }));
+  const cpuMillicores = collect(issues, notes, parseCpuMillicores('--vcpus', p.flags.get('vcpus'), { maxMillicores: RULE_LIMITS.cpuMillicores }));
   const memoryMiB = collect(issues, notes, parseSizeMiB('--memory', p.flags.get('memory'), { maxMiB: NODE_LIMITS.memoryMiB }));
 
   // Flags that belong to one profile only.
@@ -240,16 +242,23 @@ export function cmdReserve(args: string[]): CliResult {
 
   const node: NodeSize = { cpuMillicores, memoryMiB, maxPods };
   let r: NodeReservation;
-  if (choice.rule === 'gdc') r = gdcReservation(node, choice.gdcBaseMemoryMiB);
-  else if (choice.rule === 'generic') {
-    r = genericReservation(node, {
-      kubeReservedCpuMillicores: generic['kube-reserved-cpu']!,
-      kubeReservedMemoryMiB: generic['kube-reserved-memory']!,
-      systemReservedCpuMillicores: generic['system-reserved-cpu']!,
-      systemReservedMemoryMiB: generic['system-reserved-memory']!,
-      evictionMemoryMiB: generic['eviction-memory']!,
-    });
-  } else r = nodeReservation(choice.rule, node);
+  try {
+    if (choice.rule === 'gdc') r = gdcReservation(node, choice.gdcBaseMemoryMiB);
+    else if (choice.rule === 'generic') {
+      r = genericReservation(node, {
+        kubeReservedCpuMillicores: generic['kube-reserved-cpu']!,
+        kubeReservedMemoryMiB: generic['kube-reserved-memory']!,
+        systemReservedCpuMillicores: generic['system-reserved-cpu']!,
+        systemReservedMemoryMiB: generic['system-reserved-memory']!,
+        evictionMemoryMiB: generic['eviction-memory']!,
+      });
+    } else r = nodeReservation(choice.rule, node);
+  } catch (e) {
+    // The rule's own limits, e.g. --max-pods above what the provider admits.
+    const ruleIssues = ruleIssuesAtFlags(e);
+    if (ruleIssues) return fail(ruleIssues, HINT);
+    throw e;
+  }
 
   if (choice.note) notes.unshift(choice.note);
   const heldCpu = r.kubeReserved.cpuMillicores + r.systemReserved.cpuMillicores;

@@ -5,7 +5,7 @@ import { formatEvaluation, REPORT_FORMATS, type ReportFormat } from '../report/f
 import { version } from '../version.js';
 import { INIT_TEMPLATE } from './template.js';
 import { readScenario, readToday } from './scenarioFile.js';
-import { fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
+import { argPath, fail, isIssue, parseArgs, readFormat, readLocale, type CliResult } from './args.js';
 // ---- reserve / overhead verbs (src/cli/reserve.ts, src/cli/overhead.ts) ----
 import { cmdReserve } from './reserve.js';
 import { cmdOverhead } from './overhead.js';
@@ -139,11 +139,11 @@ function cmdInit(args: string[], io: CliIo): CliResult {
   try {
     if (p.flags.has('force')) io.overwriteFile(file, INIT_TEMPLATE);
     else {
-      if (io.exists(file)) return fail([{ code: 'conflict', path: file, message: 'already exists; use --force to overwrite it' }]);
+      if (io.exists(file)) return fail([{ code: 'conflict', path: argPath(file), message: 'already exists; use --force to overwrite it' }]);
       io.writeFile(file, INIT_TEMPLATE);
     }
   } catch (e) {
-    return fail([{ code: 'unreadable', path: file, message: `cannot write: ${(e as Error).message}` }]);
+    return fail([{ code: 'unreadable', path: argPath(file), message: `cannot write: ${(e as Error).message}` }]);
   }
   return { code: 0, stdout: `wrote ${file}; now run: kernelcount evaluate ${file}\n`, stderr: '' };
 }

@@ -211,9 +211,11 @@ export function poolLayerTotals(packed: PackedPool, binsIncludingSpares: number)
     addInto(disk, it.footprint.diskMiB, it.count);
   }
   disk.app += sharedDiskMiB(packed.spec, packed.pack);
+  // With memory overcommit above 1 the layers can hold more than the hosts have: then nothing is
+  // free (never a negative amount; found by fuzzing, test/fuzz-evaluate.test.ts).
   return {
-    memoryMiB: { ...mem, free: packed.spec.capacity.memoryMiB * binsIncludingSpares - total(mem) },
-    diskMiB: { ...disk, free: packed.spec.capacity.diskMiB * binsIncludingSpares - total(disk) },
+    memoryMiB: { ...mem, free: Math.max(0, packed.spec.capacity.memoryMiB * binsIncludingSpares - total(mem)) },
+    diskMiB: { ...disk, free: Math.max(0, packed.spec.capacity.diskMiB * binsIncludingSpares - total(disk)) },
   };
 }
 

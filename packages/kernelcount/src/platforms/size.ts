@@ -3,6 +3,7 @@
  * applies HA, and reports hosts, density, what binds and where the memory and disk go.
  */
 import type { CatalogView } from '../catalog/tracker.js';
+import { isKernelcountError, KernelcountError, type Issue } from '../errors.js';
 import { customPodOverhead } from '../rules/sandbox.js';
 import type {
   ContainersInVmsPlatform,
@@ -200,7 +201,17 @@ function sizeVm(p: VmPlatform, s: Scenario, cat: CatalogView): PoolSizing[] {
     const reserve = hypervisorHostReserve(p, p.host, cat);
     const formulas = new Map<string, string[]>();
     const items: PoolItem[] = ws.map((w) => {
-      const vm = vmFootprint(w, p, cat);
+      let vm: ReturnType<typeof vmFootprint>;
+      try {
+        vm = vmFootprint(w, p, cat);
+      } catch (e) {
+        // The hypervisor's overhead rule covers VMs up to 4,096 vCPUs and 64 TiB: a workload whose VM,
+        // with its guest OS, is bigger is refused at the workload (found by fuzzing; it had the rule's path).
+        if (!isKernelcountError(e)) throw e;
+        const at = `workloads[${s.workloads.indexOf(w)}]`;
+        const why = (i: Issue) => `one VM of ${JSON.stringify(w.name)} on platform ${JSON.stringify(p.name)}, with its guest OS, is beyond the ${p.hypervisor} overhead rule: ${i.path} ${i.message}`;
+        throw new KernelcountError(e.issues.map((i) => ({ ...i, path: at, message: why(i) })));
+      }
       formulas.set(w.name, vm.formula);
       return { id: w.name, workload: w, label: w.name, count: w.instances, footprint: vm.footprint, licensableCores: vm.vcpus };
     });
@@ -356,8 +367,9 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
     const capMem = p.host.memoryMiB * hosts;
     const capDisk = p.host.diskMiB * hosts;
     const layersTotal: LayerTotals = {
-      memoryMiB: { ...mem, free: capMem - total(mem) },
-      diskMiB: { ...disk, free: capDisk - total(disk) },
+      // Overcommitted node VMs can add up to more than the hosts have: then nothing is free.
+      memoryMiB: { ...mem, free: Math.max(0, capMem - total(mem)) },
+      diskMiB: { ...disk, free: Math.max(0, capDisk - total(disk)) },
     };
     const vmsPerHostMax = Math.max(1, ...outer.pack.records.map((r) => r.counts.get('(node VM)') ?? 0));
     const isolated = (i: PoolItem) => i.id === '(node VM)';

@@ -17,8 +17,11 @@ import { money, type Money, type MoneyInput } from '../money.js';
  */
 export function levelPayment(price: MoneyInput, ratePercent: number, years: number): Money {
   const p = money(price);
-  if (ratePercent === 0) return p.div(years);
   const r = money(ratePercent).div(100);
+  // At a rate below 1e-20 the payment is price / years to far below a cent (the formula's limit as
+  // the rate goes to 0); the formula itself would divide by 0 once 1 + r rounds to 1 at 40 digits
+  // (found by fuzzing: a lease rate of 1e-96 % gave Infinity).
+  if (r.lt('1e-20')) return p.div(years);
   const growth = money(1).plus(r).pow(years);
   return p.times(r).times(growth).div(money(1).plus(r)).div(growth.minus(1));
 }
