@@ -318,4 +318,18 @@ describe('malformed kubectl input', () => {
     const none = list({ kind: 'Node', metadata: { name: 'n1' }, status: {} });
     expect(issuesOf(() => importKubectl(doc, { nodes: none }))[0]!.message).toMatch(/capacity\.cpu and capacity\.memory are required/);
   });
+
+  it('refuses YAML nested too deeply before parsing it, at the file, and reads YAML with repeated keys', () => {
+    // 200 levels of indentation under one key: the depth check stops it (at most 128 levels).
+    const deep = 'apiVersion: v1\nkind: List\nitems:\n' + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n') + ' 1\n';
+    const issue = issuesOf(() => importKubectl(deep))[0]!;
+    expect(issue.path).toBe('pods.json');
+    expect(issue.message).toMatch(/^the YAML nests too deeply at line \d+: at most 128 levels/);
+    // A run of [ in YAML (not JSON: the text does not start with one) is refused the same way.
+    expect(issuesOf(() => importKubectl('items: ' + '['.repeat(100_000)))[0]!.message).toMatch(/nests too deeply/);
+    // kubectl -o yaml of a real pod list is read as before; a repeated key keeps its last value.
+    const yamlPods = stringify(JSON.parse(list(pod('web', { containers: [c('a', { cpu: '250m', memory: '256Mi' })] })))).replace('kind: List', 'kind: Pod\nkind: List');
+    expect(importKubectl(yamlPods).scenario.workloads).toHaveLength(1);
+  });
 });
+

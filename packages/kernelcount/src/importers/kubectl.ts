@@ -11,6 +11,7 @@
  * Nodes are grouped by shape into host types.
  */
 import { parse as parseYaml } from 'yaml';
+import { yamlShapeProblem } from '../scenario/text.js';
 import { KernelcountError, describeValue, isKernelcountError } from '../errors.js';
 import { LIMITS } from '../scenario/validate.js';
 import type { ReservationProfile } from '../rules/reservations.js';
@@ -84,8 +85,13 @@ function parseDocumentText(input: unknown, file: string): unknown {
       throw new KernelcountError([{ code: 'parse_error', path: file, message: `is not valid JSON: ${(e as Error).message}` }]);
     }
   }
+  // The scenario parser's depth check first: deep YAML is slow to parse and can run the parser out of
+  // stack (on Node 20 that aborted the next parse). No token limit: kubectl's YAML is verbose.
+  const shape = yamlShapeProblem(text, { maxTokens: Number.POSITIVE_INFINITY, what: 'the YAML' });
+  if (shape) throw new KernelcountError([{ code: 'too_large_input', path: file, message: shape }]);
   try {
-    return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+    // uniqueKeys off: the parser's own check compares every key of a map with every other.
+    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: false }) as unknown;
   } catch (e) {
     throw new KernelcountError([{ code: 'parse_error', path: file, message: `is neither JSON nor YAML: ${(e as Error).message.split('\n')[0]}` }]);
   }

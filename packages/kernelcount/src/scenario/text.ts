@@ -24,8 +24,14 @@ export const MAX_YAML_NESTING = 128;
  */
 export const MAX_YAML_TOKENS = 1_000_000;
 
-/** Why YAML text is refused before parsing (too deep, or too many tokens), or null. Linear in the text. */
-function yamlShapeProblem(text: string): string | null {
+/**
+ * @internal Why YAML text is refused before parsing (too deep, or more than `maxTokens` tokens), or
+ * null. Linear in the text. `what` names the text in the message. The kubectl importer uses it too,
+ * with no token limit (its files may be far larger than a scenario).
+ */
+export function yamlShapeProblem(text: string, opts: { maxTokens?: number; what?: string } = {}): string | null {
+  const maxTokens = opts.maxTokens ?? MAX_YAML_TOKENS;
+  const what = opts.what ?? 'scenario text';
   let line = 1;
   let flow = 0;
   let indent = 0;
@@ -34,7 +40,7 @@ function yamlShapeProblem(text: string): string | null {
   let scalarSource = false;
   let tokens = 0;
   for (const token of new Lexer().lex(text)) {
-    if (++tokens > MAX_YAML_TOKENS) return `scenario text has more than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (at line ${line}); a scenario at the 5,000-workload limit has about 315,000`;
+    if (++tokens > maxTokens) return `${what} has more than ${maxTokens.toLocaleString('en-US')} YAML tokens (at line ${line}); a scenario at the 5,000-workload limit has about 315,000`;
     if (scalarSource) {
       // The token after a scalar marker is the scalar's own text (a block scalar spans lines).
       scalarSource = false;
@@ -62,7 +68,7 @@ function yamlShapeProblem(text: string): string | null {
       else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) indicators++;
     }
     if (indent + flow + indicators > MAX_YAML_NESTING) {
-      return `scenario text nests too deeply at line ${line}: at most ${MAX_YAML_NESTING} levels (indentation columns, open brackets, and - ? : indicators outside brackets on a line)`;
+      return `${what} nests too deeply at line ${line}: at most ${MAX_YAML_NESTING} levels (indentation columns, open brackets, and - ? : indicators outside brackets on a line)`;
     }
   }
   return null;
