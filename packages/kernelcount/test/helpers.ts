@@ -35,16 +35,16 @@ export function memoryIo(files: Record<string, string> = {}): CliIo & { files: R
   return {
     files,
     readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      if (!Object.hasOwn(files, p)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
       return files[p]!;
     },
     readStdin: () => files['-'] ?? '',
     writeFile: (p, t) => {
-      if (p in files) throw new Error('exists');
+      if (Object.hasOwn(files, p)) throw new Error('exists');
       files[p] = t;
     },
     overwriteFile: (p, t) => void (files[p] = t),
-    exists: (p) => p in files,
+    exists: (p) => Object.hasOwn(files, p),
   };
 }
 
