@@ -4,8 +4,8 @@
 // Playwright cannot download browsers here, so it launches /usr/bin/chromium
 // (`node scripts/ensure-chromium.mjs` installs it when it is missing).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 // scripts/start.mjs serves dist/ without building, answers a missing URL with
 // dist/404.html and status 404, and prints `http://127.0.0.1:PORT/` once it
@@ -47,16 +47,7 @@ export default defineConfig({
       // for (no channel: channels name other browsers). Playwright adds
       // --headless itself as headless defaults to true; it is listed anyway.
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
     },
     // Traces snapshot the DOM at every step, which takes minutes on the long reference pages:
     // off here; `npx playwright test --trace on` records them when you need one.

@@ -7,8 +7,8 @@
 // prints the command to run and exits 1. Exit 0 means the browser starts.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM } from './chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const INSTALL = 'apt-get update && apt-get install -y chromium';
 
 function works() {

@@ -14,13 +14,14 @@
 // dist/ on 127.0.0.1 (gzipped, as a static host would), and launches /usr/bin/chromium (or CHROME_PATH).
 // Needs Node >= 22.19 (Lighthouse 13): `npm run` puts the project's Node 24 first on PATH.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
+import { parseHeadersFile } from './security-policy.mjs';
+import { createSiteServer } from './site-server.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 19)) {
@@ -39,16 +40,6 @@ const PAGES = [
   { name: 'landing', path: '/' },
   { name: 'calculator', path: '/calculator' },
   { name: 'article', path: '/learn/density/' },
-];
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
 ];
 const METRICS = [
   { id: 'first-contentful-paint', label: 'FCP', format: (v) => `${(v / 1000).toFixed(2)} s` },
@@ -82,83 +73,14 @@ if (!existsSync(path.join(root, 'dist', 'index.html'))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-// The server: dist/ as a static host serves it. Same paths as scripts/start.mjs (a directory's
-// index.html, `/calculator` redirected to `/calculator/`, dist/404.html for anything else), plus what
-// start.mjs leaves out and every real host does: gzip for text, so the transfer sizes Lighthouse
-// simulates over its slow 4G link are the ones a visitor gets.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.yaml': 'text/yaml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
-const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg)/;
-const dist = path.join(root, 'dist');
-
-/** The file under dist/ for a URL path: `{ file }`, `{ redirect }` or null. Never leaves dist/. */
-function resolve(urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const candidate = path.resolve(dist, '.' + path.posix.normalize('/' + decoded));
-  if (candidate !== dist && !candidate.startsWith(dist + path.sep)) return null;
-  const isFile = (f) => existsSync(f) && statSync(f).isFile();
-  if (isFile(candidate)) return { file: candidate };
-  if (isFile(path.join(candidate, 'index.html'))) {
-    return urlPath.endsWith('/') ? { file: path.join(candidate, 'index.html') } : { redirect: urlPath + '/' };
-  }
-  if (!path.extname(candidate) && isFile(candidate + '.html')) return { file: candidate + '.html' };
-  return null;
-}
-
-const gzipped = new Map();
+// The server: scripts/site-server.mjs, as `npm start` serves dist/ (its paths, redirects, 404 page
+// and the headers dist/_headers gives), plus gzip for text, which start.mjs leaves out and every
+// real host does, so the transfer sizes Lighthouse simulates over its slow 4G link are the ones a
+// visitor gets.
 function serve() {
-  const server = http.createServer((req, res) => {
-    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const found = resolve(urlPath);
-    if (found?.redirect) {
-      res.writeHead(301, { Location: found.redirect });
-      res.end();
-      return;
-    }
-    const file = found?.file ?? path.join(dist, '404.html');
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    let body = readFileSync(file);
-    const headers = {
-      'Content-Type': type,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    };
-    if (COMPRESSIBLE.test(type)) {
-      headers['Vary'] = 'Accept-Encoding';
-      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 6 }));
-        body = gzipped.get(file);
-        headers['Content-Encoding'] = 'gzip';
-      }
-    }
-    headers['Content-Length'] = body.length;
-    res.writeHead(found ? 200 : 404, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  const headersFile = path.join(root, 'dist', '_headers');
+  const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const server = createSiteServer({ root: path.join(root, 'dist'), headerRules, gzip: true });
   const ready = new Promise((resolveReady, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolveReady(`http://127.0.0.1:${server.address().port}`));
@@ -194,8 +116,8 @@ let chromeVersion = '?';
 try {
   const base = await ready;
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    chromeFlags: CHROME_FLAGS,
+    chromePath: process.env.CHROME_PATH || CHROMIUM,
+    chromeFlags: CHROMIUM_FLAGS,
   });
   // The browser's full version (its user agent string says only the major one).
   chromeVersion = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()).Browser ?? '?';

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const server = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { env: { ...process.env, PORT: '4711' }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -22,8 +23,8 @@ const base = await new Promise((resolve, reject) => {
 });
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_FLAGS,
 });
 const stat = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
