@@ -106,10 +106,21 @@ test.describe('security headers and policy, page by page', () => {
 test('every request from every page goes to this machine (127.0.0.1), none to another host', async ({ page, gotoPage }) => {
   test.setTimeout(300_000);
   const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // Requests still under way when the next page is opened would be aborted (and fail the page
+  // watch): a chart's Chart.js chunk can start after the network was idle. Wait them out.
+  const inFlight = new Set<object>();
+  page.on('request', (r) => {
+    requests.push(r.url());
+    inFlight.add(r);
+  });
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
   for (const p of pages) {
     await gotoPage(p.urlPath, { status: p.status });
     await scrollThrough(page);
+    await expect.poll(() => inFlight.size, { timeout: 20_000 }).toBe(0);
+    await page.waitForTimeout(200);
+    await expect.poll(() => inFlight.size, { timeout: 20_000 }).toBe(0);
   }
   const external = requests.filter((u) => {
     const url = new URL(u);
