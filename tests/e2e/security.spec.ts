@@ -53,6 +53,15 @@ async function scrollThrough(page: Page) {
     });
     await page.waitForTimeout(100);
   }
+  // Charts that drew above an island can have moved it out of view before it was seen: go down the
+  // page again, slowly, while any island still waits.
+  for (let pass = 0; pass < 3 && (await page.locator('astro-island[ssr]').count()) > 0; pass++) {
+    const full = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < full; y += Math.floor(step / 2)) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(150);
+    }
+  }
   await page.waitForLoadState('networkidle');
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 30_000 });
 }
