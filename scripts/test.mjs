@@ -62,17 +62,16 @@ rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 check('build site (astro build)', 'astro', ['build']);
 check('typecheck site (tsc)', 'tsc', ['-p', 'tsconfig.json', '--noEmit']);
 
-// Vitest: default reporter to the console, JSON to a temp file for the counts.
+// Vitest and the other runners write their reports (JSON, TAP) here for the counts.
 const tmp = mkdtempSync(path.join(tmpdir(), 'kernelcount-test-'));
-const report = path.join(tmp, 'vitest.json');
-const code = run('vitest', [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-]);
-/** Adds a Vitest JSON report's counts to the totals, under `name`. */
-function countVitest(name, report, code) {
+
+/**
+ * Runs Vitest (`cmd args`, plus the default reporter to the console and JSON to a temp file) and
+ * adds the report's counts to the totals, under `name`.
+ */
+function vitest(name, cmd, args) {
+  const report = path.join(tmp, `${name.replace(/\W+/g, '-')}.json`);
+  const code = run(cmd, [...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   if (!existsSync(report)) {
     record(name, false, `no JSON report, exit ${code}`);
     return;
@@ -102,7 +101,7 @@ function countVitest(name, report, code) {
   summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} ${name} (${detail})`);
 }
 
-countVitest('vitest', report, code);
+vitest('vitest', 'vitest', ['run']);
 
 // The package on Node 20, the floor of its engines (Vitest itself needs a newer Node): node:test over
 // the built package, spec reporter to the console, TAP to a temp file for the counts.
@@ -130,14 +129,7 @@ const node20Code = run('node', ['packages/kernelcount/scripts/test-node20.mjs', 
 }
 
 // The package's own Vitest suite again, on Node 20 with Vitest 3 (packages/kernelcount/scripts/vitest-node20.mjs).
-const node20Report = path.join(tmp, 'vitest-node20.json');
-const node20VitestCode = run('node', [
-  'packages/kernelcount/scripts/vitest-node20.mjs',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${node20Report}`,
-]);
-countVitest('kernelcount Vitest suite on Node 20', node20Report, node20VitestCode);
+vitest('kernelcount Vitest suite on Node 20', 'node', ['packages/kernelcount/scripts/vitest-node20.mjs']);
 
 // Playwright: list reporter to the console, JSON to a temp file for the counts.
 if (run('node', ['scripts/ensure-chromium.mjs']) !== 0) {

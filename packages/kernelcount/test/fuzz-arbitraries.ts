@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { isKernelcountError, type IssueCode } from '../src/errors.js';
-import { FIGURES as CATALOG } from '../src/catalog/defaults.js';
+import { FIGURES } from '../src/catalog/defaults.js';
 import { PRICE_ALIASES, LICENCE_PRICE_IDS } from '../src/scenario/catalogInputs.js';
 import { CONTROL_PLANES, HYPERVISORS, HYPERVISOR_LICENCES, INSTANCE_LICENCE_PRODUCTS, PLATFORM_TYPES, WINDOWS_LICENSING } from '../src/scenario/types.js';
 import { RESERVATION_PROFILES } from '../src/rules/reservations.js';
@@ -240,7 +240,7 @@ const platformArb = (hostNames: readonly string[], i: number) =>
 
 const PRICE_KEYS = Object.keys(PRICE_ALIASES);
 const LICENCE_KEYS = Object.keys(LICENCE_PRICE_IDS);
-const NUMERIC_CATALOG_IDS = Object.keys(CATALOG).filter((id) => typeof (CATALOG as Record<string, { value: unknown }>)[id]!.value === 'number');
+const NUMERIC_CATALOG_IDS = Object.keys(FIGURES).filter((id) => typeof (FIGURES as Record<string, { value: unknown }>)[id]!.value === 'number');
 const UNCERTAIN_RANGES: Record<string, { low: number; likely: number; high: number }> = {
   'workloads[0].instances': { low: 1, likely: 2, high: 3 },
   'hosts[0].price': { low: 100, likely: 200, high: 300 },

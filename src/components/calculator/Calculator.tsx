@@ -9,7 +9,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffec
 import { issuesByPath, setAt, type Draft, type Path } from '../../lib/calculatorModel';
 import { decodeScenario, encodeScenario, scenarioParam } from '../../lib/urlState';
 import { Editor } from './Editor';
-import { followEdit } from './UncertaintyRange';
+import { followEdit, hasRanges } from './UncertaintyRange';
 import type { FieldContext } from './fields';
 import type { ImportPlan } from '../../lib/inventory';
 import type { InventoryPlan } from './ImportDialog';
@@ -21,9 +21,8 @@ import './calculator.css';
 const loadImportDialog = () => import('./ImportDialog');
 const ImportDialog = lazy(loadImportDialog);
 const inventoryModule = () => import('../../lib/inventory');
+/** The range checker, loaded with the first range. */
 const rangeCheck = () => import('../../lib/rangeCheck');
-/** Whether a draft has ranges (the range checker is loaded only then). */
-const ranged = (d: Draft) => { const u = d['uncertainty']; return !!u && typeof u === 'object' && Object.keys(u).length > 0; };
 
 export interface Preset {
   id: string;
@@ -249,12 +248,14 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
     return () => clearTimeout(t);
   }, [draft, today, ready]);
 
+  // The ranges are checked 150 ms after the last edit too, like the evaluation, not on every keystroke.
   useEffect(() => {
-    if (!ranged(draft)) return setRangeIssues([]);
+    if (!hasRanges(draft)) return setRangeIssues((x) => (x.length ? [] : x));
     let live = true;
-    void rangeCheck().then((m) => live && setRangeIssues(m.rangeIssues(draft, today)));
+    const t = setTimeout(() => void rangeCheck().then((m) => live && setRangeIssues(m.rangeIssues(draft, today))), 150);
     return () => {
       live = false;
+      clearTimeout(t);
     };
   }, [draft, today]);
 
@@ -335,7 +336,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       setEvaluatedDraft(next);
       setIssues([]);
       setBanner({ kind: 'info', text: done, ...(action ? { action } : {}) });
-      if (ranged(next)) void rangeCheck().then((m) => m.rangeIssues(next, today).length > 0 && setBanner({ kind: 'error', text: `${problems} The results are priced without the ranges.`, ...(action ? { action } : {}) }));
+      if (hasRanges(next)) void rangeCheck().then((m) => m.rangeIssues(next, today).length > 0 && setBanner({ kind: 'error', text: `${problems} The results are priced without the ranges.`, ...(action ? { action } : {}) }));
     } else {
       setIssues(r.issues);
       setBanner({ kind: 'error', text: `${problems} The results below are from before.`, ...(action ? { action } : {}) });

@@ -18,8 +18,8 @@
 import { describeValue, KernelcountError, type Issue } from '../errors.js';
 import { sumMoney, type Money } from '../money.js';
 import type { UncertainRange } from '../scenario/types.js';
-import { parseScenarioWithCatalog, type ParseOptions } from '../scenario/validate.js';
-import { resolveRanges, uncertaintyEndIssues } from '../scenario/ranges.js';
+import type { ParseOptions } from '../scenario/validate.js';
+import { checkRanges } from '../scenario/ranges.js';
 import { MAX_SEED, pert, sampleStream, type Xoshiro128 } from './random.js';
 import { createTcoSampler, type TcoSampler } from './tcoSampler.js';
 import { resolveInputPath, type InputPath } from './uncertaintyPaths.js';
@@ -178,13 +178,11 @@ export function startMonteCarlo(input: unknown, options: MonteCarloOptions = {})
   const total = options.samples === undefined ? DEFAULT_SAMPLES : wholeIn(options.samples, 'samples', 1, MAX_SAMPLES, 'samples');
   const seed = options.seed === undefined ? DEFAULT_SEED : wholeIn(options.seed, 'seed', 0, MAX_SEED);
   const parseOptions: ParseOptions = options.today === undefined ? {} : { today: options.today };
-  const { scenario } = parseScenarioWithCatalog(input, parseOptions);
-  const ranges = resolveRanges(input, parseOptions);
+  const { scenario, ranges, endIssues } = checkRanges(input, parseOptions);
   if (ranges.length === 0) {
     throw optionIssue('uncertainty', 'the scenario gives no ranges: add an uncertainty: section, e.g. uncertainty: { prices.electricityPerKWh: { low: 0.08, likely: 0.12, high: 0.2 } }', 'required');
   }
   // Ranges that break a rule between fields at their ends are refused before any sample runs.
-  const endIssues = uncertaintyEndIssues(input, parseOptions);
   if (endIssues.length) throw new KernelcountError(endIssues);
   const names = scenario.platforms.map((p) => p.name);
   let pairs: Array<[string, string]>;

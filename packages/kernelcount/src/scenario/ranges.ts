@@ -66,31 +66,44 @@ function resolveEach(r: Reader, top: Record<string, unknown>, scenario: Scenario
 }
 
 /**
+ * @internal Parses the scenario once and checks its ranges once: the scenario, its ranges resolved,
+ * and the problems the ranges' ends cause that no single range explains (a rule between fields,
+ * e.g. idle power above the host's maximum), each as an issue at `uncertainty`. Throws the
+ * scenario's issues, or the ranges' own (at `uncertainty.<path>`, its `low` or `high`).
+ */
+export function checkRanges(input: unknown, options: ParseOptions = {}): { scenario: Scenario; ranges: UncertainRange[]; endIssues: Issue[] } {
+  const { scenario } = parseScenarioWithCatalog(input, options);
+  if (scenario.uncertainty.length === 0) return { scenario, ranges: [], endIssues: [] };
+  const top = input as Record<string, unknown>;
+  const r = new Reader();
+  const resolved = resolveEach(r, top, scenario);
+  const endIssues: Issue[] = [];
+  // The ends are checked by validating the scenario with them, in the field's own words.
+  if (r.issues.length === 0) {
+    for (const { end, issue, range } of rangeEndIssues(top, resolved, options)) {
+      if (range) r.add(issue.code, joinPath(joinPath('uncertainty', range.path), end), issue.message);
+      else endIssues.push({ code: issue.code, path: 'uncertainty', message: `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}` });
+    }
+  }
+  if (r.issues.length) throw new KernelcountError(r.issues);
+  return { scenario, ranges: resolved.map((x) => x.range), endIssues };
+}
+
+/**
  * The ranges of a scenario's `uncertainty:` section, each resolved: the input its path names
  * (canonical path), whether it is sampled in whole numbers, and whether it changes sizing or only
  * prices. Refused with a KernelcountError at `uncertainty.<path>` (or its `low`/`high`) when a path
  * names no input of this scenario, two paths name the same input, a whole-number input gets a
  * fraction, or an end breaks the field's own limits (e.g. a negative instance count). Also throws
- * the scenario's own issues, as `parseScenario` does.
+ * the scenario's own issues, as `parseScenario` does. A rule between fields that the ends break
+ * together is left to Monte Carlo, which refuses such ranges before it samples.
  *
  * @example
  * resolveRanges({ ...scenario, uncertainty: { 'workloads[api].instances': { low: 30, likely: 40, high: 60 } } })
  * //=> [{ path: 'workloads[api].instances', canonical: 'workloads[0].instances', low: 30, likely: 40, high: 60, integer: true, affects: 'sizing' }]
  */
 export function resolveRanges(input: unknown, options: ParseOptions = {}): UncertainRange[] {
-  const { scenario } = parseScenarioWithCatalog(input, options);
-  if (scenario.uncertainty.length === 0) return [];
-  const top = input as Record<string, unknown>;
-  const r = new Reader();
-  const resolved = resolveEach(r, top, scenario);
-  // The ends are checked by validating the scenario with them, in the field's own words.
-  if (r.issues.length === 0) {
-    for (const { end, issue, range } of rangeEndIssues(top, resolved, options)) {
-      if (range) r.add(issue.code, joinPath(joinPath('uncertainty', range.path), end), issue.message);
-    }
-  }
-  if (r.issues.length) throw new KernelcountError(r.issues);
-  return resolved.map((x) => x.range);
+  return checkRanges(input, options).ranges;
 }
 
 /**
@@ -102,20 +115,6 @@ export function resolveRanges(input: unknown, options: ParseOptions = {}): Uncer
  * validateScenario(scenario).uncertainty.length // the ranges, each resolved
  */
 export function validateScenario(input: unknown, options: ParseOptions = {}): Scenario & { uncertainty: UncertainRange[] } {
-  const { scenario } = parseScenarioWithCatalog(input, options);
-  return { ...scenario, uncertainty: resolveRanges(input, options) };
-}
-
-/**
- * @internal The problems a valid scenario has with every range at its low, or at its high value,
- * that no single range's own limits explain (e.g. idle power above the host's maximum), each as an
- * issue at `uncertainty`. Monte Carlo refuses such ranges before it samples.
- */
-export function uncertaintyEndIssues(input: unknown, options: ParseOptions = {}): Issue[] {
-  const ranges = resolveRanges(input, options);
-  const top = input as Record<string, unknown>;
-  const resolved = ranges.map((range) => ({ range, input: resolveInputPath(top, range.path) as InputPath }));
-  return rangeEndIssues(top, resolved, options)
-    .filter((x) => x.range === null)
-    .map(({ end, issue }) => ({ code: issue.code, path: 'uncertainty', message: `with every range at its ${end} value: ${issue.path ? issue.path + ': ' : ''}${issue.message}` }));
+  const { scenario, ranges } = checkRanges(input, options);
+  return { ...scenario, uncertainty: ranges };
 }
