@@ -6,30 +6,10 @@
  * Dimensions are plain non-negative integers (millicores, MiB, MiB, pod slots). An item group may
  * need a shared "setup" (a container image) stored once per bin that holds any item needing it.
  */
+import { cloneRecord, fits, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
+import { packSpread } from './spread.js';
 
-export interface PackGroup {
-  id: string;
-  count: number;
-  /** Demand of one item per dimension. */
-  size: readonly number[];
-  /** Shared once-per-bin needs, by key (e.g. an image's layers on a node's disk). */
-  shared?: ReadonlyArray<{ key: string; size: readonly number[] }>;
-  /** At most this many items of the group per bin (anti-affinity), e.g. 1 for control-plane members. */
-  maxPerBin?: number;
-  /** Groups with a higher priority are placed first (before the size order). */
-  priority?: number;
-}
-
-export interface BinRecord {
-  /** How many identical bins this record stands for. */
-  mult: number;
-  /** Remaining capacity of each of these bins. */
-  free: number[];
-  /** Items of each group in each of these bins. */
-  counts: Map<string, number>;
-  /** Shared keys present in each of these bins. */
-  keys: Set<string>;
-}
+export type { BinRecord, PackGroup } from './bins.js';
 
 export interface PackResult {
   bins: number;
@@ -49,38 +29,9 @@ export class DoesNotFitError extends Error {
   }
 }
 
-function fits(free: readonly number[], size: readonly number[], extra: readonly number[]): number {
-  let k = Number.MAX_SAFE_INTEGER;
-  for (let d = 0; d < free.length; d++) {
-    const avail = free[d]! - extra[d]!;
-    if (avail < 0) return 0;
-    const s = size[d]!;
-    if (s > 0) k = Math.min(k, Math.floor(avail / s));
-  }
-  return k;
-}
-
-function setupFor(group: PackGroup, keys: Set<string>, dims: number): number[] {
-  const extra = new Array<number>(dims).fill(0);
-  for (const s of group.shared ?? []) {
-    if (keys.has(s.key)) continue;
-    for (let d = 0; d < dims; d++) extra[d]! += s.size[d]!;
-  }
-  return extra;
-}
-
-function cloneRecord(r: BinRecord, mult: number): BinRecord {
-  return { mult, free: [...r.free], counts: new Map(r.counts), keys: new Set(r.keys) };
-}
-
-function place(r: BinRecord, group: PackGroup, k: number, extra: readonly number[]): void {
-  for (let d = 0; d < r.free.length; d++) r.free[d]! -= extra[d]! + group.size[d]! * k;
-  r.counts.set(group.id, (r.counts.get(group.id) ?? 0) + k);
-  for (const s of group.shared ?? []) r.keys.add(s.key);
-}
-
 /**
- * Packs item groups into as few identical bins as first-fit decreasing finds.
+ * Packs item groups into as few identical bins as first-fit decreasing finds, then, while that is
+ * above the lower bound, as few as spreading every group over one bin fewer finds (spread.ts).
  * Throws DoesNotFitError when one item cannot fit an empty bin.
  *
  * @example
@@ -155,12 +106,6 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     }
   }
 
-  const sharedBins = new Map<string, number>();
-  let bins = 0;
-  for (const r of records) {
-    bins += r.mult;
-    for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
-  }
   let lowerBound = 0;
   for (let d = 0; d < dims; d++) {
     let total = 0;
@@ -168,5 +113,23 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     if (capacity[d]! > 0) lowerBound = Math.max(lowerBound, Math.ceil(total / capacity[d]!));
   }
   for (const g of groups) if (g.maxPerBin && g.count > 0) lowerBound = Math.max(lowerBound, Math.ceil(g.count / g.maxPerBin));
-  return { bins, records, sharedBins, lowerBound };
+
+  // First fit can strand capacity (see spread.ts): while it used more bins than the bound, try one
+  // bin fewer with every group spread over all bins, and keep that when everything fits.
+  let best = records;
+  let bins = countBins(records);
+  while (bins > lowerBound) {
+    const fewer = packSpread(capacity, order, bins - 1);
+    if (!fewer) break;
+    best = fewer;
+    bins = countBins(fewer);
+  }
+
+  const sharedBins = new Map<string, number>();
+  for (const r of best) for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
+  return { bins, records: best, sharedBins, lowerBound };
+}
+
+function countBins(records: readonly BinRecord[]): number {
+  return records.reduce((a, r) => a + r.mult, 0);
 }

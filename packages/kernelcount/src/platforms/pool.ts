@@ -1,4 +1,5 @@
 import { DoesNotFitError, packGroups, type PackGroup, type PackResult } from '../packing/pack.js';
+import { pairGuests } from '../packing/pairs.js';
 import type { OsFamily, Policy, Workload } from '../scenario/types.js';
 import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
 
@@ -139,8 +140,12 @@ function sharedDiskMiB(spec: PoolSpec, pack: PackResult): number {
   return total;
 }
 
-/** Packs a pool's items into its bins. */
-export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
+/**
+ * Packs a pool's items into its bins. `guests` picks the items that are guest OSEs licensed per
+ * host in pairs (Windows Server Standard, RHEL Server): they are then placed so that as few bins as
+ * possible hold an odd number of them (packing/pairs.ts).
+ */
+export function packPool(spec: PoolSpec, usable: UsableCapacity, guests?: (item: PoolItem) => boolean): PackedPool {
   const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
   const groups: PackGroup[] = spec.items.map((it) => {
     const g: PackGroup = { id: it.id, count: it.count, size: sizeOf(it.footprint) };
@@ -160,6 +165,10 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
       throw new ItemTooLargeError(item, resource, need, capacity[e.dimension]!);
     }
     throw e;
+  }
+  if (guests) {
+    const byId = new Map(spec.items.map((i) => [i.id, i]));
+    pack = { ...pack, records: pairGuests(pack.records, groups, (id) => guests(byId.get(id)!)) };
   }
   const demand: Record<Resource, number> = { cpu: 0, memory: 0, disk: 0, pods: 0 };
   for (const it of spec.items) {

@@ -123,10 +123,10 @@ function hostCapacity(host: Host) {
   return { cpuMillicores: hostCpuMillicores(host), memoryMiB: host.memoryMiB, diskMiB: host.diskMiB };
 }
 
-function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM'): PackedPool {
+function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM', guests?: (item: PoolItem) => boolean): PackedPool {
   const usable = usableCapacity(spec, policy, { cpu: platform.cpuOvercommit, memory: platform.memoryOvercommit });
   try {
-    return packPool(spec, usable);
+    return packPool(spec, usable, guests);
   } catch (e) {
     if (e instanceof ItemTooLargeError) {
       throw new TooLargeForHostError(platform.name, e.item.workload?.name ?? e.item.label, e.resource, e.need, e.usable, bin);
@@ -174,7 +174,7 @@ function simplePool(
   osesFilter: ((i: PoolItem) => boolean) | null,
   vmsInPool: number,
 ): PoolSizing {
-  const packed = pack(platform, spec, policy, 'host');
+  const packed = pack(platform, spec, policy, 'host', osesFilter ?? undefined);
   const spares = spareHosts(policy, packed.bins);
   const hosts = packed.bins + spares;
   return {
@@ -347,7 +347,8 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
       licensableCores: p.nodeVm.vcpus,
     };
     const hostSpec: PoolSpec = { key: os, os, capacity: { ...hostCapacity(p.host), pods: 0 }, fixed: reserve.fixed, items: [vmItem], formulas: reserve.formulas };
-    const outer = pack(p, hostSpec, s.policy, 'host');
+    const isolated = (i: PoolItem) => i.id === '(node VM)';
+    const outer = pack(p, hostSpec, s.policy, 'host', isolated);
     const spares = spareHosts(s.policy, outer.bins);
     const hosts = outer.bins + spares;
 
@@ -372,7 +373,6 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
       diskMiB: { ...disk, free: Math.max(0, capDisk - total(disk)) },
     };
     const vmsPerHostMax = Math.max(1, ...outer.pack.records.map((r) => r.counts.get('(node VM)') ?? 0));
-    const isolated = (i: PoolItem) => i.id === '(node VM)';
     return {
       key: os,
       os,

@@ -1,0 +1,59 @@
+/**
+ * The bins of a packing and the small operations on them, shared by first-fit decreasing
+ * (pack.ts), the fixed-count spread (spread.ts) and the licence pairing (pairs.ts).
+ */
+
+export interface PackGroup {
+  id: string;
+  count: number;
+  /** Demand of one item per dimension. */
+  size: readonly number[];
+  /** Shared once-per-bin needs, by key (e.g. an image's layers on a node's disk). */
+  shared?: ReadonlyArray<{ key: string; size: readonly number[] }>;
+  /** At most this many items of the group per bin (anti-affinity), e.g. 1 for control-plane members. */
+  maxPerBin?: number;
+  /** Groups with a higher priority are placed first (before the size order). */
+  priority?: number;
+}
+
+export interface BinRecord {
+  /** How many identical bins this record stands for. */
+  mult: number;
+  /** Remaining capacity of each of these bins. */
+  free: number[];
+  /** Items of each group in each of these bins. */
+  counts: Map<string, number>;
+  /** Shared keys present in each of these bins. */
+  keys: Set<string>;
+}
+
+export function fits(free: readonly number[], size: readonly number[], extra: readonly number[]): number {
+  let k = Number.MAX_SAFE_INTEGER;
+  for (let d = 0; d < free.length; d++) {
+    const avail = free[d]! - extra[d]!;
+    if (avail < 0) return 0;
+    const s = size[d]!;
+    if (s > 0) k = Math.min(k, Math.floor(avail / s));
+  }
+  return k;
+}
+
+export function setupFor(group: PackGroup, keys: Set<string>, dims: number): number[] {
+  const extra = new Array<number>(dims).fill(0);
+  for (const s of group.shared ?? []) {
+    if (keys.has(s.key)) continue;
+    for (let d = 0; d < dims; d++) extra[d]! += s.size[d]!;
+  }
+  return extra;
+}
+
+export function cloneRecord(r: BinRecord, mult: number): BinRecord {
+  return { mult, free: [...r.free], counts: new Map(r.counts), keys: new Set(r.keys) };
+}
+
+export function place(r: BinRecord, group: PackGroup, k: number, extra: readonly number[]): void {
+  for (let d = 0; d < r.free.length; d++) r.free[d]! -= extra[d]! + group.size[d]! * k;
+  r.counts.set(group.id, (r.counts.get(group.id) ?? 0) + k);
+  for (const s of group.shared ?? []) r.keys.add(s.key);
+}
+
