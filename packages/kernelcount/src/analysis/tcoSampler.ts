@@ -57,9 +57,10 @@ interface Sized {
   sizings: PlatformSizing[];
   /** Licence drafts already worked out per platform, with the price figures each one read. */
   licences: Array<Array<Kept<LicenceDrafts>>>;
-  /** Each platform's quotes by their place in its run of quotes, with what was quoted there. */
-  quotes: Array<Array<{ what: string; kept: Array<Kept<LicenceQuote>> }>>;
 }
+
+/** Quotes kept across samples and sizings: at most this many different ones (then all are dropped). */
+const MAX_QUOTES_KEPT = 20_000;
 
 const MAX_SIZINGS_KEPT = 2048;
 /**
@@ -178,6 +179,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
   const sizingInputs = inputs.map((p, i) => (p.affects === 'sizing' ? i : -1)).filter((i) => i >= 0);
   const priceInputs = inputs.map((p, i) => (p.affects === 'price' ? i : -1)).filter((i) => i >= 0);
   const sized = new Map<string, Sized>();
+  const quotes = new Map<string, Array<Kept<LicenceQuote>>>();
   /** Catalog figures the samples set: kept results are checked against these first. */
   const sampledFigures = new Set(priceInputs.map((i) => inputs[i]!.target).flatMap((t) => (t?.kind === 'catalog' ? [t.id] : [])));
   const defaults = new Map<string, unknown>();
@@ -208,7 +210,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
         throw e;
       }
     });
-    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []), quotes: names.map(() => []) };
+    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []) };
     if (sized.size >= MAX_SIZINGS_KEPT) sized.clear();
     sized.set(key, entry);
     return entry;
@@ -216,16 +218,17 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
 
   function licences(entry: Sized, k: number, book: CatalogReader): LicenceDrafts {
     return keptOrMake(entry.licences[k]!, book, sampledFigures, (recording) => {
-      // For one sizing, a platform's quotes come in the same order with the same products and
-      // usage (prices never decide what is quoted), so the n-th quote is kept by its place; one that
-      // read no changed figure is reused even when another quote of the platform must be made again.
-      const kept = entry.quotes[k]!;
-      let n = 0;
+      // A quote depends on its products, usage and options, and on the price figures it reads:
+      // kept by the first three across samples and sizings (placing guests for a licence asks
+      // for the same few one-host quotes again and again), re-made when a figure it read changed.
       const quote: typeof quoteLicences = (products, usage, opts = {}) => {
-        const what = `${products.join(',')}|${opts.allow?.join(',') ?? ''}|${usage.hosts.length}`;
-        let place = kept[n++];
-        if (!place || place.what !== what) kept[n - 1] = place = { what, kept: [] };
-        return keptOrMake(place.kept, opts.prices!, sampledFigures, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
+        const what = `${products.join(',')}|${opts.allow?.join(',') ?? ''}|${opts.assurance ?? ''}|${opts.amortizationYears ?? ''}|${opts.breakEvenSearchLimit ?? ''}|${JSON.stringify(usage)}`;
+        let kept = quotes.get(what);
+        if (!kept) {
+          if (quotes.size >= MAX_QUOTES_KEPT) quotes.clear();
+          quotes.set(what, (kept = []));
+        }
+        return keptOrMake(kept, opts.prices!, sampledFigures, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
       };
       return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
     });

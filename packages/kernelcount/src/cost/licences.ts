@@ -91,10 +91,13 @@ function decision(q: LicenceQuote, subject: string): LicenceDecision {
   };
 }
 
-/** Per-host OSE counts including spares, which are licensed like the busiest host (they take its guests on failover). */
-function osesWithSpares(pool: PoolSizing): Array<{ hosts: number; oses: number }> {
-  const max = pool.osesPerHost.reduce((a, x) => Math.max(a, x.oses), 0);
-  const list = [...pool.osesPerHost];
+/**
+ * Per-host OSE counts including spares, which are licensed like the busiest host (they take its
+ * guests on failover). `perHost` is the load hosts' counts (as packed, or arranged for a licence).
+ */
+function osesWithSpares(pool: PoolSizing, perHost: Array<{ hosts: number; oses: number }> = pool.osesPerHost): Array<{ hosts: number; oses: number }> {
+  const max = perHost.reduce((a, x) => Math.max(a, x.oses), 0);
+  const list = [...perHost];
   const counted = list.reduce((a, x) => a + x.hosts, 0);
   // Hosts that carry no guest of this kind (and spares) still exist; spares take the busiest host's load.
   if (pool.spareHosts > 0) list.push({ hosts: pool.spareHosts, oses: max });
@@ -160,21 +163,40 @@ function poolGuests(s: PlatformSizing, pool: PoolSizing): GuestGroup[] {
   return pool.workloads.filter((w) => w.instances > 0).map((w) => ({ vcpus: Math.max(1, w.licensableCores), count: w.instances }));
 }
 
+/**
+ * A per-host licence priced for the guests as packed and for the guests paired up between hosts
+ * (PoolSizing.pairedOsesPerHost: Windows Server Standard and RHEL Server license 2 guests per
+ * licensing), whichever costs less; the packed placement on a tie. Both placements are the same
+ * hosts holding the same guests, so either is one an administrator could choose.
+ */
+function cheaperPlacement(s: PlatformSizing, pool: PoolSizing, bareMetal: boolean, price: (hosts: HostUsage[]) => LicenceQuote | null): LicenceQuote | null {
+  const usage = (perHost: Array<{ hosts: number; oses: number }>) =>
+    osesWithSpares(pool, perHost)
+      .filter((x) => x.hosts > 0)
+      .map(({ hosts: n, oses }) => hostUsage(s, n, oses, bareMetal));
+  const packed = usage(pool.osesPerHost);
+  const paired = usage(pool.pairedOsesPerHost());
+  const a = price(packed);
+  const same = paired.length === packed.length && paired.every((h, i) => h.count === packed[i]!.count && h.oses === packed[i]!.oses);
+  if (same) return a;
+  const b = price(paired);
+  return a && b && b.annualCost.lt(a.annualCost) ? b : a;
+}
+
 function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assurance: boolean, out: Out, hostOnly: boolean): void {
   const p = s.platform;
   const hypervisorHost = p.type === 'vm' || p.type === 'containers-in-vms';
   const mode = hostOnly ? 'standard' : hypervisorHost ? p.windowsLicensing : 'cheapest';
   const what = hostOnly ? 'Hyper-V hosts' : p.type === 'vm' ? 'VMs' : p.type === 'containers-in-vms' ? 'node VMs' : 'container hosts';
-  let hosts: HostUsage[];
-  if (hostOnly) hosts = [hostUsage(s, pool.hosts, 0, true)];
+  const price = (hosts: HostUsage[]) => (hosts.some((h) => h.count > 0) ? quote(WINDOWS, { hosts: hosts.filter((h) => h.count > 0) }, { allow: WINDOWS_ALLOW[mode], assurance }) : null);
+  let q: LicenceQuote | null;
+  if (hostOnly) q = price([hostUsage(s, pool.hosts, 0, true)]);
   else if (mode === 'per-vm' || mode === 'payg') {
     // Per-VM metrics do not depend on placement: every VM counts wherever it runs.
     const guests = poolGuests(s, pool);
-    hosts = [hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)];
-  } else hosts = osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, !hypervisorHost));
-  if (hosts.every((h) => h.count === 0)) return;
-  hosts = hosts.filter((h) => h.count > 0);
-  const q = quote(WINDOWS, { hosts }, { allow: WINDOWS_ALLOW[mode], assurance });
+    q = price([hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)]);
+  } else q = cheaperPlacement(s, pool, !hypervisorHost, price);
+  if (!q) return;
   toDrafts(q, what, out);
   if (mode === 'cheapest') {
     const by = { 'windows-server-standard': 0, 'windows-server-datacenter': 0 } as Record<string, number>;
@@ -188,10 +210,9 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
 }
 
 function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, quote: Quote, out: Out): void {
-  const hosts = bareMetal ? [hostUsage(s, pool.hosts, 0, true)] : osesWithSpares(pool).map(({ hosts: n, oses }) => hostUsage(s, n, oses, false));
-  const live = hosts.filter((h) => h.count > 0);
-  if (live.length === 0) return;
-  toDrafts(quote([product], { hosts: live }), '', out);
+  const price = (hosts: HostUsage[]) => (hosts.some((h) => h.count > 0) ? quote([product], { hosts: hosts.filter((h) => h.count > 0) }) : null);
+  const q = bareMetal ? price([hostUsage(s, pool.hosts, 0, true)]) : cheaperPlacement(s, pool, false, price);
+  if (q) toDrafts(q, '', out);
 }
 
 function instanceProducts(s: PlatformSizing, scenario: Scenario, quote: Quote, assurance: boolean, out: Out): void {

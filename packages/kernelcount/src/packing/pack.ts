@@ -114,15 +114,29 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
   }
   for (const g of groups) if (g.maxPerBin && g.count > 0) lowerBound = Math.max(lowerBound, Math.ceil(g.count / g.maxPerBin));
 
-  // First fit can strand capacity (see spread.ts): while it used more bins than the bound, try one
-  // bin fewer with every group spread over all bins, and keep that when everything fits.
+  // First fit can strand capacity (see spread.ts). When it used more bins than the bound, try one
+  // bin fewer with every group spread over all bins; if that fits, the bound itself, then halve
+  // the gap between the fewest that fitted and the most that did not (a spread that fits in n
+  // bins almost always fits in more, so this finds the fewest in a few tries).
   let best = records;
   let bins = countBins(records);
-  while (bins > lowerBound) {
-    const fewer = packSpread(capacity, order, bins - 1);
-    if (!fewer) break;
-    best = fewer;
-    bins = countBins(fewer);
+  let failed = lowerBound - 1; // the most bins known not to fit
+  let tryBins = bins - 1;
+  let first = true;
+  // Bounded work: a spread costs about groups x bins steps, so pools beyond a million of those
+  // (14,000 hosts of 70 workloads) keep the first-fit count.
+  if (order.length * bins > 1_000_000) tryBins = bins;
+  while (tryBins > failed && tryBins < bins) {
+    const spread = packSpread(capacity, order, tryBins);
+    if (spread) {
+      best = spread;
+      bins = countBins(spread);
+    } else {
+      failed = tryBins;
+      if (first) break;
+    }
+    tryBins = first && spread ? lowerBound : Math.floor((failed + bins) / 2);
+    first = false;
   }
 
   const sharedBins = new Map<string, number>();

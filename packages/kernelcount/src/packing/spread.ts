@@ -9,12 +9,18 @@
  * of a group to another bin and so need fewer bins (issue 7's property tests found such a case).
  * Spreading each group evenly mixes the groups in every bin, as a scheduler that balances load does.
  */
-import { cloneRecord, fits, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
+import { cloneRecord, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
 
 /** How many more items of `group` one bin of record `r` takes (capacity, shared setup, anti-affinity). */
-function room(r: BinRecord, group: PackGroup, dims: number): number {
-  const cap = group.maxPerBin ?? Number.MAX_SAFE_INTEGER;
-  const k = Math.min(fits(r.free, group.size, setupFor(group, r.keys, dims)), cap - (r.counts.get(group.id) ?? 0));
+function room(r: BinRecord, group: PackGroup): number {
+  let k = (group.maxPerBin ?? Number.MAX_SAFE_INTEGER) - (r.counts.get(group.id) ?? 0);
+  for (let d = 0; d < r.free.length && k > 0; d++) {
+    let avail = r.free[d]!;
+    for (const sh of group.shared ?? []) if (!r.keys.has(sh.key)) avail -= sh.size[d]!;
+    const size = group.size[d]!;
+    if (avail < 0) return 0;
+    if (size > 0) k = Math.min(k, Math.floor(avail / size));
+  }
   return Math.max(0, k);
 }
 
@@ -32,35 +38,51 @@ export function packSpread(capacity: readonly number[], groups: readonly PackGro
   const dims = capacity.length;
   let records: BinRecord[] = [{ mult: bins, free: [...capacity], counts: new Map(), keys: new Set() }];
   for (const group of groups) {
-    let remaining = group.count;
-    while (remaining > 0) {
-      const open = records.map((r) => ({ r, k: room(r, group, dims) })).filter((x) => x.k > 0);
-      const n = open.reduce((a, x) => a + x.r.mult, 0);
-      if (n === 0) return null;
-      if (remaining >= n) {
-        // A full round: every bin with room takes the same number, as many as the tightest allows.
-        const q = Math.min(Math.floor(remaining / n), ...open.map((x) => x.k));
-        for (const { r } of open) place(r, group, q, setupFor(group, r.keys, dims));
-        remaining -= q * n;
-        continue;
-      }
-      // The last items, one each to the bins with the most room for them (earlier records first on a tie).
-      open.sort((a, b) => b.k - a.k);
-      const next: BinRecord[] = [];
-      const taken = new Map<BinRecord, BinRecord[]>();
-      for (const { r } of open) {
-        if (remaining === 0) break;
-        const use = Math.min(r.mult, remaining);
-        const got = cloneRecord(r, use);
-        place(got, group, 1, setupFor(group, got.keys, dims));
-        const parts = [got];
-        if (use < r.mult) parts.push(cloneRecord(r, r.mult - use));
-        taken.set(r, parts);
-        remaining -= use;
-      }
-      for (const r of records) next.push(...(taken.get(r) ?? [r]));
-      records = next;
+    if (group.count <= 0) continue;
+    const open: Array<{ r: BinRecord; k: number }> = [];
+    let room_ = 0;
+    let unsaturated = 0;
+    for (const r of records) {
+      const k = room(r, group);
+      if (k <= 0) continue;
+      open.push({ r, k });
+      room_ += k * r.mult;
+      unsaturated += r.mult;
     }
+    if (room_ < group.count) return null;
+    // Water filling: every bin takes the same number (the level), or all it has room for if that
+    // is less; the few left over go one each to the bins with the most room.
+    open.sort((a, b) => a.k - b.k);
+    let saturated = 0;
+    let level = 0;
+    for (const { r, k } of open) {
+      if (saturated + unsaturated * k > group.count) {
+        level = Math.floor((group.count - saturated) / unsaturated);
+        break;
+      }
+      saturated += k * r.mult;
+      unsaturated -= r.mult;
+      level = k;
+    }
+    let remaining = group.count;
+    for (const { r, k } of open) {
+      const q = Math.min(k, level);
+      if (q > 0) place(r, group, q, setupFor(group, r.keys, dims));
+      remaining -= q * r.mult;
+    }
+    if (remaining === 0) continue;
+    const taken = new Map<BinRecord, BinRecord>();
+    for (let i = open.length - 1; i >= 0 && remaining > 0; i--) {
+      const { r, k } = open[i]!;
+      if (k <= level) break;
+      const use = Math.min(r.mult, remaining);
+      // Only a record split in two is copied; a record taken whole gets the item in place.
+      if (use < r.mult) taken.set(r, cloneRecord(r, r.mult - use));
+      r.mult = use;
+      place(r, group, 1, setupFor(group, r.keys, dims));
+      remaining -= use;
+    }
+    if (taken.size > 0) records = records.flatMap((r) => (taken.has(r) ? [r, taken.get(r)!] : [r]));
   }
   return records.filter((r) => r.counts.size > 0);
 }

@@ -140,20 +140,20 @@ function sharedDiskMiB(spec: PoolSpec, pack: PackResult): number {
   return total;
 }
 
-/**
- * Packs a pool's items into its bins. `guests` picks the items that are guest OSEs licensed per
- * host in pairs (Windows Server Standard, RHEL Server): they are then placed so that as few bins as
- * possible hold an odd number of them (packing/pairs.ts).
- */
-export function packPool(spec: PoolSpec, usable: UsableCapacity, guests?: (item: PoolItem) => boolean): PackedPool {
-  const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
-  const groups: PackGroup[] = spec.items.map((it) => {
+function packGroupsOf(spec: PoolSpec): PackGroup[] {
+  return spec.items.map((it) => {
     const g: PackGroup = { id: it.id, count: it.count, size: sizeOf(it.footprint) };
     if (it.image) g.shared = [{ key: it.image.key, size: [0, 0, it.image.diskMiB, 0] }];
     if (it.maxPerBin !== undefined) g.maxPerBin = it.maxPerBin;
     if (it.priority !== undefined) g.priority = it.priority;
     return g;
   });
+}
+
+/** Packs a pool's items into its bins. */
+export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
+  const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
+  const groups = packGroupsOf(spec);
   let pack: PackResult;
   try {
     pack = packGroups(capacity, groups);
@@ -165,10 +165,6 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity, guests?: (item:
       throw new ItemTooLargeError(item, resource, need, capacity[e.dimension]!);
     }
     throw e;
-  }
-  if (guests) {
-    const byId = new Map(spec.items.map((i) => [i.id, i]));
-    pack = { ...pack, records: pairGuests(pack.records, groups, (id) => guests(byId.get(id)!)) };
   }
   const demand: Record<Resource, number> = { cpu: 0, memory: 0, disk: 0, pods: 0 };
   for (const it of spec.items) {
@@ -202,6 +198,23 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity, guests?: (item:
     binding: finalBinding,
     densities: spec.items.filter((i) => i.workload).map((i) => densityOf(i, usable)),
   };
+}
+
+/**
+ * The guest OSEs (the items `guests` picks) per load bin after moving them between bins so that a
+ * per-host licence priced by `cost(guests on the host)` costs as little as packing/pairs.ts finds,
+ * `spares` HA hosts licensed like the busiest included (Windows Server Standard and RHEL Server
+ * license 2 guests per licensing). The number of bins and what else they hold stay as packed.
+ */
+export function arrangeGuests(
+  packed: PackedPool,
+  guests: (item: PoolItem) => boolean,
+  spares: number,
+  cost: (guests: number) => number,
+): Array<{ bins: number; instances: number }> {
+  const byId = new Map(packed.spec.items.map((i) => [i.id, i]));
+  const records = pairGuests(packed.pack.records, packGroupsOf(packed.spec), (id) => guests(byId.get(id)!), spares, cost);
+  return instancesPerBin({ ...packed, pack: { ...packed.pack, records } }, guests);
 }
 
 /** Memory and disk of a whole pool by layer, over `bins` bins; free is what no layer uses. */

@@ -4,6 +4,7 @@
  */
 import type { CatalogView } from '../catalog/tracker.js';
 import { isKernelcountError, KernelcountError, type Issue } from '../errors.js';
+import { licensingsFor } from '../packing/pairs.js';
 import { customPodOverhead } from '../rules/sandbox.js';
 import type {
   ContainersInVmsPlatform,
@@ -34,6 +35,7 @@ import {
   ItemTooLargeError,
   instancesPerBin,
   packPool,
+  arrangeGuests,
   poolLayerTotals,
   usableCapacity,
   type ItemDensity,
@@ -81,8 +83,15 @@ export interface PoolSizing {
   /** Usable capacity of one node VM (containers in VMs). */
   usablePerNodeVm?: { cpuMillicores: number; memoryMiB: number; diskMiB: number; pods: number };
   layers: LayerTotals;
-  /** OS environments per load host that licences count (VMs, node VMs, or Hyper-V isolated containers). */
+  /** OS environments per load host that licences count (VMs, node VMs, or Hyper-V isolated containers), as packed. */
   osesPerHost: Array<{ hosts: number; oses: number }>;
+  /**
+   * The same OSEs per load host, moved between hosts so that a licence granting 2 OSEs per
+   * licensing of a host (Windows Server Standard, RHEL Server) needs as few licensings as
+   * packing/pairs.ts finds, spares (licensed like the busiest host) included. Hosts and everything
+   * else stay as packed. Worked out on first use, then kept.
+   */
+  pairedOsesPerHost: () => Array<{ hosts: number; oses: number }>;
   workloads: WorkloadPlacement[];
   formulas: string[];
 }
@@ -123,10 +132,10 @@ function hostCapacity(host: Host) {
   return { cpuMillicores: hostCpuMillicores(host), memoryMiB: host.memoryMiB, diskMiB: host.diskMiB };
 }
 
-function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM', guests?: (item: PoolItem) => boolean): PackedPool {
+function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM'): PackedPool {
   const usable = usableCapacity(spec, policy, { cpu: platform.cpuOvercommit, memory: platform.memoryOvercommit });
   try {
-    return packPool(spec, usable, guests);
+    return packPool(spec, usable);
   } catch (e) {
     if (e instanceof ItemTooLargeError) {
       throw new TooLargeForHostError(platform.name, e.item.workload?.name ?? e.item.label, e.resource, e.need, e.usable, bin);
@@ -163,6 +172,12 @@ function byOs(workloads: readonly Workload[]): Array<[OsFamily, Workload[]]> {
   return out;
 }
 
+/** PoolSizing.pairedOsesPerHost: the guests paired for 2-per-licensing rules, worked out once when first asked for. */
+function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): () => Array<{ hosts: number; oses: number }> {
+  let kept: Array<{ hosts: number; oses: number }> | undefined;
+  return () => (kept ??= guests ? arrangeGuests(packed, guests, spares, licensingsFor).map((x) => ({ hosts: x.bins, oses: x.instances })) : []);
+}
+
 function simplePool(
   platform: Platform,
   key: string,
@@ -174,7 +189,7 @@ function simplePool(
   osesFilter: ((i: PoolItem) => boolean) | null,
   vmsInPool: number,
 ): PoolSizing {
-  const packed = pack(platform, spec, policy, 'host', osesFilter ?? undefined);
+  const packed = pack(platform, spec, policy, 'host');
   const spares = spareHosts(policy, packed.bins);
   const hosts = packed.bins + spares;
   return {
@@ -191,6 +206,7 @@ function simplePool(
     usablePerHost: { cpuMillicores: packed.usable.cpuMillicores, memoryMiB: packed.usable.memoryMiB, diskMiB: packed.usable.diskMiB, pods: packed.usable.pods },
     layers: poolLayerTotals(packed, hosts),
     osesPerHost: osesFilter ? instancesPerBin(packed, osesFilter).map((x) => ({ hosts: x.bins, oses: x.instances })) : [],
+    pairedOsesPerHost: paired(packed, osesFilter, spares),
     workloads: placements(packed, itemFormulas, sandboxes),
     formulas: [...spec.formulas, ...packed.usable.formula],
   };
@@ -348,7 +364,7 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
     };
     const hostSpec: PoolSpec = { key: os, os, capacity: { ...hostCapacity(p.host), pods: 0 }, fixed: reserve.fixed, items: [vmItem], formulas: reserve.formulas };
     const isolated = (i: PoolItem) => i.id === '(node VM)';
-    const outer = pack(p, hostSpec, s.policy, 'host', isolated);
+    const outer = pack(p, hostSpec, s.policy, 'host');
     const spares = spareHosts(s.policy, outer.bins);
     const hosts = outer.bins + spares;
 
@@ -390,6 +406,7 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
       usablePerNodeVm: { cpuMillicores: inner.usable.cpuMillicores, memoryMiB: inner.usable.memoryMiB, diskMiB: inner.usable.diskMiB, pods: inner.usable.pods },
       layers: layersTotal,
       osesPerHost: instancesPerBin(outer, isolated).map((x) => ({ hosts: x.bins, oses: x.instances })),
+      pairedOsesPerHost: paired(outer, isolated, spares),
       workloads: placements(inner, pods.formulas, pods.sandboxes, vmsPerHostMax).map((wp) => ({
         ...wp,
         perInstance: { ...wp.perInstance, diskMiB: layers({ app: storageById.get(wp.workload) ?? 0 }) },
