@@ -120,6 +120,14 @@ function platformFigures(p: PlatformResult): unknown {
   return { hosts: p.hosts, loadHosts: p.loadHosts, spareHosts: p.spareHosts, vms: p.vms, instances: p.instances, tco: p.tco.toString(), items };
 }
 
+/**
+ * A platform's total without its Windows Server licence lines (component `windows-server`), the one
+ * part the monotonicity properties leave out: see 'Windows Server licences and monotonicity' below.
+ */
+function tcoWithoutWindowsServer(p: PlatformResult): Money {
+  return p.lineItems.filter((li) => li.component !== 'windows-server').reduce((sum, li) => sum.plus(li.total), p.tco.minus(p.tco));
+}
+
 /* ------------------------------------------------------------------------------------------
  * Monotonicity
  * ---------------------------------------------------------------------------------------- */
@@ -141,7 +149,7 @@ describe('monotonicity', () => {
         for (const p of a.platforms) {
           const q = after.get(p.name)!;
           expect(q.hosts, `${p.name} hosts`).toBeGreaterThanOrEqual(p.hosts);
-          expect(q.tco.gte(p.tco), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
+          expect(tcoWithoutWindowsServer(q).gte(tcoWithoutWindowsServer(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
         }
       }),
       opts(),
@@ -161,7 +169,7 @@ describe('monotonicity', () => {
         for (const p of a.platforms) {
           const q = after.get(p.name)!;
           expect(q.hosts).toBeGreaterThanOrEqual(p.hosts);
-          expect(q.tco.gte(p.tco), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
+          expect(tcoWithoutWindowsServer(q).gte(tcoWithoutWindowsServer(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
         }
       }),
       opts(),
