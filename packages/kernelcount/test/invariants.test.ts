@@ -268,6 +268,41 @@ describe('containers in VMs: a bigger pod (was non-monotone)', () => {
   });
 });
 
+/*
+ * Windows Server licences and monotonicity. The two properties above leave out the Windows Server
+ * licence lines (and only those), because the model sizes hosts for capacity and then licenses
+ * them, and Standard's price per host depends on how many guests each host holds. Placing guests
+ * for the licence (src/packing/pairs.ts) removed most of the cases the properties found: at 15x
+ * runs over seeds 1-16, the properties with those lines counted failed on all 16 seeds before it
+ * and on 6 after. What is left is of three kinds, none a wrong formula, all a placement or host
+ * count the model does not search for: (1) a host more than capacity needs can be cheaper than
+ * the Standard licensings it saves (below); (2) with Datacenter picked per host ('cheapest'),
+ * packing the busy hosts full is what saves, the opposite of pairing, and the model keeps the
+ * cheaper of the packed and the paired placement only; (3) containers whose image is not on a host
+ * do not move there. A fix would choose hosts and placement for the total cost; until then this
+ * pins the first kind so a change shows up.
+ */
+describe('Windows Server licences and monotonicity (known non-monotone case)', () => {
+  it('a bigger VM costs less today because it needs a second load host, which halves the guests per host', () => {
+    const scenario = (memoryMiB: number) => ({
+      hosts: [{ name: 'h', sockets: 2, coresPerSocket: 8, memoryGiB: 128, price: 3000, diskGiB: 20000, powerIdleW: 80, powerMaxW: 80 }],
+      workloads: [{ name: 'w', instances: 21, os: 'windows', cpuMillicores: 50, memoryMiB }],
+      platforms: [{ type: 'vm', hypervisor: 'esxi-6.7', hypervisorLicence: 'none', windowsLicensing: 'standard' }],
+      policy: { ha: { spareHosts: 1 } },
+      prices: { electricityPerKWh: '0.01', adminCostPerYear: 0, licences: { 'windows-server-standard': 1088 } },
+    });
+    const small = run(scenario(64))!.platforms[0]!;
+    const big = run(scenario(3063))!.platforms[0]!;
+    const winCores = (p: PlatformResult) => p.lineItems.find((li) => li.component === 'windows-server')!.quantity.toNumber();
+    // 21 small VMs fit one host: it and its spare each need ceil(21/2) = 11 licensings of 16 cores.
+    // 21 bigger VMs need 2 load hosts, 12 + 9 (6 + 5) and a spare like the busiest (6): 17 licensings.
+    expect([small.hosts, big.hosts]).toEqual([2, 3]);
+    expect([winCores(small), winCores(big)]).toEqual([22 * 16, 17 * 16]);
+    // 5 licensings saved (5 x 1,088 = 5,440) outweigh the third host (3,000 and its power): 1.85 less.
+    expect(small.tco.minus(big.tco).toString()).toBe('1.8496');
+  });
+});
+
 /* ------------------------------------------------------------------------------------------
  * Symmetry
  * ---------------------------------------------------------------------------------------- */

@@ -1,0 +1,11 @@
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+const r = await build({ stdin: { contents: `export { evaluate, safeEvaluate } from 'kernelcount';`, resolveDir: '.', loader: 'js' }, absWorkingDir: process.cwd(), bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent' });
+const ins = Object.values(r.metafile.outputs)[0].inputs;
+console.log('gz', gzipSync(r.outputFiles[0].contents, { level: 9 }).length);
+Object.entries(ins).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 40).forEach(([f, v]) => console.log(v.bytesInOutput, f));
+const code = new TextDecoder().decode(r.outputFiles[0].contents);
+const strs = [...code.matchAll(/(["'`])((?:\\.|(?!\1)[^\\])*)\1/g)].map(m => m[2]).filter(s => s.length > 60);
+let tot = 0; for (const s of strs) tot += s.length;
+console.log('strings>60:', strs.length, tot);
+strs.sort((a,b)=>b.length-a.length).slice(0,25).forEach(s=>console.log(s.length, s.slice(0,150)));
