@@ -6,7 +6,7 @@
  * (`quoteLicences`) at the catalog's list prices; perpetual licences are spread over the catalog's
  * amortization years, as the calculator does.
  */
-import { CatalogView, LICENCE_PRODUCTS, physicalCoreLicensing, quoteLicences } from 'kernelcount';
+import { CatalogView, PRODUCTS, physicalCoreLicensing, quoteLicences } from 'kernelcount';
 import type { HostUsage, LicenceMetric, LicenceQuote, Money, OptionQuote } from 'kernelcount';
 import type { LearnChartDef } from '../chart';
 import { int, numericTable, usd } from './common';
@@ -39,7 +39,7 @@ const LABELS: Record<OptKey, string> = {
   payg: 'Pay-as-you-go (Azure Arc)',
 };
 
-const winMetric = (i: number) => LICENCE_PRODUCTS[STD]!.options[i]!.metric as LicenceMetric & Record<string, number>;
+const winMetric = (i: number) => PRODUCTS[STD]!.options[i]!.metric as LicenceMetric & Record<string, number>;
 
 /** The catalog's amortization years, over which the calculator spreads perpetual licences. */
 const YEARS = new CatalogView().get('hardware.amortizationYears') as number;
@@ -83,7 +83,7 @@ export function windowsLicensingModel(p: WindowsLicensingParams) {
   const breakEven = (a: string, b: string) => quoteLicences([STD, DC], usage(p.host, 1, p.vcpus), { allow: [a, b] }).hostGroups[0]!.breakEven;
   const stdVsDc = breakEven(OPT.standard, OPT.datacenter);
   const perVmVsDc = breakEven(OPT.perVm, OPT.datacenter);
-  const licensedCores = physicalCoreLicensing(parseHost(p.host), LICENCE_PRODUCTS[STD]!.options[0]!.metric as { minPerProcessor: number; minPerServer: number; packCores: number }).units;
+  const licensedCores = physicalCoreLicensing(parseHost(p.host), PRODUCTS[STD]!.options[0]!.metric as { minPerProcessor: number; minPerServer: number; packCores: number }).units;
   return { rows, stdVsDc, perVmVsDc, licensedCores };
 }
 
@@ -135,7 +135,7 @@ export const windowsLicensing: LearnChartDef<WindowsLicensingParams> = {
   },
 };
 
-const sqlMetric = () => LICENCE_PRODUCTS['sql-server-enterprise']!.options[0]!.metric as LicenceMetric & Record<string, number>;
+const sqlMetric = () => PRODUCTS['sql-server-enterprise']!.options[0]!.metric as LicenceMetric & Record<string, number>;
 
 /** The figures the article quotes, computed with the chart's defaults. */
 export function windowsLicensingFigures() {
