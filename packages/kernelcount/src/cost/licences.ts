@@ -169,7 +169,14 @@ function poolGuests(s: PlatformSizing, pool: PoolSizing): GuestGroup[] {
  * licensing), whichever costs less; the packed placement on a tie. Both placements are the same
  * hosts holding the same guests, so either is one an administrator could choose.
  */
-function cheaperPlacement(s: PlatformSizing, pool: PoolSizing, bareMetal: boolean, price: (hosts: HostUsage[]) => LicenceQuote | null): LicenceQuote | null {
+function cheaperPlacement(
+  s: PlatformSizing,
+  pool: PoolSizing,
+  bareMetal: boolean,
+  price: (hosts: HostUsage[]) => LicenceQuote | null,
+  out: Out,
+  what: string,
+): LicenceQuote | null {
   const usage = (perHost: Array<{ hosts: number; oses: number }>) =>
     osesWithSpares(pool, perHost)
       .filter((x) => x.hosts > 0)
@@ -180,7 +187,13 @@ function cheaperPlacement(s: PlatformSizing, pool: PoolSizing, bareMetal: boolea
   const same = paired.length === packed.length && paired.every((h, i) => h.count === packed[i]!.count && h.oses === packed[i]!.oses);
   if (same) return a;
   const b = price(paired);
-  return a && b && b.annualCost.lt(a.annualCost) ? b : a;
+  if (!a || !b || !b.annualCost.lt(a.annualCost)) return a;
+  const list = (hosts: HostUsage[]) => hosts.map((h) => `${h.count} x ${h.oses}`).join(', ');
+  out.notes.push(
+    `${s.platform.name}: ${what} placed for the licence, hosts x guests ${list(paired)} (as packed: ${list(packed)}, spares included), ` +
+      `${a.annualCost.minus(b.annualCost).toFixed(2)} a year less`,
+  );
+  return b;
 }
 
 function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assurance: boolean, out: Out, hostOnly: boolean): void {
@@ -195,7 +208,7 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
     // Per-VM metrics do not depend on placement: every VM counts wherever it runs.
     const guests = poolGuests(s, pool);
     q = price([hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)]);
-  } else q = cheaperPlacement(s, pool, !hypervisorHost, price);
+  } else q = cheaperPlacement(s, pool, !hypervisorHost, price, out, `Windows Server ${what}`);
   if (!q) return;
   toDrafts(q, what, out);
   if (mode === 'cheapest') {
@@ -211,7 +224,7 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
 
 function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, quote: Quote, out: Out): void {
   const price = (hosts: HostUsage[]) => (hosts.some((h) => h.count > 0) ? quote([product], { hosts: hosts.filter((h) => h.count > 0) }) : null);
-  const q = bareMetal ? price([hostUsage(s, pool.hosts, 0, true)]) : cheaperPlacement(s, pool, false, price);
+  const q = bareMetal ? price([hostUsage(s, pool.hosts, 0, true)]) : cheaperPlacement(s, pool, false, price, out, `${PRODUCTS[product]!.name} guests`);
   if (q) toDrafts(q, '', out);
 }
 

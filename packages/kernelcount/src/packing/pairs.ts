@@ -16,22 +16,27 @@
  * 2. one guest from each of two bins into a third with room for both;
  * 3. with spares, guests from every busiest bin at once, down to the next licensing level.
  *
- * `cost(n)` is the yearly licence cost of one host with n guests, non-decreasing in n (the licence
- * engine's cheapest allowed option: Standard stacks, or Datacenter's flat price where that is less).
- * A local search, not an optimum: mixed guest sizes can leave a cheaper placement unfound.
+ * `cost(n)` is what one host with n guests costs, non-decreasing in n. The model passes
+ * `licensingsFor`, a count that needs no prices, so the placement is worked out once per sizing;
+ * the licence is then priced on this placement and on the packed one, and the cheaper kept
+ * (cost/licences.ts), which covers Datacenter's flat price being cheaper on a full host. A local
+ * search, not an optimum: mixed guest sizes, full hosts and images a host lacks can leave a
+ * cheaper placement unfound.
  */
+import { stacksFor } from '../licensing/metrics.js';
 import { cloneRecord, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
 
 /**
  * Licensings of a host with `guests` guest OSEs under a 2-per-licensing rule: Windows Server
- * Standard (each licensing of the host's cores grants 2 OSEs, and a host is licensed even with
- * none) and RHEL Server (a subscription per 2 guests). The price-free measure guests are placed by.
+ * Standard's stacking (licensing/metrics.ts `stacksFor`: each licensing of the host's cores grants
+ * 2 OSEs, and a host is licensed even with none), which RHEL Server's subscription per 2 guests
+ * follows too. The price-free measure guests are placed by.
  *
  * @example
  * [0, 1, 2, 3, 9, 10].map(licensingsFor) //=> [1, 1, 1, 2, 5, 5]
  */
 export function licensingsFor(guests: number): number {
-  return Math.max(1, Math.ceil(guests / 2));
+  return stacksFor(guests, 2);
 }
 
 interface Ctx {
