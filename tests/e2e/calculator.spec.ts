@@ -46,6 +46,14 @@ test.describe('calculator', () => {
     await saveScreenshot(page, testInfo, 'calculator-results');
   });
 
+  test('opened on a later day than the build: hydrates without a mismatch, then dates the report with that day', async ({ page, gotoPage }) => {
+    // The server rendered the build day into the print header; a browser on another day used to
+    // render its own day at once, and React threw hydration error #418 (the page watch fails on it).
+    await page.clock.setFixedTime(new Date('2031-03-04T10:00:00Z'));
+    await fresh(page, gotoPage);
+    await expect(page.locator('.print-header > p').first()).toContainText(/Computed with kernelcount \S+ on 2031-03-04\./);
+  });
+
   test('an edit changes the summary, the cards and the charts; an invalid edit shows at the field and keeps the results', async ({ page, gotoPage }) => {
     await fresh(page, gotoPage);
     const before = await page.getByTestId('summary').textContent();

@@ -144,7 +144,13 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   const first = presets[0]!;
   const [presetId, setPresetId] = useState(first.id);
   const [draft, setDraft] = useState<Draft>(first.scenario);
-  const [today] = useState(() => (typeof window === 'undefined' ? buildDay : new Date().toISOString().slice(0, 10)));
+  // The build day first, as the server rendered it (a different day in the first render breaks
+  // hydration: the page says "computed ... on <day>"), then the visitor's day once hydrated.
+  const [today, setToday] = useState(buildDay);
+  useEffect(() => {
+    const day = new Date().toISOString().slice(0, 10);
+    if (day !== buildDay) setToday(day);
+  }, [buildDay]);
   const initial = useMemo(() => evaluateDraft(first.scenario, buildDay), [first, buildDay]);
   const [evaluation, setEvaluation] = useState<Evaluation | null>(initial.ok ? initial.value : null);
   // The scenario the shown results were computed from (the draft may be ahead of it, and invalid).
