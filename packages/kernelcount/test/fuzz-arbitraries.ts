@@ -423,7 +423,8 @@ const isCredit = (o: object) => (o as { kind?: unknown }).kind === 'credit' || /
 /** Words a result or message must not show unless the input itself holds them. */
 const JUNK = ['NaN', 'undefined', 'Infinity', '[object '];
 
-function inputText(input: unknown): string {
+/** Every string in an input (and the input itself when it is not an object), to tell an echo of the input in a message from a value the code made up. */
+export function inputText(input: unknown): string {
   try {
     return strings(input).join('\n') + '\n' + String(typeof input === 'object' ? '' : input);
   } catch {
