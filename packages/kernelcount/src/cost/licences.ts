@@ -95,7 +95,7 @@ function decision(q: LicenceQuote, subject: string): LicenceDecision {
  * Per-host OSE counts including spares, which are licensed like the busiest host (they take its
  * guests on failover). `perHost` is the load hosts' counts (as packed, or arranged for a licence).
  */
-function osesWithSpares(pool: PoolSizing, perHost: Array<{ hosts: number; oses: number }> = pool.osesPerHost): Array<{ hosts: number; oses: number }> {
+function osesWithSpares(pool: PoolSizing, perHost: Array<{ hosts: number; oses: number }>): Array<{ hosts: number; oses: number }> {
   const max = perHost.reduce((a, x) => Math.max(a, x.oses), 0);
   const list = [...perHost];
   const counted = list.reduce((a, x) => a + x.hosts, 0);

@@ -27,15 +27,20 @@ export interface BinRecord {
   keys: Set<string>;
 }
 
-export function fits(free: readonly number[], size: readonly number[], extra: readonly number[]): number {
-  let k = Number.MAX_SAFE_INTEGER;
-  for (let d = 0; d < free.length; d++) {
-    const avail = free[d]! - extra[d]!;
+/**
+ * How many more items of `group` one bin of record `r` takes: its free capacity less the group's
+ * shared setup (when the bin does not hold it yet), and at most the group's `maxPerBin` in all.
+ */
+export function room(r: BinRecord, group: PackGroup): number {
+  let k = (group.maxPerBin ?? Number.MAX_SAFE_INTEGER) - (r.counts.get(group.id) ?? 0);
+  for (let d = 0; d < r.free.length && k > 0; d++) {
+    let avail = r.free[d]!;
+    for (const sh of group.shared ?? []) if (!r.keys.has(sh.key)) avail -= sh.size[d]!;
     if (avail < 0) return 0;
-    const s = size[d]!;
-    if (s > 0) k = Math.min(k, Math.floor(avail / s));
+    const size = group.size[d]!;
+    if (size > 0) k = Math.min(k, Math.floor(avail / size));
   }
-  return k;
+  return Math.max(0, k);
 }
 
 export function setupFor(group: PackGroup, keys: Set<string>, dims: number): number[] {

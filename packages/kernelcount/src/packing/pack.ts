@@ -6,7 +6,7 @@
  * Dimensions are plain non-negative integers (millicores, MiB, MiB, pod slots). An item group may
  * need a shared "setup" (a container image) stored once per bin that holds any item needing it.
  */
-import { cloneRecord, fits, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
+import { cloneRecord, place, room, setupFor, type BinRecord, type PackGroup } from './bins.js';
 import { packSpread } from './spread.js';
 
 export type { BinRecord, PackGroup } from './bins.js';
@@ -49,13 +49,11 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
   const records: BinRecord[] = [];
   for (const group of order) {
     let remaining = group.count;
-    const cap = group.maxPerBin ?? Number.MAX_SAFE_INTEGER;
     for (let ri = 0; ri < records.length && remaining > 0; ri++) {
       const r = records[ri]!;
-      const already = r.counts.get(group.id) ?? 0;
-      const extra = setupFor(group, r.keys, dims);
-      const k = Math.min(fits(r.free, group.size, extra), cap - already);
+      const k = room(r, group);
       if (k <= 0) continue;
+      const extra = setupFor(group, r.keys, dims);
       if (k * r.mult <= remaining) {
         place(r, group, k, extra);
         remaining -= k * r.mult;
@@ -85,7 +83,7 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     if (remaining > 0) {
       const empty: BinRecord = { mult: 1, free: [...capacity], counts: new Map(), keys: new Set() };
       const extra = setupFor(group, empty.keys, dims);
-      const k = Math.min(fits(empty.free, group.size, extra), cap);
+      const k = room(empty, group);
       if (k <= 0) {
         let dim = 0;
         for (let d = 0; d < dims; d++) if (group.size[d]! + extra[d]! > capacity[d]!) dim = d;

@@ -9,20 +9,7 @@
  * of a group to another bin and so need fewer bins (issue 7's property tests found such a case).
  * Spreading each group evenly mixes the groups in every bin, as a scheduler that balances load does.
  */
-import { cloneRecord, place, setupFor, type BinRecord, type PackGroup } from './bins.js';
-
-/** How many more items of `group` one bin of record `r` takes (capacity, shared setup, anti-affinity). */
-function room(r: BinRecord, group: PackGroup): number {
-  let k = (group.maxPerBin ?? Number.MAX_SAFE_INTEGER) - (r.counts.get(group.id) ?? 0);
-  for (let d = 0; d < r.free.length && k > 0; d++) {
-    let avail = r.free[d]!;
-    for (const sh of group.shared ?? []) if (!r.keys.has(sh.key)) avail -= sh.size[d]!;
-    const size = group.size[d]!;
-    if (avail < 0) return 0;
-    if (size > 0) k = Math.min(k, Math.floor(avail / size));
-  }
-  return Math.max(0, k);
-}
+import { cloneRecord, place, room, setupFor, type BinRecord, type PackGroup } from './bins.js';
 
 /**
  * Places `groups`, in the given order, into exactly `bins` empty bins of `capacity`, each group
@@ -30,8 +17,9 @@ function room(r: BinRecord, group: PackGroup): number {
  * ones left out), or null when some item finds no room.
  *
  * @example
- * // 4 CPU-heavy and 25 memory-heavy items: first fit needs 4 bins, spread over 3 they fit.
- * packSpread([14500, 127500], [{ id: 'cpu', count: 4, size: [3423, 64] }, { id: 'mem', count: 25, size: [116, 12746] }], 3)!.length //=> 2
+ * // 3 CPU-heavy and 5 memory-heavy items: first fit needs 3 bins, spread over 2 they fit
+ * // (2 + 1 CPU-heavy, then 2 + 3 memory-heavy), as two records of one bin each.
+ * packSpread([100, 100], [{ id: 'cpu', count: 3, size: [30, 9] }, { id: 'mem', count: 5, size: [9, 30] }], 2)!.length //=> 2
  */
 export function packSpread(capacity: readonly number[], groups: readonly PackGroup[], bins: number): BinRecord[] | null {
   if (bins <= 0) return groups.every((g) => g.count <= 0) ? [] : null;
@@ -40,16 +28,16 @@ export function packSpread(capacity: readonly number[], groups: readonly PackGro
   for (const group of groups) {
     if (group.count <= 0) continue;
     const open: Array<{ r: BinRecord; k: number }> = [];
-    let room_ = 0;
+    let total = 0;
     let unsaturated = 0;
     for (const r of records) {
       const k = room(r, group);
       if (k <= 0) continue;
       open.push({ r, k });
-      room_ += k * r.mult;
+      total += k * r.mult;
       unsaturated += r.mult;
     }
-    if (room_ < group.count) return null;
+    if (total < group.count) return null;
     // Water filling: every bin takes the same number (the level), or all it has room for if that
     // is less; the few left over go one each to the bins with the most room.
     open.sort((a, b) => a.k - b.k);
