@@ -18,7 +18,7 @@ import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { entryVersion } from '../catalog/tracker.js';
 import type { CatalogFigure } from '../catalog/types.js';
 import { licenceDrafts, type LicenceDrafts } from '../cost/licences.js';
-import { quoteLicences, type LicenceQuote, type PriceBook } from '../licensing/engine.js';
+import { quoteBuilt, type quoteLicences, type LicenceQuote, type PriceBook } from '../licensing/engine.js';
 import { priceSizing, type CatalogReader } from '../cost/lineItems.js';
 import { KernelcountError, type Issue } from '../errors.js';
 import { sumLineItems, tooLargeIssue } from '../evaluate.js';
@@ -228,7 +228,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
           if (quotes.size >= MAX_QUOTES_KEPT) quotes.clear();
           quotes.set(what, (kept = []));
         }
-        return keptOrMake(kept, opts.prices!, sampledFigures, (priced) => quoteLicences(products, usage, { ...opts, prices: priced }));
+        return keptOrMake(kept, opts.prices!, sampledFigures, (priced) => quoteBuilt(products, usage, { ...opts, prices: priced }));
       };
       return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
     });

@@ -3,7 +3,7 @@
  * VMs and containers become a licence usage, the engine picks the cheapest compliant option per
  * host among those the scenario allows, and its lines become the platform's line items.
  */
-import { quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type PriceBook, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
+import { quoteBuilt, type quoteLicences, type BreakEven, type LicenceQuote, type OptionQuote, type PriceBook, type QuoteLine, type QuoteOptions } from '../licensing/engine.js';
 import { PRODUCTS } from '../licensing/products.js';
 import type { Money } from '../money.js';
 import type { GuestGroup, HostUsage, LicenceUsage } from '../licensing/metrics.js';
@@ -297,7 +297,7 @@ function controlPlane(s: PlatformSizing, quote: Quote, out: Out): void {
 export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: PriceBook, options: LicenceDraftOptions = {}): LicenceDrafts {
   const out: Out = { drafts: [], notes: [], warnings: [], decisions: [] };
   const limit = options.breakEvenSearchLimit;
-  const engine = options.quote ?? quoteLicences;
+  const engine = options.quote ?? quoteBuilt;
   const quote: Quote = (products, usage, opts = {}) => {
     // Spelled out rather than spread: this runs for every quote of every Monte Carlo sample.
     const full: QuoteOptions = { prices: cat };

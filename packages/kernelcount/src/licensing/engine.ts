@@ -346,6 +346,17 @@ function mergeLines(lines: readonly Counted[]): QuoteLine[] {
  * q.hostGroups[0].breakEven.guests //=> 11 at 2022 list prices
  */
 export function quoteLicences(products: readonly string[], usage: LicenceUsage, options: QuoteOptions = {}): LicenceQuote {
+  const hostMetric = resolve(products).some((p) => p.options.some((o) => metricScope(o.metric) === 'host'));
+  validateUsage(usage, hostMetric);
+  return quoteBuilt(products, usage, options);
+}
+
+/**
+ * @internal `quoteLicences` for usage the package built itself from a validated scenario (what
+ * `evaluate` and Monte Carlo quote): the usage is not checked again, so the evaluate path neither
+ * carries nor runs the checks a caller's own usage needs.
+ */
+export function quoteBuilt(products: readonly string[], usage: LicenceUsage, options: QuoteOptions = {}): LicenceQuote {
   const ps = resolve(products);
   const book = options.prices ?? new CatalogView();
   const years = options.amortizationYears ?? (book.get('hardware.amortizationYears') as number);
@@ -354,7 +365,6 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
   const hostOptions: Array<{ p: ProductCore; o: LicenceOption }> = [];
   const orderOptions: Array<{ p: ProductCore; o: LicenceOption }> = [];
   for (const p of ps) for (const o of p.options) (metricScope(o.metric) === 'host' ? hostOptions : orderOptions).push({ p, o });
-  validateUsage(usage, hostOptions.length > 0);
   const limit = options.breakEvenSearchLimit ?? 1000;
   const breakEvens = new Map<string, BreakEven | null>();
   const hostGroups: HostGroupQuote[] = [];

@@ -1,5 +1,14 @@
 import { describeValue, joinPath, type Issue, type IssueCode } from '../errors.js';
 
+/** Bounds of a number: `gt` / `min` / `max` limits, `integer` for whole numbers, `unit` named in messages. */
+export interface NumberOptions {
+  gt?: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  unit?: string;
+}
+
 /**
  * A small validating reader: each method checks one value at a path, records an issue when the
  * value is wrong and returns a usable fallback, so one pass collects every problem in the input.
@@ -76,6 +85,24 @@ export class Reader {
     return value as T;
   }
 
+  /** `obj[key]` read as one of `allowed` at `path.key`, or `fallback` when the field is absent. */
+  pick<T extends string, F extends T | undefined = T>(obj: Record<string, unknown>, path: string, key: string, fallback: F, allowed: readonly T[]): T | F | undefined {
+    const v = own(obj, key);
+    return v === undefined ? fallback : this.oneOf(v, joinPath(path, key), allowed);
+  }
+
+  /** `obj[key]` read as a number at `path.key` (see `number`), or `fallback` when the field is absent. */
+  numberOr<F>(obj: Record<string, unknown>, path: string, key: string, fallback: F, opts: NumberOptions): number | F | undefined {
+    const v = own(obj, key);
+    return v === undefined ? fallback : this.number(v, joinPath(path, key), opts);
+  }
+
+  /** `obj[key]` read as true or false at `path.key`, false when the field is absent. */
+  flag(obj: Record<string, unknown>, path: string, key: string): boolean | undefined {
+    const v = own(obj, key);
+    return v === undefined ? false : this.boolean(v, joinPath(path, key));
+  }
+
   /**
    * A finite number within bounds. `gt` / `min` / `max` are the limits; `integer` requires a whole
    * number. Numeric strings are not numbers here: units and types in a scenario must be exact.
@@ -83,7 +110,7 @@ export class Reader {
   number(
     value: unknown,
     path: string,
-    opts: { gt?: number; min?: number; max?: number; integer?: boolean; unit?: string },
+    opts: NumberOptions,
   ): number | undefined {
     if (typeof value !== 'number') {
       this.add('invalid_type', path, `must be a number, got ${describeValue(value)}`);

@@ -7,7 +7,7 @@ import { Money, money } from '../money.js';
 import { MAX_PODS_LIMIT, RESERVATION_PROFILES } from '../rules/reservations.js';
 import { SANDBOX_RUNTIMES, type SandboxRuntime } from '../rules/sandbox.js';
 import { CATALOG_BOUNDS, DEFAULT_BOUNDS, LICENCE_PRICE_IDS, PRICE_ALIASES, type Bounds } from './catalogInputs.js';
-import { Reader, own } from './reader.js';
+import { Reader, own, type NumberOptions } from './reader.js';
 import {
   CONTROL_PLANES,
   HARDWARE_FINANCING,
@@ -261,9 +261,12 @@ function readHost(r: Reader, value: unknown, path: string, cat: CatalogView, not
   const name = r.string(own(h, 'name'), joinPath(path, 'name'), { nonEmpty: true });
   const sockets = r.number(own(h, 'sockets'), joinPath(path, 'sockets'), { min: 1, max: LIMITS.sockets, integer: true });
   const coresPerSocket = r.number(own(h, 'coresPerSocket'), joinPath(path, 'coresPerSocket'), { min: 1, max: LIMITS.coresPerSocket, integer: true });
-  const tpc = own(h, 'threadsPerCore');
-  const threadsPerCore =
-    tpc === undefined ? cat.get('host.threadsPerCore') : r.number(tpc, joinPath(path, 'threadsPerCore'), { min: 1, max: 8, integer: true });
+  // A figure is read from the catalog only when the field is absent: reading it marks it as used.
+  const fromCatalog = (k: 'threadsPerCore' | 'powerIdleW' | 'powerMaxW', opts: NumberOptions) => {
+    const v = own(h, k);
+    return v === undefined ? cat.get(`host.${k}`) : r.number(v, joinPath(path, k), opts);
+  };
+  const threadsPerCore = fromCatalog('threadsPerCore', { min: 1, max: 8, integer: true });
   const memoryMiB = readSize(r, h, path, 'memory', { required: true, min: 1024, maxMiB: LIMITS.hostMemoryMiB }, notes);
   const diskGiB = own(h, 'diskGiB');
   let diskMiB: number | undefined;
@@ -279,15 +282,13 @@ function readHost(r: Reader, value: unknown, path: string, cat: CatalogView, not
     const p = r.amount(priceRaw, joinPath(path, 'price'));
     if (p !== undefined) price = money(p);
   }
-  const idleRaw = own(h, 'powerIdleW');
-  const maxRaw = own(h, 'powerMaxW');
-  const powerIdleW = idleRaw === undefined ? cat.get('host.powerIdleW') : r.number(idleRaw, joinPath(path, 'powerIdleW'), { min: 0, max: 100000, unit: 'W' });
-  const powerMaxW = maxRaw === undefined ? cat.get('host.powerMaxW') : r.number(maxRaw, joinPath(path, 'powerMaxW'), { min: 0, max: 100000, unit: 'W' });
+  const watts = { min: 0, max: 100000, unit: 'W' };
+  const powerIdleW = fromCatalog('powerIdleW', watts);
+  const powerMaxW = fromCatalog('powerMaxW', watts);
   if (powerIdleW !== undefined && powerMaxW !== undefined && powerMaxW < powerIdleW) {
     r.add('conflict', joinPath(path, 'powerMaxW'), `must be >= powerIdleW (${powerIdleW} W), got ${powerMaxW}`);
   }
-  const ruRaw = own(h, 'rackUnits');
-  const rackUnits = ruRaw === undefined ? 1 : r.number(ruRaw, joinPath(path, 'rackUnits'), { min: 1, max: 64, integer: true });
+  const rackUnits = r.numberOr(h, path, 'rackUnits', 1, { min: 1, max: 64, integer: true });
   if (
     name === undefined || sockets === undefined || coresPerSocket === undefined || threadsPerCore === undefined ||
     memoryMiB === undefined || diskMiB === undefined || price === undefined || powerIdleW === undefined ||
@@ -295,10 +296,8 @@ function readHost(r: Reader, value: unknown, path: string, cat: CatalogView, not
   ) {
     return undefined;
   }
-  const defaults: string[] = [];
-  if (tpc === undefined) defaults.push('host.threadsPerCore');
-  if (idleRaw === undefined) defaults.push('host.powerIdleW');
-  if (maxRaw === undefined) defaults.push('host.powerMaxW');
+  // The catalog figures this host took because the field was left out.
+  const defaults = (['threadsPerCore', 'powerIdleW', 'powerMaxW'] as const).filter((k) => own(h, k) === undefined).map((k) => `host.${k}`);
   return { name, sockets, coresPerSocket, threadsPerCore, memoryMiB, diskMiB, price, powerIdleW, powerMaxW, rackUnits, defaults };
 }
 
@@ -340,8 +339,7 @@ function readWorkload(r: Reader, value: unknown, path: string, cat: CatalogView,
   if (!w) return undefined;
   const name = r.string(own(w, 'name'), joinPath(path, 'name'), { nonEmpty: true });
   const instances = r.number(own(w, 'instances'), joinPath(path, 'instances'), { min: 0, max: LIMITS.instancesPerWorkload, integer: true });
-  const osRaw = own(w, 'os');
-  const os = osRaw === undefined ? 'linux' : r.oneOf(osRaw, joinPath(path, 'os'), ['linux', 'windows'] as const);
+  const os = r.pick(w, path, 'os', 'linux', ['linux', 'windows'] as const);
   const vcpusRaw = own(w, 'vcpus');
   const milliRaw = own(w, 'cpuMillicores');
   let cpuMillicores: number | undefined;
@@ -376,8 +374,7 @@ function readWorkload(r: Reader, value: unknown, path: string, cat: CatalogView,
         : cat.get('image.linux.sizeMiB');
   const imageRaw = own(w, 'image');
   const image = imageRaw === undefined ? name : r.string(imageRaw, joinPath(path, 'image'), { nonEmpty: true });
-  const nokRaw = own(w, 'needsOwnKernel');
-  const needsOwnKernel = nokRaw === undefined ? false : r.boolean(nokRaw, joinPath(path, 'needsOwnKernel'));
+  const needsOwnKernel = r.flag(w, path, 'needsOwnKernel');
   const licences = readLicences(r, own(w, 'licences'), joinPath(path, 'licences'));
   const grRaw = own(w, 'growthPercentPerYear');
   const growthPercentPerYear = grRaw === undefined ? null : readGrowthPercent(r, grRaw, joinPath(path, 'growthPercentPerYear'));
@@ -392,13 +389,9 @@ function readWorkload(r: Reader, value: unknown, path: string, cat: CatalogView,
 }
 
 function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: string): HypervisorConfig | undefined {
-  const hv = own(p, 'hypervisor');
-  const hypervisor = hv === undefined ? 'esxi-6.7' : r.oneOf(hv, joinPath(path, 'hypervisor'), HYPERVISORS);
-  const ovRaw = own(p, 'perVmOverheadMiB');
-  const perVmOverheadMiB =
-    ovRaw === undefined ? null : r.number(ovRaw, joinPath(path, 'perVmOverheadMiB'), { min: 0, max: 1024 * 1024, integer: true, unit: 'MiB' });
-  const diskRaw = own(p, 'disk');
-  const disk = diskRaw === undefined ? 'thick' : r.oneOf(diskRaw, joinPath(path, 'disk'), ['thick', 'thin'] as const);
+  const hypervisor = r.pick(p, path, 'hypervisor', 'esxi-6.7', HYPERVISORS);
+  const perVmOverheadMiB = r.numberOr(p, path, 'perVmOverheadMiB', null, { min: 0, max: 1024 * 1024, integer: true, unit: 'MiB' });
+  const disk = r.pick(p, path, 'disk', 'thick', ['thick', 'thin'] as const);
   const licRaw = own(p, 'hypervisorLicence');
   const isEsxi = hypervisor === 'esxi-6.7' || hypervisor === 'esxi-6.5' || hypervisor === 'esxi-4.0';
   const hypervisorLicence =
@@ -406,13 +399,9 @@ function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: strin
   if (hypervisorLicence && hypervisorLicence !== 'none' && hypervisor && !isEsxi) {
     r.add('conflict', joinPath(path, 'hypervisorLicence'), `${hypervisorLicence} licenses ESXi, but hypervisor is ${hypervisor}`);
   }
-  const wlRaw = own(p, 'windowsLicensing');
-  const windowsLicensing =
-    wlRaw === undefined ? 'cheapest' : r.oneOf(wlRaw, joinPath(path, 'windowsLicensing'), WINDOWS_LICENSING);
-  const llRaw = own(p, 'linuxLicence');
-  const linuxLicence = llRaw === undefined ? 'none' : r.oneOf(llRaw, joinPath(path, 'linuxLicence'), ['none', 'rhel', 'rhel-vdc'] as const);
-  const zfsRaw = own(p, 'zfs');
-  const zfs = zfsRaw === undefined ? false : r.boolean(zfsRaw, joinPath(path, 'zfs'));
+  const windowsLicensing = r.pick(p, path, 'windowsLicensing', 'cheapest', WINDOWS_LICENSING);
+  const linuxLicence = r.pick(p, path, 'linuxLicence', 'none', ['none', 'rhel', 'rhel-vdc'] as const);
+  const zfs = r.flag(p, path, 'zfs');
   if (zfs && hypervisor !== 'proxmox') r.add('conflict', joinPath(path, 'zfs'), 'applies to the proxmox hypervisor only');
   if (
     hypervisor === undefined || perVmOverheadMiB === undefined || disk === undefined || hypervisorLicence === undefined ||
@@ -424,8 +413,7 @@ function readHypervisorConfig(r: Reader, p: Record<string, unknown>, path: strin
 }
 
 function readKubernetesConfig(r: Reader, p: Record<string, unknown>, path: string, cat: CatalogView): KubernetesConfig | undefined {
-  const resRaw = own(p, 'reservation');
-  const reservation = resRaw === undefined ? 'generic' : r.oneOf(resRaw, joinPath(path, 'reservation'), RESERVATION_PROFILES);
+  const reservation = r.pick(p, path, 'reservation', 'generic', RESERVATION_PROFILES);
   const genRaw = own(p, 'generic');
   let generic: KubernetesConfig['generic'] | undefined;
   if (reservation === 'generic' || genRaw !== undefined) {
@@ -446,15 +434,12 @@ function readKubernetesConfig(r: Reader, p: Record<string, unknown>, path: strin
   } else {
     generic = { ...cat.get('k8s.generic.reservation') };
   }
-  const mpRaw = own(p, 'maxPods');
   const podLimit = reservation ? MAX_PODS_LIMIT[reservation] : { max: 10000, why: '' };
+  const mpRaw = own(p, 'maxPods');
   const maxPods = mpRaw === undefined ? Math.min(cat.get('k8s.maxPodsPerNode'), podLimit.max) : r.number(mpRaw, joinPath(path, 'maxPods'), { min: 1, max: podLimit.max, integer: true, unit: podLimit.max < 10000 ? `pods (${podLimit.why})` : 'pods' });
-  const cpRaw = own(p, 'controlPlane');
-  const controlPlane = cpRaw === undefined ? 'stacked' : r.oneOf(cpRaw, joinPath(path, 'controlPlane'), CONTROL_PLANES);
-  const okRaw = own(p, 'ownKernelRuntime');
-  const ownKernelRuntime = okRaw === undefined ? 'kata-qemu' : r.oneOf(okRaw, joinPath(path, 'ownKernelRuntime'), SANDBOX_RUNTIMES);
-  const plRaw = own(p, 'platformLicence');
-  const platformLicence = plRaw === undefined ? 'none' : r.oneOf(plRaw, joinPath(path, 'platformLicence'), ['none', 'openshift'] as const);
+  const controlPlane = r.pick(p, path, 'controlPlane', 'stacked', CONTROL_PLANES);
+  const ownKernelRuntime = r.pick(p, path, 'ownKernelRuntime', 'kata-qemu', SANDBOX_RUNTIMES);
+  const platformLicence = r.pick(p, path, 'platformLicence', 'none', ['none', 'openshift'] as const);
   if (reservation === undefined || maxPods === undefined || controlPlane === undefined || ownKernelRuntime === undefined || platformLicence === undefined) return undefined;
   return { reservation, generic, maxPods, controlPlane, ownKernelRuntime, platformLicence };
 }
@@ -485,12 +470,9 @@ function readPlatform(
       if (!host && hostNamesOk) r.add('unknown_value', joinPath(path, 'host'), `no host named ${JSON.stringify(hn)}; hosts are ${hosts.map((h) => JSON.stringify(h.name)).join(', ')}`);
     }
   }
-  const coRaw = own(p, 'cpuOvercommit');
-  const cpuOvercommit = coRaw === undefined ? policy?.cpuOvercommit : r.number(coRaw, joinPath(path, 'cpuOvercommit'), { min: 0.1, max: 100 });
-  const moRaw = own(p, 'memoryOvercommit');
-  const memoryOvercommit = moRaw === undefined ? policy?.memoryOvercommit : r.number(moRaw, joinPath(path, 'memoryOvercommit'), { min: 0.1, max: 10 });
-  const hlRaw = own(p, 'hostLinuxLicence');
-  const hostLinuxLicence = hlRaw === undefined ? 'none' : r.oneOf(hlRaw, joinPath(path, 'hostLinuxLicence'), ['none', 'rhel'] as const);
+  const cpuOvercommit = r.numberOr(p, path, 'cpuOvercommit', policy?.cpuOvercommit, { min: 0.1, max: 100 });
+  const memoryOvercommit = r.numberOr(p, path, 'memoryOvercommit', policy?.memoryOvercommit, { min: 0.1, max: 10 });
+  const hostLinuxLicence = r.pick(p, path, 'hostLinuxLicence', 'none', ['none', 'rhel'] as const);
 
   const hvc = type === 'vm' || type === 'containers-in-vms' ? readHypervisorConfig(r, p, path) : undefined;
   const k8s = type !== 'vm' ? readKubernetesConfig(r, p, path, cat) : undefined;
@@ -584,10 +566,8 @@ function readPolicy(r: Reader, value: unknown, cat: CatalogView): Policy | undef
     }
   }
   const oc = cat.get('policy.overcommit');
-  const coRaw = own(p, 'cpuOvercommit');
-  const cpuOvercommit = coRaw === undefined ? oc.cpu : r.number(coRaw, 'policy.cpuOvercommit', { min: 0.1, max: 100 });
-  const moRaw = own(p, 'memoryOvercommit');
-  const memoryOvercommit = moRaw === undefined ? oc.memory : r.number(moRaw, 'policy.memoryOvercommit', { min: 0.1, max: 10 });
+  const cpuOvercommit = r.numberOr(p, 'policy', 'cpuOvercommit', oc.cpu, { min: 0.1, max: 100 });
+  const memoryOvercommit = r.numberOr(p, 'policy', 'memoryOvercommit', oc.memory, { min: 0.1, max: 10 });
   if (!ha || !targetUtilization || cpuOvercommit === undefined || memoryOvercommit === undefined) return undefined;
   return { ha, targetUtilization, cpuOvercommit, memoryOvercommit };
 }
@@ -692,8 +672,7 @@ export function parseScenarioWithCatalog(input: unknown, options: ParseOptions =
     if (problem) r.add(/^[A-Z]{3}$/.test(c!) ? 'unknown_value' : 'invalid_type', 'currency', problem);
     else if (c !== undefined) currency = c;
   }
-  const hzRaw = own(top, 'horizonYears');
-  const horizonYears = hzRaw === undefined ? 5 : (r.number(hzRaw, 'horizonYears', { min: 1, max: LIMITS.horizonYears, integer: true }) ?? 5);
+  const horizonYears = r.numberOr(top, '', 'horizonYears', 5, { min: 1, max: LIMITS.horizonYears, integer: true }) ?? 5;
 
   const hostsRaw = own(top, 'hosts');
   const hosts: Host[] = [];
