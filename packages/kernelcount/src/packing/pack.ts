@@ -49,7 +49,20 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
   const records: BinRecord[] = [];
   for (const group of order) {
     let remaining = group.count;
-    for (let ri = 0; ri < records.length && remaining > 0; ri++) {
+    for (let ri = 0; remaining > 0; ri++) {
+      if (ri === records.length) {
+        // Past the last bin: open as many empty bins as the rest needs, filled by the split below.
+        const empty: BinRecord = { mult: 1, free: [...capacity], counts: new Map(), keys: new Set() };
+        const k = room(empty, group);
+        if (k <= 0) {
+          const extra = setupFor(group, empty.keys, dims);
+          let dim = 0;
+          for (let d = 0; d < dims; d++) if (group.size[d]! + extra[d]! > capacity[d]!) dim = d;
+          throw new DoesNotFitError(group.id, dim);
+        }
+        empty.mult = Math.ceil(remaining / k);
+        records.push(empty);
+      }
       const r = records[ri]!;
       const k = room(r, group);
       if (k <= 0) continue;
@@ -79,28 +92,6 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
       records.splice(ri, 1, ...pieces);
       ri += pieces.length - 1;
       remaining = 0;
-    }
-    if (remaining > 0) {
-      const empty: BinRecord = { mult: 1, free: [...capacity], counts: new Map(), keys: new Set() };
-      const extra = setupFor(group, empty.keys, dims);
-      const k = room(empty, group);
-      if (k <= 0) {
-        let dim = 0;
-        for (let d = 0; d < dims; d++) if (group.size[d]! + extra[d]! > capacity[d]!) dim = d;
-        throw new DoesNotFitError(group.id, dim);
-      }
-      const full = Math.floor(remaining / k);
-      if (full > 0) {
-        const a = cloneRecord(empty, full);
-        place(a, group, k, extra);
-        records.push(a);
-      }
-      const rest = remaining - full * k;
-      if (rest > 0) {
-        const b = cloneRecord(empty, 1);
-        place(b, group, rest, extra);
-        records.push(b);
-      }
     }
   }
 
