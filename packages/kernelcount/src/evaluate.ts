@@ -1,4 +1,5 @@
 import type { Assumption, Trust } from './catalog/types.js';
+import { cheapestHostCount } from './cost/hostCount.js';
 import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
 import { Money, money, sumMoney, ZERO } from './money.js';
@@ -35,6 +36,8 @@ export interface PoolResult {
   loadHosts: number;
   spareHosts: number;
   lowerBoundHosts: number;
+  /** Load hosts beyond the fewest that fit, because they cost less than the per-host licences they save; included in `loadHosts`. */
+  addedHosts: number;
   vms: number;
   instances: number;
   binding: Binding;
@@ -87,6 +90,11 @@ export interface PlatformResult {
   hosts: number;
   loadHosts: number;
   spareHosts: number;
+  /**
+   * Load hosts beyond the fewest that fit, added because they cost less than the per-host licences
+   * they save (Windows Server Standard, RHEL Server: see the notes); included in `loadHosts`.
+   */
+  addedHosts: number;
   /** VMs (vm) or node VMs (containers-in-vms); 0 on bare metal. */
   vms: number;
   instances: number;
@@ -176,6 +184,7 @@ function poolResult(pool: PoolSizing, scenario: Scenario): PoolResult {
     loadHosts: pool.loadHosts,
     spareHosts: pool.spareHosts,
     lowerBoundHosts: pool.lowerBoundHosts,
+    addedHosts: pool.addedHosts,
     vms: pool.vms,
     instances: pool.instances,
     binding: pool.binding,
@@ -219,6 +228,7 @@ function platformResult(
     hosts: sizing.hosts,
     loadHosts: sizing.loadHosts,
     spareHosts: sizing.spareHosts,
+    addedHosts: sizing.addedHosts,
     vms: sizing.vms,
     instances,
     instancesPerHost: sizing.hosts > 0 ? Math.round((instances / sizing.hosts) * 100) / 100 : 0,
@@ -297,6 +307,17 @@ function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gC
   return { id: a.id, ...version, asOf: a.asOf, trust: a.trust, overridden: a.overridden };
 }
 
+/** Why a platform has more load hosts than the fewest that fit, and what that saves. */
+function addedHostsNote(sizing: PlatformSizing, saved: Money, years: number): string {
+  const pools = sizing.pools.filter((p) => p.addedHosts > 0);
+  const n = sizing.addedHosts;
+  const licences = [...new Set(pools.map((p) => (p.os === 'windows' ? 'Windows Server licences' : 'RHEL subscriptions')))].join(' and ');
+  return (
+    `${sizing.platform.name}: ${n} load host${n === 1 ? '' : 's'} more than the fewest that fit (${pools.map((p) => `${p.key} pool: ${p.loadHosts} instead of ${p.loadHosts - p.addedHosts}`).join('; ')}): ` +
+    `the ${licences} ${n === 1 ? 'it saves cost more than the host' : 'they save cost more than the hosts'}, ${saved.toFixed(2)} less over ${years} years`
+  );
+}
+
 /** Tonnes of CO2e for a sentence: kg / 1000 to one decimal, half away from zero. */
 function tonnes(kg: Money): string {
   return kg.div(1000).toDecimalPlaces(1, Money.ROUND_HALF_UP).toFixed(1);
@@ -350,10 +371,18 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
       }
       throw e;
     }
-    const platformNotes: string[] = [];
-    const platformWarnings: string[] = [];
-    const decisions: LicenceDecision[] = [];
-    const items = priceSizing(sizing, scenario, catalog, platformNotes, platformWarnings, decisions);
+    const choice = cheapestHostCount(
+      sizing,
+      (added) => sizePlatform(platform, scenario, catalog, added),
+      (sz) => {
+        const priced = { items: [] as LineItem[], notes: [] as string[], warnings: [] as string[], decisions: [] as LicenceDecision[] };
+        priced.items = priceSizing(sz, scenario, catalog, priced.notes, priced.warnings, priced.decisions);
+        return priced;
+      },
+    );
+    sizing = choice.sizing;
+    const { items, notes: platformNotes, warnings: platformWarnings, decisions } = choice.priced;
+    if (sizing.addedHosts > 0) platformNotes.unshift(addedHostsNote(sizing, sumLineItems(choice.packed.priced.items).minus(sumLineItems(items)), scenario.horizonYears));
     const carbon = carbonOf(energyUse(sizing, catalog), grid.gCO2ePerKWh, scenario.horizonYears);
     const energy: PlatformEnergy = {
       kWhPerYear: carbon.kWhPerYear,

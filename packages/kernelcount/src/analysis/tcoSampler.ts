@@ -17,6 +17,7 @@
 import { FIGURES, type CatalogId } from '../catalog/defaults.js';
 import { entryVersion } from '../catalog/tracker.js';
 import type { CatalogFigure } from '../catalog/types.js';
+import { cheapestHostCount } from '../cost/hostCount.js';
 import { licenceDrafts, type LicenceDrafts } from '../cost/licences.js';
 import { quoteBuilt, type quoteLicences, type LicenceQuote, type PriceBook } from '../licensing/engine.js';
 import { priceSizing, type CatalogReader } from '../cost/lineItems.js';
@@ -51,12 +52,20 @@ export interface TcoSampler {
   scenarioWith(values: readonly number[]): Record<string, unknown>;
 }
 
-/** What the sizing inputs' values decide: the validated scenario and each platform's sizing. */
+/** One sizing of a platform: at the fewest hosts, or with hosts added to pools (cost/hostCount.ts). */
+interface Variant {
+  sizing: PlatformSizing;
+  /** Licence drafts already worked out for it, with the price figures each one read. */
+  licences: Array<Kept<LicenceDrafts>>;
+}
+
+/** What the sizing inputs' values decide: the validated scenario and each platform's sizings. */
 interface Sized {
   scenario: Scenario;
-  sizings: PlatformSizing[];
-  /** Licence drafts already worked out per platform, with the price figures each one read. */
-  licences: Array<Array<Kept<LicenceDrafts>>>;
+  /** Sizes a platform again with hosts added (the catalog view the scenario was validated with). */
+  resize: (k: number, added: Record<string, number>) => PlatformSizing;
+  /** Per platform, its sizings by the hosts added (JSON of the pool keys and counts; `{}` as packed). */
+  variants: Array<Map<string, Variant>>;
 }
 
 /** Quotes kept across samples and sizings: at most this many different ones (then all are dropped). */
@@ -201,23 +210,24 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
       if (e instanceof KernelcountError) throw sampleError(inputs, values, e.issues);
       throw e;
     }
-    const sizings = names.map((name) => {
-      const p = parsed.scenario.platforms.find((x) => x.name === name)!;
+    const platforms = names.map((name) => parsed.scenario.platforms.find((x) => x.name === name)!);
+    const variants = platforms.map((p) => {
       try {
-        return sizePlatform(p, parsed.scenario, parsed.catalog);
+        return new Map([['{}', { sizing: sizePlatform(p, parsed.scenario, parsed.catalog), licences: [] }]]);
       } catch (e) {
         if (e instanceof TooLargeForHostError) throw sampleError(inputs, values, [tooLargeIssue(e, parsed.scenario)]);
         throw e;
       }
     });
-    const entry: Sized = { scenario: parsed.scenario, sizings, licences: names.map(() => []) };
+    const resize = (k: number, added: Record<string, number>) => sizePlatform(platforms[k]!, parsed.scenario, parsed.catalog, added);
+    const entry: Sized = { scenario: parsed.scenario, resize, variants };
     if (sized.size >= MAX_SIZINGS_KEPT) sized.clear();
     sized.set(key, entry);
     return entry;
   }
 
-  function licences(entry: Sized, k: number, book: CatalogReader): LicenceDrafts {
-    return keptOrMake(entry.licences[k]!, book, sampledFigures, (recording) => {
+  function licences(entry: Sized, v: Variant, book: CatalogReader): LicenceDrafts {
+    return keptOrMake(v.licences, book, sampledFigures, (recording) => {
       // A quote depends on its products, usage and options, and on the price figures it reads:
       // kept by the first three across samples and sizings (placing guests for a licence asks
       // for the same few one-host quotes again and again), re-made when a figure it read changed.
@@ -230,7 +240,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
         }
         return keptOrMake(kept, opts.prices!, sampledFigures, (priced) => quoteBuilt(products, usage, { ...opts, prices: priced }));
       };
-      return licenceDrafts(entry.sizings[k]!, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
+      return licenceDrafts(v.sizing, entry.scenario, recording, { breakEvenSearchLimit: 0, quote });
     });
   }
 
@@ -272,11 +282,25 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
     }
     if (workloads) s = { ...s, workloads };
     const book = new SampleBook(s.overrides, s.catalogVersions, figures, defaults);
-    return entry.sizings.map((sizing, k) => {
-      const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
-      const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
-      const items = priceSizing(priced, s, book, [], [], [], { licences: licences(entry, k, book) });
-      return sumLineItems(items);
+    return entry.variants.map((variants, k) => {
+      const bySizing = new Map([...variants.values()].map((v) => [v.sizing, v]));
+      const variant = (added: Record<string, number>): PlatformSizing => {
+        const key = JSON.stringify(added);
+        let v = variants.get(key);
+        if (!v) {
+          v = { sizing: entry.resize(k, added), licences: [] };
+          variants.set(key, v);
+          bySizing.set(v.sizing, v);
+        }
+        return v.sizing;
+      };
+      // At the host count evaluate chooses for these prices (cost/hostCount.ts).
+      const choice = cheapestHostCount(variants.get('{}')!.sizing, variant, (sizing) => {
+        const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
+        const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
+        return { items: priceSizing(priced, s, book, [], [], [], { licences: licences(entry, bySizing.get(sizing)!, book) }) };
+      });
+      return sumLineItems(choice.priced.items);
     });
   }
 

@@ -196,6 +196,20 @@ function cheaperPlacement(
   return b;
 }
 
+/**
+ * Keys of the pools whose licence depends on how many guests each host runs, so that more hosts
+ * can cost less (cost/hostCount.ts): Windows Server Standard, alone or as the cheaper of Standard
+ * and Datacenter, and RHEL Server for VMs (2 guests per subscription). Pools without such guests are left out.
+ */
+export function guestPricedPools(s: PlatformSizing): string[] {
+  const p = s.platform;
+  const hyper = p.type === 'vm' || p.type === 'containers-in-vms';
+  return s.pools
+    .filter((pool) => pool.osesPerHost.some((x) => x.oses > 0))
+    .filter((pool) => (pool.os === 'windows' ? !hyper || p.windowsLicensing === 'cheapest' || p.windowsLicensing === 'standard' : hyper && p.linuxLicence === 'rhel'))
+    .map((pool) => pool.key);
+}
+
 function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assurance: boolean, out: Out, hostOnly: boolean): void {
   const p = s.platform;
   const hypervisorHost = p.type === 'vm' || p.type === 'containers-in-vms';

@@ -32,12 +32,13 @@ export class DoesNotFitError extends Error {
 /**
  * Packs item groups into as few identical bins as first-fit decreasing finds, then, while that is
  * above the lower bound, as few as spreading every group over one bin fewer finds (spread.ts).
- * Throws DoesNotFitError when one item cannot fit an empty bin.
+ * With `extraBins`, uses that many bins more than the fewest found. Throws DoesNotFitError when
+ * one item cannot fit an empty bin.
  *
  * @example
  * packGroups([16000, 65536], [{ id: 'a', count: 10, size: [2000, 8192] }]).bins //=> 2
  */
-export function packGroups(capacity: readonly number[], groups: readonly PackGroup[]): PackResult {
+export function packGroups(capacity: readonly number[], groups: readonly PackGroup[], extraBins = 0): PackResult {
   const dims = capacity.length;
   const scale = (g: PackGroup) => Math.max(...g.size.map((s, d) => (capacity[d]! > 0 ? s / capacity[d]! : 0)));
   const order = groups
@@ -126,6 +127,17 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     }
     tryBins = first && spread ? lowerBound : Math.floor((failed + bins) / 2);
     first = false;
+  }
+
+  if (extraBins > 0) {
+    // Bins beyond the fewest found, asked for because they cost less than what they save (a
+    // per-host licence: cost/hostCount.ts): every group spread over all of them, or, where a spread
+    // finds no room, the bins as packed and the rest empty.
+    const target = bins + extraBins;
+    best = packSpread(capacity, order, target) ?? best;
+    const have = countBins(best);
+    if (have < target) best = [...best, { mult: target - have, free: [...capacity], counts: new Map(), keys: new Set() }];
+    bins = target;
   }
 
   const sharedBins = new Map<string, number>();

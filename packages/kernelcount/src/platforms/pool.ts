@@ -150,13 +150,13 @@ function packGroupsOf(spec: PoolSpec): PackGroup[] {
   });
 }
 
-/** Packs a pool's items into its bins. */
-export function packPool(spec: PoolSpec, usable: UsableCapacity): PackedPool {
+/** Packs a pool's items into its bins (`extraBins` more than the fewest found, see packGroups). */
+export function packPool(spec: PoolSpec, usable: UsableCapacity, extraBins = 0): PackedPool {
   const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
   const groups = packGroupsOf(spec);
   let pack: PackResult;
   try {
-    pack = packGroups(capacity, groups);
+    pack = packGroups(capacity, groups, extraBins);
   } catch (e) {
     if (e instanceof DoesNotFitError) {
       const item = spec.items.find((i) => i.id === e.groupId)!;

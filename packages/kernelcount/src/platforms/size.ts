@@ -72,6 +72,11 @@ export interface PoolSizing {
   hosts: number;
   /** Lower bound on load hosts from total demand alone. */
   lowerBoundHosts: number;
+  /**
+   * Load hosts beyond the fewest packing finds, included in `loadHosts`: added because they cost
+   * less than the per-host licences they save (cost/hostCount.ts); 0 unless asked for.
+   */
+  addedHosts: number;
   /** VMs (or node VMs) in the pool; 0 on bare-metal container platforms. */
   vms: number;
   /** Node VMs per host (containers in VMs). */
@@ -103,6 +108,8 @@ export interface PlatformSizing {
   hosts: number;
   loadHosts: number;
   spareHosts: number;
+  /** Load hosts added because they cost less than the licences they save (PoolSizing.addedHosts). */
+  addedHosts: number;
   vms: number;
   instances: number;
   binding: Binding;
@@ -132,10 +139,10 @@ function hostCapacity(host: Host) {
   return { cpuMillicores: hostCpuMillicores(host), memoryMiB: host.memoryMiB, diskMiB: host.diskMiB };
 }
 
-function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM'): PackedPool {
+function pack(platform: Platform, spec: PoolSpec, policy: Policy, bin: 'host' | 'node VM', extraBins = 0): PackedPool {
   const usable = usableCapacity(spec, policy, { cpu: platform.cpuOvercommit, memory: platform.memoryOvercommit });
   try {
-    return packPool(spec, usable);
+    return packPool(spec, usable, extraBins);
   } catch (e) {
     if (e instanceof ItemTooLargeError) {
       throw new TooLargeForHostError(platform.name, e.item.workload?.name ?? e.item.label, e.resource, e.need, e.usable, bin);
@@ -188,8 +195,9 @@ function simplePool(
   sandboxes: Map<string, string | null>,
   osesFilter: ((i: PoolItem) => boolean) | null,
   vmsInPool: number,
+  addedHosts: number,
 ): PoolSizing {
-  const packed = pack(platform, spec, policy, 'host');
+  const packed = pack(platform, spec, policy, 'host', addedHosts);
   const spares = spareHosts(policy, packed.bins);
   const hosts = packed.bins + spares;
   return {
@@ -199,6 +207,7 @@ function simplePool(
     spareHosts: spares,
     hosts,
     lowerBoundHosts: packed.pack.lowerBound,
+    addedHosts,
     vms: vmsInPool,
     instances: spec.items.reduce((a, i) => a + (i.workload ? i.count : 0), 0),
     binding: packed.binding,
@@ -212,7 +221,10 @@ function simplePool(
   };
 }
 
-function sizeVm(p: VmPlatform, s: Scenario, cat: CatalogView): PoolSizing[] {
+/** Load hosts to add to a pool, by its key (sizePlatform's `addedHosts`). */
+type Added = (key: string) => number;
+
+function sizeVm(p: VmPlatform, s: Scenario, cat: CatalogView, added: Added): PoolSizing[] {
   return byOs(s.workloads).map(([os, ws]) => {
     const reserve = hypervisorHostReserve(p, p.host, cat);
     const formulas = new Map<string, string[]>();
@@ -233,7 +245,7 @@ function sizeVm(p: VmPlatform, s: Scenario, cat: CatalogView): PoolSizing[] {
     });
     const spec: PoolSpec = { key: os, os, capacity: { ...hostCapacity(p.host), pods: 0 }, fixed: reserve.fixed, items, formulas: reserve.formulas };
     const vms = items.reduce((a, i) => a + i.count, 0);
-    return simplePool(p, os, os, spec, s.policy, formulas, new Map(), () => true, vms);
+    return simplePool(p, os, os, spec, s.policy, formulas, new Map(), () => true, vms, added(os));
   });
 }
 
@@ -304,7 +316,7 @@ function sandboxChooser(
   };
 }
 
-function sizeBareMetalK8s(p: ContainersPlatform | MicrovmPlatform, s: Scenario, cat: CatalogView): PoolSizing[] {
+function sizeBareMetalK8s(p: ContainersPlatform | MicrovmPlatform, s: Scenario, cat: CatalogView, added: Added): PoolSizing[] {
   const pools = byOs(s.workloads);
   if (p.controlPlane === 'stacked' && !pools.some(([os]) => os === 'linux')) pools.unshift(['linux', []]);
   const shimMiB = cat.get('runtime.shimMemoryMiB');
@@ -316,11 +328,11 @@ function sizeBareMetalK8s(p: ContainersPlatform | MicrovmPlatform, s: Scenario, 
     if (p.controlPlane === 'stacked' && os === 'linux') pods.items.push(controlPlaneItem(cat));
     const spec: PoolSpec = { key: os, os, capacity: { ...cap, pods: p.maxPods }, fixed: node.fixed, items: pods.items, formulas: node.formulas };
     const isolated = (i: PoolItem) => i.workload?.os === 'windows' && pods.sandboxes.get(i.id) === 'hyperv-isolation';
-    return simplePool(p, os, os, spec, s.policy, pods.formulas, pods.sandboxes, isolated, 0);
+    return simplePool(p, os, os, spec, s.policy, pods.formulas, pods.sandboxes, isolated, 0, added(os));
   });
 }
 
-function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: CatalogView): PoolSizing[] {
+function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: CatalogView, added: Added): PoolSizing[] {
   const pools = byOs(s.workloads);
   if (p.controlPlane === 'stacked' && !pools.some(([os]) => os === 'linux')) pools.unshift(['linux', []]);
   const shimMiB = cat.get('runtime.shimMemoryMiB');
@@ -364,7 +376,7 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
     };
     const hostSpec: PoolSpec = { key: os, os, capacity: { ...hostCapacity(p.host), pods: 0 }, fixed: reserve.fixed, items: [vmItem], formulas: reserve.formulas };
     const isolated = (i: PoolItem) => i.id === '(node VM)';
-    const outer = pack(p, hostSpec, s.policy, 'host');
+    const outer = pack(p, hostSpec, s.policy, 'host', added(os));
     const spares = spareHosts(s.policy, outer.bins);
     const hosts = outer.bins + spares;
 
@@ -396,6 +408,7 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
       spareHosts: spares,
       hosts,
       lowerBoundHosts: outer.pack.lowerBound,
+      addedHosts: added(os),
       vms: nodeVms,
       nodeVmsPerHost: vmsPerHostMax,
       instances: ws.reduce((a, w) => a + w.instances, 0),
@@ -427,20 +440,22 @@ function sizeContainersInVms(p: ContainersInVmsPlatform, s: Scenario, cat: Catal
 
 /**
  * Sizes one platform: hosts per pool (one pool per OS family), HA spares, density, binding
- * resource and the memory and disk of all its hosts by layer.
+ * resource and the memory and disk of all its hosts by layer. `addedHosts` asks for load hosts
+ * beyond the fewest that fit, by pool key (`windows`, `linux`): cost/hostCount.ts tries them.
  */
-export function sizePlatform(p: Platform, s: Scenario, cat: CatalogView): PlatformSizing {
+export function sizePlatform(p: Platform, s: Scenario, cat: CatalogView, addedHosts: Readonly<Record<string, number>> = {}): PlatformSizing {
+  const added: Added = (key) => addedHosts[key] ?? 0;
   let pools: PoolSizing[];
   switch (p.type) {
     case 'vm':
-      pools = sizeVm(p, s, cat);
+      pools = sizeVm(p, s, cat, added);
       break;
     case 'containers':
     case 'microvm':
-      pools = sizeBareMetalK8s(p, s, cat);
+      pools = sizeBareMetalK8s(p, s, cat, added);
       break;
     case 'containers-in-vms':
-      pools = sizeContainersInVms(p, s, cat);
+      pools = sizeContainersInVms(p, s, cat, added);
       break;
   }
   const sum = (f: (x: PoolSizing) => number) => pools.reduce((a, x) => a + f(x), 0);
@@ -460,6 +475,7 @@ export function sizePlatform(p: Platform, s: Scenario, cat: CatalogView): Platfo
     hosts: sum((x) => x.hosts),
     loadHosts: sum((x) => x.loadHosts),
     spareHosts: sum((x) => x.spareHosts),
+    addedHosts: sum((x) => x.addedHosts),
     vms: sum((x) => x.vms),
     instances: sum((x) => x.instances),
     binding: biggest?.binding ?? 'memory',

@@ -9,6 +9,7 @@
  * once. Only the hardware lines (owned hosts instead of needed ones) and, in the cash view, the
  * purchases differ from what `priceSizing` gives.
  */
+import { cheapestHostCount } from '../cost/hostCount.js';
 import { carbonOf, kWhOf, priceSizing, type LineItem } from '../cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
 import { tooLargeIssue, type SafeResult } from '../evaluate.js';
@@ -205,11 +206,19 @@ function sizeYear(scenario: Scenario, catalog: Parameters<typeof sizePlatform>[2
       }
       throw e;
     }
-    const warnings: string[] = [];
-    // The break-even search feeds notes only, never a cost: skipped here.
-    out.lines.push(priceSizing(sizing, s, catalog, [], warnings, [], { breakEvenSearchLimit: 0 }));
-    out.sizings.push(sizing);
-    out.warnings.push(warnings);
+    // Priced at the host count evaluate would choose (hosts added where they save licences); the
+    // break-even search feeds notes only, never a cost: skipped here.
+    const choice = cheapestHostCount(
+      sizing,
+      (added) => sizePlatform(p, s, catalog, added),
+      (sz) => {
+        const warnings: string[] = [];
+        return { items: priceSizing(sz, s, catalog, [], warnings, [], { breakEvenSearchLimit: 0 }), warnings };
+      },
+    );
+    out.lines.push(choice.priced.items);
+    out.sizings.push(choice.sizing);
+    out.warnings.push(choice.priced.warnings);
   }
   if (issues.length) throw new KernelcountError(issues);
   return out;

@@ -1,0 +1,77 @@
+/**
+ * The host count a platform is priced at. Packing finds the fewest hosts that hold the load, but a
+ * licence priced per host by the guests on it can make more hosts cheaper. Windows Server Standard
+ * licenses 2 guests per licensing of a host's cores, and an HA spare is licensed like the busiest
+ * host, whose guests it takes on failover: 21 VMs on one load host and its spare need 11 + 11
+ * licensings, on two load hosts and a spare 6 + 5 + 6, so the third host costs less than the five
+ * licensings it saves whenever a licensing of its cores costs more than a fifth of a host.
+ *
+ * So for each pool whose licence depends on its guests (licences.ts `guestPricedPools`), load hosts
+ * are added one at a time, the platform sized and priced again, and the cheapest total kept, the
+ * fewest hosts on a tie. The search is exact over host counts, not a guess that stops at the first
+ * host that does not pay: it stops once the total without those licences reaches the best total,
+ * because that part never falls as hosts are added (hardware, power, space, labour and per-host
+ * licences all grow with hosts), so no larger count can cost less. Bounded work: at most
+ * `MAX_ADDED_HOSTS` per pool.
+ */
+import { sumMoney, type Money } from '../money.js';
+import type { PlatformSizing } from '../platforms/size.js';
+import { guestPricedPools } from './licences.js';
+import type { LineItem } from './lineItems.js';
+
+/** Most load hosts added to one pool for its licence. */
+export const MAX_ADDED_HOSTS = 8;
+
+/** Components of the licences that can cost less on more hosts (the rest only grows with hosts). */
+const GUEST_PRICED = new Set(['windows-server', 'rhel']);
+
+export interface HostCountChoice<T> {
+  /** The sizing priced, with `addedHosts` set per pool. */
+  sizing: PlatformSizing;
+  priced: T;
+  /** The fewest hosts, as packing found them, and their price (the same as `sizing`/`priced` when nothing was added). */
+  packed: { sizing: PlatformSizing; priced: T };
+}
+
+/**
+ * Prices `packed` (the platform at the fewest hosts), then with load hosts added to each pool whose
+ * licence depends on its guests, and keeps the cheapest. `resize` sizes the platform with hosts
+ * added by pool key; `price` prices a sizing and returns its line items (with whatever else the
+ * caller keeps).
+ *
+ * @example
+ * const choice = cheapestHostCount(sizing, (added) => sizePlatform(p, s, cat, added), (sz) => ({ items: priceSizing(sz, s, cat) }));
+ * choice.sizing.addedHosts //=> 1 when a third host saves more Windows Server licensings than it costs
+ */
+export function cheapestHostCount<T extends { items: readonly LineItem[] }>(
+  packed: PlatformSizing,
+  resize: (added: Record<string, number>) => PlatformSizing,
+  price: (sizing: PlatformSizing) => T,
+): HostCountChoice<T> {
+  const first = { sizing: packed, priced: price(packed) };
+  let best = first;
+  let bestTco = tcoOf(first.priced.items);
+  const added: Record<string, number> = {};
+  for (const key of guestPricedPools(packed)) {
+    for (let n = 1; n <= MAX_ADDED_HOSTS; n++) {
+      const sizing = resize({ ...added, [key]: n });
+      const priced = price(sizing);
+      const tco = tcoOf(priced.items);
+      if (tco.lt(bestTco)) {
+        best = { sizing, priced };
+        bestTco = tco;
+      } else if (floorOf(priced.items, tco).gte(bestTco)) break;
+    }
+    added[key] = best.sizing.pools.find((p) => p.key === key)?.addedHosts ?? 0;
+  }
+  return { sizing: best.sizing, priced: best.priced, packed: first };
+}
+
+function tcoOf(items: readonly LineItem[]): Money {
+  return sumMoney(items.map((li) => li.total));
+}
+
+/** The total without the licences that can fall as hosts are added. */
+function floorOf(items: readonly LineItem[], tco: Money): Money {
+  return items.reduce((sum, li) => (GUEST_PRICED.has(li.component) ? sum.minus(li.total) : sum), tco);
+}
