@@ -166,8 +166,9 @@ function poolGuests(s: PlatformSizing, pool: PoolSizing): GuestGroup[] {
 /**
  * A per-host licence priced for the guests as packed and for the guests paired up between hosts
  * (PoolSizing.pairedOsesPerHost: Windows Server Standard and RHEL Server license 2 guests per
- * licensing), whichever costs less; the packed placement on a tie. Both placements are the same
- * hosts holding the same guests, so either is one an administrator could choose.
+ * licensing), and, with `cap`, paired for a host that costs at most `cap` licensings (Datacenter
+ * where it is cheaper), whichever costs least; the first on a tie. All are the same hosts holding
+ * the same guests, so each is one an administrator could choose.
  */
 function cheaperPlacement(
   s: PlatformSizing,
@@ -176,24 +177,31 @@ function cheaperPlacement(
   price: (hosts: HostUsage[]) => LicenceQuote | null,
   out: Out,
   what: string,
+  cap?: number,
 ): LicenceQuote | null {
   const usage = (perHost: Array<{ hosts: number; oses: number }>) =>
     osesWithSpares(pool, perHost)
       .filter((x) => x.hosts > 0)
       .map(({ hosts: n, oses }) => hostUsage(s, n, oses, bareMetal));
-  const packed = usage(pool.osesPerHost);
-  const paired = usage(pool.pairedOsesPerHost());
-  const a = price(packed);
-  const same = paired.length === packed.length && paired.every((h, i) => h.count === packed[i]!.count && h.oses === packed[i]!.oses);
-  if (same) return a;
-  const b = price(paired);
-  if (!a || !b || !b.annualCost.lt(a.annualCost)) return a;
   const list = (hosts: HostUsage[]) => hosts.map((h) => `${h.count} x ${h.oses}`).join(', ');
-  out.notes.push(
-    `${s.platform.name}: ${what} placed for the licence, hosts x guests ${list(paired)} (as packed: ${list(packed)}, spares included), ` +
-      `${a.annualCost.minus(b.annualCost).toFixed(2)} a year less`,
-  );
-  return b;
+  const packed = usage(pool.osesPerHost);
+  const first = price(packed);
+  let best = { hosts: packed, q: first };
+  const seen = new Set([list(packed)]);
+  for (const perHost of [pool.pairedOsesPerHost(), ...(cap === undefined ? [] : [pool.pairedOsesPerHost(cap)])]) {
+    const hosts = usage(perHost);
+    if (seen.has(list(hosts))) continue;
+    seen.add(list(hosts));
+    const q = price(hosts);
+    if (q && best.q && q.annualCost.lt(best.q.annualCost)) best = { hosts, q };
+  }
+  if (best.hosts !== packed) {
+    out.notes.push(
+      `${s.platform.name}: ${what} placed for the licence, hosts x guests ${list(best.hosts)} (as packed: ${list(packed)}, spares included), ` +
+        `${first!.annualCost.minus(best.q!.annualCost).toFixed(2)} a year less`,
+    );
+  }
+  return best.q;
 }
 
 /**
@@ -222,7 +230,14 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
     // Per-VM metrics do not depend on placement: every VM counts wherever it runs.
     const guests = poolGuests(s, pool);
     q = price([hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)]);
-  } else q = cheaperPlacement(s, pool, !hypervisorHost, price, out, `Windows Server ${what}`);
+  } else {
+    // Picking the edition per host, a host costs at most Datacenter's price: in licensings of
+    // Standard, D / S, which the placement also tries to fill hosts up to.
+    const one = (edition: string) => quote(WINDOWS, { hosts: [hostUsage(s, 1, 2, !hypervisorHost)] }, { allow: [`windows-server-${edition}/per-core`], assurance }).annualCost;
+    const standard = mode === 'cheapest' ? one('standard') : null;
+    const cap = standard?.gt(0) ? one('datacenter').div(standard).toNumber() : undefined;
+    q = cheaperPlacement(s, pool, !hypervisorHost, price, out, `Windows Server ${what}`, cap);
+  }
   if (!q) return;
   toDrafts(q, what, out);
   if (mode === 'cheapest') {

@@ -40,12 +40,7 @@ export class DoesNotFitError extends Error {
  */
 export function packGroups(capacity: readonly number[], groups: readonly PackGroup[], extraBins = 0): PackResult {
   const dims = capacity.length;
-  const scale = (g: PackGroup) => Math.max(...g.size.map((s, d) => (capacity[d]! > 0 ? s / capacity[d]! : 0)));
-  const order = groups
-    .filter((g) => g.count > 0)
-    .map((g, i) => ({ g, i, key: scale(g) }))
-    .sort((a, b) => (b.g.priority ?? 0) - (a.g.priority ?? 0) || b.key - a.key || a.i - b.i)
-    .map((x) => x.g);
+  const order = packOrder(capacity, groups);
 
   const records: BinRecord[] = [];
   for (const group of order) {
@@ -143,6 +138,16 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
   const sharedBins = new Map<string, number>();
   for (const r of best) for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
   return { bins, records: best, sharedBins, lowerBound };
+}
+
+/** The groups with items, in the order they are packed: priority first, then largest share of a bin first, then as given. */
+export function packOrder(capacity: readonly number[], groups: readonly PackGroup[]): PackGroup[] {
+  const scale = (g: PackGroup) => Math.max(...g.size.map((s, d) => (capacity[d]! > 0 ? s / capacity[d]! : 0)));
+  return groups
+    .filter((g) => g.count > 0)
+    .map((g, i) => ({ g, i, key: scale(g) }))
+    .sort((a, b) => (b.g.priority ?? 0) - (a.g.priority ?? 0) || b.key - a.key || a.i - b.i)
+    .map((x) => x.g);
 }
 
 function countBins(records: readonly BinRecord[]): number {

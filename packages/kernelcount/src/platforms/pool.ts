@@ -1,5 +1,6 @@
-import { DoesNotFitError, packGroups, type PackGroup, type PackResult } from '../packing/pack.js';
-import { pairGuests } from '../packing/pairs.js';
+import { DoesNotFitError, packGroups, packOrder, type PackGroup, type PackResult } from '../packing/pack.js';
+import { pairFromStarts } from '../packing/pairs.js';
+import { packSpread } from '../packing/spread.js';
 import type { OsFamily, Policy, Workload } from '../scenario/types.js';
 import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
 
@@ -213,7 +214,20 @@ export function arrangeGuests(
   cost: (guests: number) => number,
 ): Array<{ bins: number; instances: number }> {
   const byId = new Map(packed.spec.items.map((i) => [i.id, i]));
-  const records = pairGuests(packed.pack.records, packGroupsOf(packed.spec), (id) => guests(byId.get(id)!), spares, cost);
+  const groups = packGroupsOf(packed.spec);
+  // Starts: the bins as packed, and every group spread over them (when that fits and stores no
+  // image on a bin that lacks it, so the disk the pool reports stays true).
+  const starts = [packed.pack.records];
+  {
+    const capacity = [packed.usable.cpuMillicores, packed.usable.memoryMiB, packed.usable.diskMiB, packed.usable.pods];
+    const spread = packSpread(capacity, packOrder(capacity, groups), packed.bins);
+    if (spread) {
+      const have = spread.reduce((a, r) => a + r.mult, 0);
+      if (have < packed.bins) spread.push({ mult: packed.bins - have, free: [...capacity], counts: new Map(), keys: new Set() });
+      starts.push(spread);
+    }
+  }
+  const records = pairFromStarts(starts, groups, (id) => guests(byId.get(id)!), spares, cost);
   return instancesPerBin({ ...packed, pack: { ...packed.pack, records } }, guests);
 }
 

@@ -94,9 +94,10 @@ export interface PoolSizing {
    * The same OSEs per load host, moved between hosts so that a licence granting 2 OSEs per
    * licensing of a host (Windows Server Standard, RHEL Server) needs as few licensings as
    * packing/pairs.ts finds, spares (licensed like the busiest host) included. Hosts and everything
-   * else stay as packed. Worked out on first use, then kept.
+   * else stay as packed. With `cap`, a host costs at most `cap` licensings' worth (Datacenter's
+   * flat price where it is cheaper than that many of Standard). Worked out on first use per cap, then kept.
    */
-  pairedOsesPerHost: () => Array<{ hosts: number; oses: number }>;
+  pairedOsesPerHost: (cap?: number) => Array<{ hosts: number; oses: number }>;
   workloads: WorkloadPlacement[];
   formulas: string[];
 }
@@ -179,10 +180,18 @@ function byOs(workloads: readonly Workload[]): Array<[OsFamily, Workload[]]> {
   return out;
 }
 
-/** PoolSizing.pairedOsesPerHost: the guests paired for 2-per-licensing rules, worked out once when first asked for. */
-function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): () => Array<{ hosts: number; oses: number }> {
-  let kept: Array<{ hosts: number; oses: number }> | undefined;
-  return () => (kept ??= guests ? arrangeGuests(packed, guests, spares, licensingsFor).map((x) => ({ hosts: x.bins, oses: x.instances })) : []);
+/** PoolSizing.pairedOsesPerHost: the guests paired for 2-per-licensing rules, worked out once per cap when first asked for. */
+function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): (cap?: number) => Array<{ hosts: number; oses: number }> {
+  const kept = new Map<number, Array<{ hosts: number; oses: number }>>();
+  return (cap = Infinity) => {
+    let got = kept.get(cap);
+    if (!got) {
+      const cost = (n: number) => Math.min(licensingsFor(n), cap);
+      got = guests ? arrangeGuests(packed, guests, spares, cost).map((x) => ({ hosts: x.bins, oses: x.instances })) : [];
+      kept.set(cap, got);
+    }
+    return got;
+  };
 }
 
 function simplePool(
