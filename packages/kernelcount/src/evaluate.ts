@@ -309,13 +309,8 @@ function gridSource(assumptions: readonly Assumption[]): Omit<GridIntensity, 'gC
 
 /** Why a platform has more load hosts than the fewest that fit, and what that saves. */
 function addedHostsNote(sizing: PlatformSizing, saved: Money, years: number): string {
-  const pools = sizing.pools.filter((p) => p.addedHosts > 0);
-  const n = sizing.addedHosts;
-  const licences = [...new Set(pools.map((p) => (p.os === 'windows' ? 'Windows Server licences' : 'RHEL subscriptions')))].join(' and ');
-  return (
-    `${sizing.platform.name}: ${n} load host${n === 1 ? '' : 's'} more than the fewest that fit (${pools.map((p) => `${p.key} pool: ${p.loadHosts} instead of ${p.loadHosts - p.addedHosts}`).join('; ')}): ` +
-    `the ${licences} ${n === 1 ? 'it saves cost more than the host' : 'they save cost more than the hosts'}, ${saved.toFixed(2)} less over ${years} years`
-  );
+  const pools = sizing.pools.filter((p) => p.addedHosts > 0).map((p) => `${p.key} pool: ${p.loadHosts} instead of ${p.loadHosts - p.addedHosts}`);
+  return `${sizing.platform.name}: load hosts added (${pools.join('; ')}), as the per-host licences they save cost more than they do: ${saved.toFixed(2)} less over ${years} years`;
 }
 
 /** Tonnes of CO2e for a sentence: kg / 1000 to one decimal, half away from zero. */

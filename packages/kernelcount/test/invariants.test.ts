@@ -121,10 +121,12 @@ function platformFigures(p: PlatformResult): unknown {
 }
 
 /**
- * A platform's total without its Windows Server licence lines (component `windows-server`), the one
- * part the monotonicity properties leave out: see 'Windows Server licences and monotonicity' below.
+ * The total the monotonicity properties compare: every line of every platform, except the Windows
+ * Server lines of container hosts on bare metal (containers, microvm), the one part they leave
+ * out: see 'Windows Server licences and monotonicity' below.
  */
-function tcoWithoutWindowsServer(p: PlatformResult): Money {
+function comparedTco(p: PlatformResult): Money {
+  if (p.type !== 'containers' && p.type !== 'microvm') return p.tco;
   return p.lineItems.filter((li) => li.component !== 'windows-server').reduce((sum, li) => sum.plus(li.total), p.tco.minus(p.tco));
 }
 
@@ -149,7 +151,7 @@ describe('monotonicity', () => {
         for (const p of a.platforms) {
           const q = after.get(p.name)!;
           expect(q.hosts - q.addedHosts, `${p.name} hosts`).toBeGreaterThanOrEqual(p.hosts - p.addedHosts);
-          expect(tcoWithoutWindowsServer(q).gte(tcoWithoutWindowsServer(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
+          expect(comparedTco(q).gte(comparedTco(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
         }
       }),
       opts(),
@@ -169,7 +171,7 @@ describe('monotonicity', () => {
         for (const p of a.platforms) {
           const q = after.get(p.name)!;
           expect(q.hosts - q.addedHosts).toBeGreaterThanOrEqual(p.hosts - p.addedHosts);
-          expect(tcoWithoutWindowsServer(q).gte(tcoWithoutWindowsServer(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
+          expect(comparedTco(q).gte(comparedTco(p)), `${p.name} tco ${p.tco} -> ${q.tco}`).toBe(true);
         }
       }),
       opts(),
@@ -271,18 +273,20 @@ describe('containers in VMs: a bigger pod (was non-monotone)', () => {
 });
 
 /*
- * Windows Server licences and monotonicity. The two properties above leave out the Windows Server
- * licence lines (and only those), because the model sizes hosts for capacity and then licenses
- * them, and Standard's price per host depends on how many guests each host holds. Placing guests
- * for the licence (src/packing/pairs.ts) removed most of the cases the properties found: at 15x
- * runs over seeds 1-16, the properties with those lines counted failed on all 16 seeds before it
- * and on 6 after. What is left is of three kinds, none a wrong formula, all a placement or host
- * count the model does not search for: (1) a host more than capacity needs can be cheaper than
- * the Standard licensings it saves (below); (2) with Datacenter picked per host ('cheapest'),
- * packing the busy hosts full is what saves, the opposite of pairing, and the model keeps the
- * cheaper of the packed and the paired placement only; (3) containers whose image is not on a host
- * do not move there. A fix would choose hosts and placement for the total cost; until then this
- * pins the first kind so a change shows up.
+ * Windows Server licences and monotonicity. Standard's price per host depends on how many guests
+ * each host holds, so a sizing for capacity alone was not monotone once licensed: 21 VMs on one
+ * load host and a spare pay 22 licensings, a bigger VM that needs two load hosts 17. Three things
+ * made it so, across every platform with VMs: hosts are added while they cost less than the
+ * licences they save (cost/hostCount.ts, exact over host counts; below); guests are placed for the
+ * licence from two starts, the packing and a spread, with images copied where a host has room
+ * (pairs.ts); and where Datacenter is picked per host, placement also tries filling hosts up to
+ * Datacenter's price. At 15x runs, the properties with every line counted pass on seeds 1-16
+ * (they failed on 6 of 16 before). What still fails is the Windows Server licence of container
+ * hosts on bare metal (Hyper-V isolated Windows containers, each a guest OSE): 5 of seeds 17-40 at
+ * 15x, pods of mixed sizes on CPU-full hosts, where the local search would need swaps it does not
+ * make. The properties leave those lines, and only those, out; so scoped, seeds 1-40 at 15x pass
+ * but for 32 and 36, where the packer itself (not a licence) needs one host fewer for a bigger
+ * workload, as it did before any of this.
  */
 describe('Windows Server licences: a host more than capacity needs, when it costs less than the licences it saves', () => {
   const scenario = (memoryMiB: number, price = 3000) => ({
@@ -307,11 +311,9 @@ describe('Windows Server licences: a host more than capacity needs, when it cost
     expect([a.addedHosts, b.addedHosts, c.addedHosts]).toEqual([1, 1, 0]);
     expect([winCores(a), winCores(b), winCores(c)]).toEqual([17 * 16, 17 * 16, 22 * 16]);
     expect(a.pools[0]!.addedHosts).toBe(1);
-    expect(a.notes[0]).toBe(
-      'vm: 1 load host more than the fewest that fit (windows pool: 2 instead of 1): the Windows Server licences it saves cost more than the host, 1.85 less over 5 years',
-    );
+    expect(a.notes[0]).toBe('vm: load hosts added (windows pool: 2 instead of 1), as the per-host licences they save cost more than they do: 1.85 less over 5 years');
     expect(b.notes[0]).toContain('0.35 less over 5 years');
-    expect(c.notes.some((n) => n.includes('more than the fewest that fit'))).toBe(false);
+    expect(c.notes.some((n) => n.includes('load hosts added'))).toBe(false);
   });
 
   it('prices a bigger VM, which needs the second load host anyway, the same (it was cheaper before hosts were added)', () => {

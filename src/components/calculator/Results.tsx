@@ -96,6 +96,7 @@ function PlatformCard({ p, e }: { p: PlatformResult; e: Evaluation }) {
           <dd data-testid={`hosts-${p.name}`}>
             {formatInt(p.hosts)}
             {p.spareHosts > 0 && <span className="muted"> ({p.spareHosts} spare)</span>}
+            {p.addedHosts > 0 && <span className="muted"> ({p.addedHosts} added for licences)</span>}
           </dd>
         </div>
         <div>
@@ -361,7 +362,7 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
             {() => p.pools.map((pool, i) => (
               <div key={i} className="pool">
                 <h4>
-                  {pool.os} cluster: {pool.hosts} hosts ({pool.spareHosts} spare), bound by {BINDING_WORDS[pool.binding] ?? pool.binding}
+                  {pool.os} cluster: {pool.hosts} hosts ({pool.spareHosts} spare{pool.addedHosts > 0 ? `, ${pool.addedHosts} added for licences` : ''}), bound by {BINDING_WORDS[pool.binding] ?? pool.binding}
                 </h4>
                 <p>
                   Usable per host: {formatInt(pool.usablePerHost.cpuMillicores)} millicores, {formatGiB(pool.usablePerHost.memoryMiB)}, {formatGiB(pool.usablePerHost.diskMiB)} disk

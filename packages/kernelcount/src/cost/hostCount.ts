@@ -23,7 +23,7 @@ import type { LineItem } from './lineItems.js';
 export const MAX_ADDED_HOSTS = 8;
 
 /** Components of the licences that can cost less on more hosts (the rest only grows with hosts). */
-const GUEST_PRICED = new Set(['windows-server', 'rhel']);
+const GUEST_PRICED = ['windows-server', 'rhel'];
 
 export interface HostCountChoice<T> {
   /** The sizing priced, with `addedHosts` set per pool. */
@@ -60,18 +60,18 @@ export function cheapestHostCount<T extends { items: readonly LineItem[] }>(
       if (tco.lt(bestTco)) {
         best = { sizing, priced };
         bestTco = tco;
-      } else if (floorOf(priced.items, tco).gte(bestTco)) break;
+      } else if (tcoOf(priced.items, (li) => !GUEST_PRICED.includes(li.component)).gte(bestTco)) {
+        // Everything but the licences that can fall as hosts are added already costs as much as
+        // the best, and it only grows with more hosts: no larger count can cost less.
+        break;
+      }
     }
     added[key] = best.sizing.pools.find((p) => p.key === key)?.addedHosts ?? 0;
   }
   return { sizing: best.sizing, priced: best.priced, packed: first };
 }
 
-function tcoOf(items: readonly LineItem[]): Money {
-  return sumMoney(items.map((li) => li.total));
-}
-
-/** The total without the licences that can fall as hosts are added. */
-function floorOf(items: readonly LineItem[], tco: Money): Money {
-  return items.reduce((sum, li) => (GUEST_PRICED.has(li.component) ? sum.minus(li.total) : sum), tco);
+/** The total of the items, or of those `keep` keeps. */
+function tcoOf(items: readonly LineItem[], keep: (li: LineItem) => boolean = () => true): Money {
+  return sumMoney(items.filter(keep).map((li) => li.total));
 }

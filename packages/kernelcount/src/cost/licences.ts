@@ -186,19 +186,20 @@ function cheaperPlacement(
   const list = (hosts: HostUsage[]) => hosts.map((h) => `${h.count} x ${h.oses}`).join(', ');
   const packed = usage(pool.osesPerHost);
   const first = price(packed);
-  let best = { hosts: packed, q: first };
+  let best = { hosts: packed, q: first, imageMiB: 0 };
   const seen = new Set([list(packed)]);
-  for (const perHost of [pool.pairedOsesPerHost(), ...(cap === undefined ? [] : [pool.pairedOsesPerHost(cap)])]) {
-    const hosts = usage(perHost);
+  for (const arranged of [pool.pairedOsesPerHost(), ...(cap === undefined ? [] : [pool.pairedOsesPerHost(cap)])]) {
+    const hosts = usage(arranged.perHost);
     if (seen.has(list(hosts))) continue;
     seen.add(list(hosts));
     const q = price(hosts);
-    if (q && best.q && q.annualCost.lt(best.q.annualCost)) best = { hosts, q };
+    if (q && best.q && q.annualCost.lt(best.q.annualCost)) best = { hosts, q, imageMiB: arranged.extraImageMiB };
   }
   if (best.hosts !== packed) {
     out.notes.push(
       `${s.platform.name}: ${what} placed for the licence, hosts x guests ${list(best.hosts)} (as packed: ${list(packed)}, spares included), ` +
-        `${first!.annualCost.minus(best.q!.annualCost).toFixed(2)} a year less`,
+        `${first!.annualCost.minus(best.q!.annualCost).toFixed(2)} a year less` +
+        (best.imageMiB > 0 ? `; images take ${best.imageMiB} MiB more disk than as packed` : ''),
     );
   }
   return best.q;

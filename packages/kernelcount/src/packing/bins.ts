@@ -62,3 +62,8 @@ export function place(r: BinRecord, group: PackGroup, k: number, extra: readonly
   for (const s of group.shared ?? []) r.keys.add(s.key);
 }
 
+/** `records` with empty bins of `capacity` added up to `bins` bins in all. */
+export function upTo(records: BinRecord[], bins: number, capacity: readonly number[]): BinRecord[] {
+  const have = records.reduce((a, r) => a + r.mult, 0);
+  return have < bins ? [...records, { mult: bins - have, free: [...capacity], counts: new Map(), keys: new Set() }] : records;
+}

@@ -6,7 +6,7 @@
  * Dimensions are plain non-negative integers (millicores, MiB, MiB, pod slots). An item group may
  * need a shared "setup" (a container image) stored once per bin that holds any item needing it.
  */
-import { cloneRecord, place, room, setupFor, type BinRecord, type PackGroup } from './bins.js';
+import { cloneRecord, place, room, setupFor, upTo, type BinRecord, type PackGroup } from './bins.js';
 import { packSpread } from './spread.js';
 
 export type { BinRecord, PackGroup } from './bins.js';
@@ -128,11 +128,8 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     // Bins beyond the fewest found, asked for because they cost less than what they save (a
     // per-host licence: cost/hostCount.ts): every group spread over all of them, or, where a spread
     // finds no room, the bins as packed and the rest empty.
-    const target = bins + extraBins;
-    best = packSpread(capacity, order, target) ?? best;
-    const have = countBins(best);
-    if (have < target) best = [...best, { mult: target - have, free: [...capacity], counts: new Map(), keys: new Set() }];
-    bins = target;
+    bins += extraBins;
+    best = upTo(packSpread(capacity, order, bins) ?? best, bins, capacity);
   }
 
   const sharedBins = new Map<string, number>();

@@ -65,7 +65,7 @@ describe('pairGuests (guests placed for a 2-per-licensing rule)', () => {
     expect([licensings(packed, 0), licensings(paired, 0)]).toEqual([19, 18]);
   });
 
-  it('moves only guests, only where they fit, and never an image to a bin without it', () => {
+  it('moves only guests, and only where they fit', () => {
     const groups: PackGroup[] = [
       { id: 'vm', count: 9, size: [10, 1] },
       { id: 'other', count: 1, size: [85, 1] },
@@ -73,9 +73,46 @@ describe('pairGuests (guests placed for a 2-per-licensing rule)', () => {
     ];
     const packed = packGroups([100, 100], groups).records;
     const paired = pairGuests(packed, groups, (id) => id === 'vm', 0, licensingsFor);
-    // 'other' never moves; free stays within capacity
+    // 'other' and the pods are not counted and never move; free stays within capacity
     for (const g of ['other', 'pod']) expect(perBin(paired, g)).toEqual(perBin(packed, g));
     for (const r of paired) for (const f of r.free) expect(f).toBeGreaterThanOrEqual(0);
+  });
+
+  it('moves a guest to a bin without its image when the bin has room for the image too, and stores it there', () => {
+    // [CPU, disk] of 100 each. Three large guests fill a bin's CPU (90); first fit puts the two
+    // small ones, with their 50 MiB image, beside the first three: 5 + 3 guests, 3 + 2 licensings.
+    // One small guest moves to the second bin, which then stores the image (3 + 50 + 1 disk): 4 + 4, 2 + 2.
+    const groups: PackGroup[] = [
+      { id: 'large', count: 6, size: [30, 1] },
+      { id: 'small', count: 2, size: [1, 1], shared: [{ key: 'img', size: [0, 50] }] },
+    ];
+    const packed = packGroups([100, 100], groups).records;
+    const total = (rs: readonly BinRecord[]) => rs.flatMap((r) => Array<number>(r.mult).fill([...r.counts.values()].reduce((x, c) => x + c, 0))).sort((x, y) => y - x);
+    expect(total(packed)).toEqual([5, 3]);
+    const paired = pairGuests(packed, groups, all, 0, licensingsFor);
+    expect(total(paired)).toEqual([4, 4]);
+    expect([licensings(packed, 0), licensings(paired, 0)]).toEqual([5, 4]);
+    for (const r of paired) {
+      expect(r.keys.has('img')).toBe(true);
+      expect(r.free).toEqual([100 - 91, 100 - 54]);
+    }
+  });
+
+  it('leaves a guest where it is when the other bin has no room for its image', () => {
+    // As above, but the second bin also holds 48 MiB of data (not a guest): 3 + 48 used, 49 free,
+    // and the small guest with its image needs 1 + 50.
+    const groups: PackGroup[] = [
+      { id: 'large', count: 6, size: [30, 1] },
+      { id: 'small', count: 2, size: [1, 1], shared: [{ key: 'img', size: [0, 50] }] },
+      { id: 'data', count: 1, size: [1, 48] },
+    ];
+    const records: BinRecord[] = [
+      { mult: 1, free: [100 - 92, 100 - 55], counts: new Map([['large', 3], ['small', 2]]), keys: new Set(['img']) },
+      { mult: 1, free: [100 - 91, 100 - 51], counts: new Map([['large', 3], ['data', 1]]), keys: new Set() },
+    ];
+    const paired = pairGuests(records, groups, (id) => id !== 'data', 0, licensingsFor);
+    expect(paired.map((r) => r.counts.get('small') ?? 0)).toEqual([2, 0]);
+    expect(paired[1]!.keys.has('img')).toBe(false);
   });
 
   it('never needs more licensings, keeps every guest and every bin, stays within capacity (property)', () => {

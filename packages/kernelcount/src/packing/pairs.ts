@@ -75,16 +75,12 @@ function movable(r: BinRecord, ctx: Ctx): PackGroup[] {
 }
 
 /**
- * Whether one bin of `r` takes these guests once `leaving` (guests of it) are gone: free room,
- * their group's `maxPerBin`, and their shared setup already there.
+ * Whether one bin of `r` takes these guests: free room for them and for any shared setup (image)
+ * they need that the bin lacks, and their group's `maxPerBin`.
  */
-function takes(r: BinRecord, groups: readonly PackGroup[], ctx: Ctx, leaving: readonly PackGroup[] = []): boolean {
+function takes(r: BinRecord, groups: readonly PackGroup[], ctx: Ctx): boolean {
   const need = new Array<number>(ctx.dims).fill(0);
   const per = new Map<string, number>();
-  for (const g of leaving) {
-    per.set(g.id, (per.get(g.id) ?? 0) - 1);
-    g.size.forEach((s, d) => (need[d]! -= s));
-  }
   const keys = new Set(r.keys);
   for (const g of groups) {
     setupFor(g, keys, ctx.dims).forEach((x, d) => (need[d]! += x));
@@ -94,22 +90,6 @@ function takes(r: BinRecord, groups: readonly PackGroup[], ctx: Ctx, leaving: re
     g.size.forEach((s, d) => (need[d]! += s));
   }
   return r.free.every((f, d) => f >= need[d]!);
-}
-
-/**
- * k + 1 guests of one group from `from` for one guest of another group from `to`, when each bin
- * has room for what it gets once what it gives is gone: a net move of k guests where moving k
- * does not fit (a bin full of large guests gives one of them for k + 1 small ones).
- */
-function swapFor(from: BinRecord, to: BinRecord, k: number, ctx: Ctx): { give: PackGroup[]; back: PackGroup } | null {
-  for (const y of movable(from, ctx)) {
-    if ((from.counts.get(y.id) ?? 0) < k + 1) continue;
-    const give = Array<PackGroup>(k + 1).fill(y);
-    for (const x of movable(to, ctx)) {
-      if (x !== y && takes(to, give, ctx, [x]) && takes(from, [x], ctx, give)) return { give, back: x };
-    }
-  }
-  return null;
 }
 
 /** Takes one guest of `group` out of each bin of `r`, freeing its room (its shared setup stays). */
@@ -177,43 +157,20 @@ function shift(recs: BinRecord[], ctx: Ctx): boolean {
           { at: b, bins, to: n[b]! + k },
         ];
         if (delta(recs, n, ctx, change) >= -1e-9) continue;
-        // The cost depends on the counts only: any k guests here that fit there together will do,
-        // or k + 1 for one back where k do not fit.
-        const guests = guestsToMove(from, k, (gs) => takes(to, gs, ctx), ctx);
-        const swap = guests || a === b ? null : swapFor(from, to, k, ctx);
-        if (!guests && !swap) continue;
+        // The cost depends on the counts only: any group with k guests here that fits there will do.
+        const group = movable(from, ctx).find((g) => (from.counts.get(g.id) ?? 0) >= k && takes(to, Array<PackGroup>(k).fill(g), ctx));
+        if (!group) continue;
         const givers = split(recs, from, bins);
         const takers = split(recs, from === to ? from : to, bins);
-        if (swap) {
-          takeOne(takers, swap.back);
-          putOne(givers, swap.back, ctx);
-        }
-        for (const g of guests ?? swap!.give) {
-          takeOne(givers, g);
-          putOne(takers, g, ctx);
+        for (let i = 0; i < k; i++) {
+          takeOne(givers, group);
+          putOne(takers, group, ctx);
         }
         return true;
       }
     }
   }
   return false;
-}
-
-/** `k` (1 or 2) guests of `r`, smallest first, that `fit` accepts together; null when none do. */
-function guestsToMove(r: BinRecord, k: number, fit: (groups: PackGroup[]) => boolean, ctx: Ctx): PackGroup[] | null {
-  const m = movable(r, ctx);
-  for (let i = 0; i < m.length; i++) {
-    if (k === 1) {
-      if (fit([m[i]!])) return [m[i]!];
-      continue;
-    }
-    // Two of one group (if the bin holds two), or one each of two groups.
-    for (let j = i; j < m.length; j++) {
-      if (j === i && (r.counts.get(m[i]!.id) ?? 0) < 2) continue;
-      if (fit([m[i]!, m[j]!])) return [m[i]!, m[j]!];
-    }
-  }
-  return null;
 }
 
 /** Move 2: two bins each give one guest to a third with room for both. */
@@ -259,52 +216,7 @@ function twoIntoOne(recs: BinRecord[], ctx: Ctx): boolean {
   return false;
 }
 
-/** Move 3: one bin gives one guest each to two others (the mirror of move 2: for Standard, an even bin evens two odd ones). */
-function oneIntoTwo(recs: BinRecord[], ctx: Ctx): boolean {
-  const n = recs.map((r) => guestsIn(r, ctx));
-  const max = Math.max(0, ...n);
-  // Only bins that do not get dearer with one guest more can take (odd counts, for Standard).
-  const takesFree = (i: number) => ctx.cost(n[i]! + 1) === ctx.cost(n[i]!);
-  for (let a = 0; a < recs.length; a++) {
-    if (n[a]! < 2 || (recs[a]!.mult < 1)) continue;
-    for (let b = 0; b < recs.length; b++) {
-      if (b === a || !takesFree(b)) continue;
-      for (let c = b; c < recs.length; c++) {
-        if (c === a || !takesFree(c) || (c === b && recs[b]!.mult < 2)) continue;
-        const change = [
-          { at: a, bins: 1, to: n[a]! - 2 },
-          { at: b, bins: c === b ? 2 : 1, to: n[b]! + 1 },
-          ...(c === b ? [] : [{ at: c, bins: 1, to: n[c]! + 1 }]),
-        ];
-        if (n[a] !== max && ctx.cost(n[a]! - 2) >= ctx.cost(n[a]!)) continue;
-        if (delta(recs, n, ctx, change) >= -1e-9) continue;
-        const ra = recs[a]!;
-        const rb = recs[b]!;
-        const rc = recs[c]!;
-        let pair: [PackGroup, PackGroup] | undefined;
-        for (const gb of movable(ra, ctx)) {
-          if (!takes(rb, [gb], ctx)) continue;
-          pair ??= movable(ra, ctx)
-            .filter((gc) => gc !== gb || (ra.counts.get(gb.id) ?? 0) >= 2)
-            .map((gc): [PackGroup, PackGroup] => [gb, gc])
-            .find(([, gc]) => (c === b ? takes(rb, [gc], ctx) : takes(rc, [gc], ctx)));
-        }
-        if (!pair) continue;
-        const giver = split(recs, ra, 1);
-        const takerB = split(recs, rb, 1);
-        const takerC = split(recs, rc, 1);
-        takeOne(giver, pair[0]);
-        takeOne(giver, pair[1]);
-        putOne(takerB, pair[0], ctx);
-        putOne(takerC, pair[1], ctx);
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** Move 4: every busiest bin sheds guests down to the licensing level below, into bins that stay below it; kept only if cheaper. */
+/** Move 3: every busiest bin sheds guests down to the licensing level below, into bins that stay below it; kept only if cheaper. */
 function lowerBusiest(recs: BinRecord[], ctx: Ctx): BinRecord[] | null {
   const max = Math.max(0, ...recs.map((r) => guestsIn(r, ctx)));
   const top = ctx.cost(max);
@@ -360,7 +272,7 @@ export function pairGuests(
   let recs = records.map((r) => cloneRecord(r, r.mult));
   // Every move lowers the cost, so this ends; the cap bounds the work on huge pools.
   for (let step = 0; step < 1_000; step++) {
-    if (shift(recs, ctx) || twoIntoOne(recs, ctx) || oneIntoTwo(recs, ctx)) continue;
+    if (shift(recs, ctx) || twoIntoOne(recs, ctx)) continue;
     const lower = spares > 0 ? lowerBusiest(recs, ctx) : null;
     if (!lower) break;
     recs = lower;

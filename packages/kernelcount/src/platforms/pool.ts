@@ -1,6 +1,7 @@
 import { DoesNotFitError, packGroups, packOrder, type PackGroup, type PackResult } from '../packing/pack.js';
 import { pairFromStarts } from '../packing/pairs.js';
 import { packSpread } from '../packing/spread.js';
+import { upTo } from '../packing/bins.js';
 import type { OsFamily, Policy, Workload } from '../scenario/types.js';
 import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
 
@@ -201,34 +202,40 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity, extraBins = 0):
   };
 }
 
+/** Guests per bin as arranged for a licence, and the image disk that arrangement stores beyond the packed one. */
+export interface ArrangedGuests {
+  perBin: Array<{ bins: number; instances: number }>;
+  /** MiB of images stored on bins that did not hold them as packed (a guest moved where its image was not). */
+  extraImageMiB: number;
+}
+
 /**
  * The guest OSEs (the items `guests` picks) per load bin after moving them between bins so that a
  * per-host licence priced by `cost(guests on the host)` costs as little as packing/pairs.ts finds,
  * `spares` HA hosts licensed like the busiest included (Windows Server Standard and RHEL Server
- * license 2 guests per licensing). The number of bins and what else they hold stay as packed.
+ * license 2 guests per licensing). The number of bins stays as packed; the search starts from the
+ * bins as packed and from every group spread over them, and keeps the cheaper.
  */
 export function arrangeGuests(
   packed: PackedPool,
   guests: (item: PoolItem) => boolean,
   spares: number,
   cost: (guests: number) => number,
-): Array<{ bins: number; instances: number }> {
+): ArrangedGuests {
   const byId = new Map(packed.spec.items.map((i) => [i.id, i]));
   const groups = packGroupsOf(packed.spec);
-  // Starts: the bins as packed, and every group spread over them (when that fits and stores no
-  // image on a bin that lacks it, so the disk the pool reports stays true).
+  const capacity = [packed.usable.cpuMillicores, packed.usable.memoryMiB, packed.usable.diskMiB, packed.usable.pods];
   const starts = [packed.pack.records];
-  {
-    const capacity = [packed.usable.cpuMillicores, packed.usable.memoryMiB, packed.usable.diskMiB, packed.usable.pods];
-    const spread = packSpread(capacity, packOrder(capacity, groups), packed.bins);
-    if (spread) {
-      const have = spread.reduce((a, r) => a + r.mult, 0);
-      if (have < packed.bins) spread.push({ mult: packed.bins - have, free: [...capacity], counts: new Map(), keys: new Set() });
-      starts.push(spread);
-    }
-  }
+  const spread = packSpread(capacity, packOrder(capacity, groups), packed.bins);
+  if (spread) starts.push(upTo(spread, packed.bins, capacity));
   const records = pairFromStarts(starts, groups, (id) => guests(byId.get(id)!), spares, cost);
-  return instancesPerBin({ ...packed, pack: { ...packed.pack, records } }, guests);
+  const sharedBins = new Map<string, number>();
+  for (const r of records) for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
+  const pack = { ...packed.pack, records, sharedBins };
+  return {
+    perBin: instancesPerBin({ ...packed, pack }, guests),
+    extraImageMiB: Math.max(0, sharedDiskMiB(packed.spec, pack) - sharedDiskMiB(packed.spec, packed.pack)),
+  };
 }
 
 /** Memory and disk of a whole pool by layer, over `bins` bins; free is what no layer uses. */

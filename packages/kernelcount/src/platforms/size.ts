@@ -93,11 +93,12 @@ export interface PoolSizing {
   /**
    * The same OSEs per load host, moved between hosts so that a licence granting 2 OSEs per
    * licensing of a host (Windows Server Standard, RHEL Server) needs as few licensings as
-   * packing/pairs.ts finds, spares (licensed like the busiest host) included. Hosts and everything
+   * packing/pairs.ts finds, spares (licensed like the busiest host) included, with the image disk
+   * this stores beyond the packing (`layers` describe the bins as packed). Hosts and everything
    * else stay as packed. With `cap`, a host costs at most `cap` licensings' worth (Datacenter's
    * flat price where it is cheaper than that many of Standard). Worked out on first use per cap, then kept.
    */
-  pairedOsesPerHost: (cap?: number) => Array<{ hosts: number; oses: number }>;
+  pairedOsesPerHost: (cap?: number) => PairedOses;
   workloads: WorkloadPlacement[];
   formulas: string[];
 }
@@ -180,14 +181,21 @@ function byOs(workloads: readonly Workload[]): Array<[OsFamily, Workload[]]> {
   return out;
 }
 
+/** Guest OSEs per load host as placed for a licence (PoolSizing.pairedOsesPerHost). */
+export interface PairedOses {
+  perHost: Array<{ hosts: number; oses: number }>;
+  /** MiB of images this placement stores on hosts that did not hold them as packed. */
+  extraImageMiB: number;
+}
+
 /** PoolSizing.pairedOsesPerHost: the guests paired for 2-per-licensing rules, worked out once per cap when first asked for. */
-function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): (cap?: number) => Array<{ hosts: number; oses: number }> {
-  const kept = new Map<number, Array<{ hosts: number; oses: number }>>();
+function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): (cap?: number) => PairedOses {
+  const kept = new Map<number, PairedOses>();
   return (cap = Infinity) => {
     let got = kept.get(cap);
     if (!got) {
-      const cost = (n: number) => Math.min(licensingsFor(n), cap);
-      got = guests ? arrangeGuests(packed, guests, spares, cost).map((x) => ({ hosts: x.bins, oses: x.instances })) : [];
+      const a = guests ? arrangeGuests(packed, guests, spares, (n) => Math.min(licensingsFor(n), cap)) : { perBin: [], extraImageMiB: 0 };
+      got = { perHost: a.perBin.map((x) => ({ hosts: x.bins, oses: x.instances })), extraImageMiB: a.extraImageMiB };
       kept.set(cap, got);
     }
     return got;
