@@ -1,5 +1,6 @@
 import type { Assumption, Trust } from './catalog/types.js';
 import { cheapestHostCount } from './cost/hostCount.js';
+import { licenceDrafts } from './cost/licences.js';
 import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
 import { Money, money, sumMoney, ZERO } from './money.js';
@@ -370,8 +371,9 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
       sizing,
       (added) => sizePlatform(platform, scenario, catalog, added),
       (sz) => {
-        const priced = { items: [] as LineItem[], notes: [] as string[], warnings: [] as string[], decisions: [] as LicenceDecision[] };
-        priced.items = priceSizing(sz, scenario, catalog, priced.notes, priced.warnings, priced.decisions);
+        const licences = licenceDrafts(sz, scenario, catalog);
+        const priced = { items: [] as LineItem[], notes: [] as string[], warnings: [] as string[], decisions: [] as LicenceDecision[], morePays: licences.morePays };
+        priced.items = priceSizing(sz, scenario, catalog, priced.notes, priced.warnings, priced.decisions, { licences });
         return priced;
       },
     );

@@ -298,7 +298,8 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
       const choice = cheapestHostCount(variants.get('{}')!.sizing, variant, (sizing) => {
         const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
         const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
-        return { items: priceSizing(priced, s, book, [], [], [], { licences: licences(entry, bySizing.get(sizing)!, book) }) };
+        const lic = licences(entry, bySizing.get(sizing)!, book);
+        return { items: priceSizing(priced, s, book, [], [], [], { licences: lic }), morePays: lic.morePays };
       });
       return sumLineItems(choice.priced.items);
     });

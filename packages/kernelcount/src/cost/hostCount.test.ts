@@ -3,6 +3,7 @@ import { money } from '../money.js';
 import { sizePlatform, type PlatformSizing } from '../platforms/size.js';
 import { parseScenarioWithCatalog } from '../scenario/validate.js';
 import { cheapestHostCount, MAX_ADDED_HOSTS } from './hostCount.js';
+import { licenceDrafts } from './licences.js';
 import type { LineItem } from './lineItems.js';
 
 // A Windows VM platform (its windows pool's licence depends on its guests per host), sized for
@@ -29,7 +30,7 @@ function pricer(hosts: (n: number) => number, licence: (n: number) => number) {
   const price = (s: PlatformSizing) => {
     const n = s.addedHosts;
     asked.push(n);
-    return { items: [item('hardware', hosts(n)), item('windows-server', licence(n))] };
+    return { items: [item('hardware', hosts(n)), item('windows-server', licence(n))], morePays: ['windows'] };
   };
   return { asked, price };
 }
@@ -75,18 +76,44 @@ describe('cheapestHostCount (hosts added while they cost less than the licences 
     expect(wider.pools[0]!.utilization.memory).toBeLessThan(packed.pools[0]!.utilization.memory);
   });
 
-  it('tries nothing on a platform whose licences do not depend on guests per host', () => {
-    const linux = parseScenarioWithCatalog(
-      {
-        hosts: [{ name: 'h', sockets: 2, coresPerSocket: 8, memoryGiB: 128, price: 3000, diskGiB: 2000 }],
-        workloads: [{ name: 'w', instances: 21, vcpus: 1, memoryGiB: 1 }],
-        platforms: [{ type: 'vm' }],
-      },
-      { today: '2026-11-22' },
-    );
-    const s = sizePlatform(linux.scenario.platforms[0]!, linux.scenario, linux.catalog);
-    const { asked, price } = pricer(() => 0, () => 0);
-    cheapestHostCount(s, () => s, price);
+  it('tries only the pools the pricing names in morePays', () => {
+    const asked: number[] = [];
+    cheapestHostCount(packed, resize, (sz) => (asked.push(sz.addedHosts), { items: [item('windows-server', 1_000_000)], morePays: [] }));
     expect(asked).toEqual([0]);
+  });
+});
+
+describe('morePays (whether more hosts could license the guests for less, price-free)', () => {
+  const pools = (input: Record<string, unknown>) => {
+    const p = parseScenarioWithCatalog(input, { today: '2026-11-22' });
+    return licenceDrafts(sizePlatform(p.scenario.platforms[0]!, p.scenario, p.catalog), p.scenario, p.catalog).morePays;
+  };
+  const host = { name: 'h', sockets: 2, coresPerSocket: 8, memoryGiB: 128, price: 3000, diskGiB: 2000 };
+  const vms = (instances: number, spares: number, windowsLicensing = 'standard') => ({
+    hosts: [host],
+    workloads: [{ name: 'w', instances, os: 'windows', cpuMillicores: 50, memoryMiB: 64 }],
+    platforms: [{ type: 'vm', windowsLicensing }],
+    policy: { ha: { spareHosts: spares } },
+  });
+
+  it('names a Windows pool whose spare is licensed like a busy host', () => {
+    // 21 VMs on one load host and a spare: 11 + 11 licensings now; with 2 load hosts at least
+    // max(2, 11) + 1 spare x ceil(ceil(21/2) / 2) = 11 + 6 = 17.
+    expect(pools(vms(21, 1))).toEqual(['windows']);
+  });
+
+  it('leaves out a pool already at the bound: 20 VMs on one host, no spare (10 licensings, and at least 10 on any number of hosts)', () => {
+    expect(pools(vms(20, 0))).toEqual([]);
+  });
+
+  it('leaves out Datacenter alone, per-VM licensing and Linux guests without RHEL', () => {
+    expect(pools(vms(21, 1, 'datacenter'))).toEqual([]);
+    expect(pools(vms(21, 1, 'per-vm'))).toEqual([]);
+    expect(pools({ hosts: [host], workloads: [{ name: 'w', instances: 21, vcpus: 1, memoryGiB: 1 }], platforms: [{ type: 'vm' }], policy: { ha: { spareHosts: 1 } } })).toEqual([]);
+  });
+
+  it('names a Linux pool licensed with RHEL per 2 guests when a spare is licensed like its busiest host', () => {
+    const input = { hosts: [host], workloads: [{ name: 'w', instances: 21, vcpus: 1, memoryGiB: 1 }], platforms: [{ type: 'vm', linuxLicence: 'rhel' }], policy: { ha: { spareHosts: 1 } } };
+    expect(pools(input)).toEqual(['linux']);
   });
 });

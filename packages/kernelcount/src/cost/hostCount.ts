@@ -6,8 +6,8 @@
  * licensings, on two load hosts and a spare 6 + 5 + 6, so the third host costs less than the five
  * licensings it saves whenever a licensing of its cores costs more than a fifth of a host.
  *
- * So for each pool whose licence depends on its guests (licences.ts `guestPricedPools`), load hosts
- * are added one at a time, the platform sized and priced again, and the cheapest total kept, the
+ * So for each pool whose licence depends on its guests and could cost less on more hosts
+ * (licences.ts `morePays`, a price-free bound), load hosts are added one at a time, the platform sized and priced again, and the cheapest total kept, the
  * fewest hosts on a tie. The search is exact over host counts, not a guess that stops at the first
  * host that does not pay: it stops once the total without those licences reaches the best total,
  * because that part never falls as hosts are added (hardware, power, space, labour and per-host
@@ -16,11 +16,10 @@
  */
 import { sumMoney, type Money } from '../money.js';
 import type { PlatformSizing } from '../platforms/size.js';
-import { guestPricedPools } from './licences.js';
+import { MAX_ADDED_HOSTS } from './licences.js';
 import type { LineItem } from './lineItems.js';
 
-/** Most load hosts added to one pool for its licence. */
-export const MAX_ADDED_HOSTS = 8;
+export { MAX_ADDED_HOSTS } from './licences.js';
 
 /** Components of the licences that can cost less on more hosts (the rest only grows with hosts). */
 const GUEST_PRICED = ['windows-server', 'rhel'];
@@ -34,16 +33,20 @@ export interface HostCountChoice<T> {
 }
 
 /**
- * Prices `packed` (the platform at the fewest hosts), then with load hosts added to each pool whose
- * licence depends on its guests, and keeps the cheapest. `resize` sizes the platform with hosts
- * added by pool key; `price` prices a sizing and returns its line items (with whatever else the
- * caller keeps).
+ * Prices `packed` (the platform at the fewest hosts), then with load hosts added to each pool its
+ * pricing names in `morePays` (LicenceDrafts), and keeps the cheapest. `resize` sizes the platform
+ * with hosts added by pool key; `price` prices a sizing and returns its line items and those pool
+ * keys (with whatever else the caller keeps).
  *
  * @example
- * const choice = cheapestHostCount(sizing, (added) => sizePlatform(p, s, cat, added), (sz) => ({ items: priceSizing(sz, s, cat) }));
+ * const price = (sz: PlatformSizing) => {
+ *   const licences = licenceDrafts(sz, s, cat);
+ *   return { items: priceSizing(sz, s, cat, [], [], [], { licences }), morePays: licences.morePays };
+ * };
+ * const choice = cheapestHostCount(sizing, (added) => sizePlatform(p, s, cat, added), price);
  * choice.sizing.addedHosts //=> 1 when a third host saves more Windows Server licensings than it costs
  */
-export function cheapestHostCount<T extends { items: readonly LineItem[] }>(
+export function cheapestHostCount<T extends { items: readonly LineItem[]; morePays: readonly string[] }>(
   packed: PlatformSizing,
   resize: (added: Record<string, number>) => PlatformSizing,
   price: (sizing: PlatformSizing) => T,
@@ -52,7 +55,7 @@ export function cheapestHostCount<T extends { items: readonly LineItem[] }>(
   let best = first;
   let bestTco = tcoOf(first.priced.items);
   const added: Record<string, number> = {};
-  for (const key of guestPricedPools(packed)) {
+  for (const key of first.priced.morePays) {
     for (let n = 1; n <= MAX_ADDED_HOSTS; n++) {
       const sizing = resize({ ...added, [key]: n });
       const priced = price(sizing);

@@ -61,7 +61,19 @@ export interface LicenceDrafts {
   notes: string[];
   warnings: string[];
   decisions: LicenceDecision[];
+  /** Keys of the pools whose licence more load hosts could make cheaper (cost/hostCount.ts tries them). */
+  morePays: string[];
 }
+
+/** Most load hosts added to one pool for its licence (cost/hostCount.ts). */
+export const MAX_ADDED_HOSTS = 8;
+/**
+ * Pools above this many load hosts are not tried with more hosts, nor placed for Datacenter's cap
+ * (bounded work: each try sizes the pool, places its guests and prices the platform again, tens
+ * of milliseconds for a pool of 100 hosts). There one spare is a small share of the licence, and
+ * the guests are still placed for Standard on the hosts they have.
+ */
+export const MAX_LOAD_HOSTS_TRIED = 32;
 type Out = LicenceDrafts;
 
 export interface LicenceDraftOptions {
@@ -177,7 +189,8 @@ function cheaperPlacement(
   price: (hosts: HostUsage[]) => LicenceQuote | null,
   out: Out,
   what: string,
-  cap?: number,
+  cap = Infinity,
+  zero = 1,
 ): LicenceQuote | null {
   const usage = (perHost: Array<{ hosts: number; oses: number }>) =>
     osesWithSpares(pool, perHost)
@@ -188,7 +201,9 @@ function cheaperPlacement(
   const first = price(packed);
   let best = { hosts: packed, q: first, imageMiB: 0 };
   const seen = new Set([list(packed)]);
-  for (const arranged of [pool.pairedOsesPerHost(), ...(cap === undefined ? [] : [pool.pairedOsesPerHost(cap)])]) {
+  // Filling hosts up to Datacenter's price is tried on pools small enough to try more hosts on.
+  const capped = cap > 0 && cap < Infinity && pool.loadHosts <= MAX_LOAD_HOSTS_TRIED;
+  for (const arranged of [pool.pairedOsesPerHost(), ...(capped ? [pool.pairedOsesPerHost(cap)] : [])]) {
     const hosts = usage(arranged.perHost);
     if (seen.has(list(hosts))) continue;
     seen.add(list(hosts));
@@ -202,21 +217,28 @@ function cheaperPlacement(
         (best.imageMiB > 0 ? `; images take ${best.imageMiB} MiB more disk than as packed` : ''),
     );
   }
+  if (morePays(pool, best.hosts, cap, zero)) out.morePays.push(pool.key);
   return best.q;
 }
 
 /**
- * Keys of the pools whose licence depends on how many guests each host runs, so that more hosts
- * can cost less (cost/hostCount.ts): Windows Server Standard, alone or as the cheaper of Standard
- * and Datacenter, and RHEL Server for VMs (2 guests per subscription). Pools without such guests are left out.
+ * Whether more load hosts could license a pool's guests for less than `hosts` (the placement
+ * priced, spares and idle hosts included) does, in licensings of the host's cores: a host costs
+ * min(its licensings, `cap`), at least `zero` with no guest (Windows: 1; RHEL for VMs: 0). With h
+ * load hosts, however the n guests sit, the hosts together need at least min(n / 2 rounded up,
+ * cap) and h x `zero`, and each spare is licensed like a host with at least n / h of them. When
+ * that bound is not below the licensings now for any h up to MAX_ADDED_HOSTS more, adding hosts
+ * is not tried: a price-free test that spares the sizing and pricing of each try.
  */
-export function guestPricedPools(s: PlatformSizing): string[] {
-  const p = s.platform;
-  const hyper = p.type === 'vm' || p.type === 'containers-in-vms';
-  return s.pools
-    .filter((pool) => pool.osesPerHost.some((x) => x.oses > 0))
-    .filter((pool) => (pool.os === 'windows' ? !hyper || p.windowsLicensing === 'cheapest' || p.windowsLicensing === 'standard' : hyper && p.linuxLicence === 'rhel'))
-    .map((pool) => pool.key);
+function morePays(pool: PoolSizing, hosts: HostUsage[], cap: number, zero: number): boolean {
+  if (pool.loadHosts - pool.addedHosts > MAX_LOAD_HOSTS_TRIED) return false;
+  const u = (k: number) => Math.min(k === 0 ? zero : Math.ceil(k / 2), cap);
+  const now = hosts.reduce((a, h) => a + h.count * u(h.oses), 0);
+  const n = pool.osesPerHost.reduce((a, x) => a + x.hosts * x.oses, 0);
+  for (let h = pool.loadHosts + 1; h <= pool.loadHosts + MAX_ADDED_HOSTS; h++) {
+    if (Math.max(h * Math.min(zero, cap), Math.min(Math.ceil(n / 2), cap)) + pool.spareHosts * u(Math.ceil(n / h)) < now) return true;
+  }
+  return false;
 }
 
 function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assurance: boolean, out: Out, hostOnly: boolean): void {
@@ -233,10 +255,11 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
     q = price([hostUsage(s, 1, guests.reduce((a, g) => a + g.count, 0), false, guests)]);
   } else {
     // Picking the edition per host, a host costs at most Datacenter's price: in licensings of
-    // Standard, D / S, which the placement also tries to fill hosts up to.
+    // Standard, D / S, which the placement also tries to fill hosts up to (and morePays bounds by).
     const one = (edition: string) => quote(WINDOWS, { hosts: [hostUsage(s, 1, 2, !hypervisorHost)] }, { allow: [`windows-server-${edition}/per-core`], assurance }).annualCost;
     const standard = mode === 'cheapest' ? one('standard') : null;
-    const cap = standard?.gt(0) ? one('datacenter').div(standard).toNumber() : undefined;
+    // Datacenter alone costs the same on every host, whatever it runs: one unit per host.
+    const cap = standard?.gt(0) ? one('datacenter').div(standard).toNumber() : mode === 'datacenter' ? 1 : Infinity;
     q = cheaperPlacement(s, pool, !hypervisorHost, price, out, `Windows Server ${what}`, cap);
   }
   if (!q) return;
@@ -254,7 +277,7 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
 
 function rhel(s: PlatformSizing, pool: PoolSizing, product: 'rhel' | 'rhel-vdc', bareMetal: boolean, quote: Quote, out: Out): void {
   const price = (hosts: HostUsage[]) => (hosts.some((h) => h.count > 0) ? quote([product], { hosts: hosts.filter((h) => h.count > 0) }) : null);
-  const q = bareMetal ? price([hostUsage(s, pool.hosts, 0, true)]) : cheaperPlacement(s, pool, false, price, out, `${PRODUCTS[product]!.name} guests`);
+  const q = bareMetal ? price([hostUsage(s, pool.hosts, 0, true)]) : cheaperPlacement(s, pool, false, price, out, `${PRODUCTS[product]!.name} guests`, product === 'rhel' ? Infinity : 0, 0);
   if (q) toDrafts(q, '', out);
 }
 
@@ -325,7 +348,7 @@ function controlPlane(s: PlatformSizing, quote: Quote, out: Out): void {
  * notes (editions picked, break-evens, order minimums) and warnings (soft partitioning).
  */
 export function licenceDrafts(s: PlatformSizing, scenario: Scenario, cat: PriceBook, options: LicenceDraftOptions = {}): LicenceDrafts {
-  const out: Out = { drafts: [], notes: [], warnings: [], decisions: [] };
+  const out: Out = { drafts: [], notes: [], warnings: [], decisions: [], morePays: [] };
   const limit = options.breakEvenSearchLimit;
   const engine = options.quote ?? quoteBuilt;
   const quote: Quote = (products, usage, opts = {}) => {

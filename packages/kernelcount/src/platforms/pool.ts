@@ -214,7 +214,7 @@ export interface ArrangedGuests {
  * per-host licence priced by `cost(guests on the host)` costs as little as packing/pairs.ts finds,
  * `spares` HA hosts licensed like the busiest included (Windows Server Standard and RHEL Server
  * license 2 guests per licensing). The number of bins stays as packed; the search starts from the
- * bins as packed and from every group spread over them, and keeps the cheaper.
+ * bins as packed and, up to 32 bins, from every group spread over them, and keeps the cheaper.
  */
 export function arrangeGuests(
   packed: PackedPool,
@@ -226,7 +226,8 @@ export function arrangeGuests(
   const groups = packGroupsOf(packed.spec);
   const capacity = [packed.usable.cpuMillicores, packed.usable.memoryMiB, packed.usable.diskMiB, packed.usable.pods];
   const starts = [packed.pack.records];
-  const spread = packSpread(capacity, packOrder(capacity, groups), packed.bins);
+  // A second start for pools of up to 32 bins (bounded work: each start is a search of its own).
+  const spread = packed.bins <= 32 ? packSpread(capacity, packOrder(capacity, groups), packed.bins) : null;
   if (spread) starts.push(upTo(spread, packed.bins, capacity));
   const records = pairFromStarts(starts, groups, (id) => guests(byId.get(id)!), spares, cost);
   const sharedBins = new Map<string, number>();

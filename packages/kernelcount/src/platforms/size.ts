@@ -191,7 +191,10 @@ export interface PairedOses {
 /** PoolSizing.pairedOsesPerHost: the guests paired for 2-per-licensing rules, worked out once per cap when first asked for. */
 function paired(packed: PackedPool, guests: ((i: PoolItem) => boolean) | null, spares: number): (cap?: number) => PairedOses {
   const kept = new Map<number, PairedOses>();
-  return (cap = Infinity) => {
+  return (exact = Infinity) => {
+    // The cap only steers the search (each placement found is then priced exactly), so half
+    // licensings are fine enough: samples whose prices differ a little share one placement.
+    const cap = Math.round(exact * 2) / 2;
     let got = kept.get(cap);
     if (!got) {
       const a = guests ? arrangeGuests(packed, guests, spares, (n) => Math.min(licensingsFor(n), cap)) : { perBin: [], extraImageMiB: 0 };

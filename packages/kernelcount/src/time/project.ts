@@ -10,6 +10,7 @@
  * purchases differ from what `priceSizing` gives.
  */
 import { cheapestHostCount } from '../cost/hostCount.js';
+import { licenceDrafts } from '../cost/licences.js';
 import { carbonOf, kWhOf, priceSizing, type LineItem } from '../cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
 import { tooLargeIssue, type SafeResult } from '../evaluate.js';
@@ -213,7 +214,8 @@ function sizeYear(scenario: Scenario, catalog: Parameters<typeof sizePlatform>[2
       (added) => sizePlatform(p, s, catalog, added),
       (sz) => {
         const warnings: string[] = [];
-        return { items: priceSizing(sz, s, catalog, [], warnings, [], { breakEvenSearchLimit: 0 }), warnings };
+        const licences = licenceDrafts(sz, s, catalog, { breakEvenSearchLimit: 0 });
+        return { items: priceSizing(sz, s, catalog, [], warnings, [], { licences }), warnings, morePays: licences.morePays };
       },
     );
     out.lines.push(choice.priced.items);
