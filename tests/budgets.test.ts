@@ -20,8 +20,8 @@ const KB = 1024;
 /**
  * Pages with interactive islands (by page name) and their JavaScript budget, KB gzip. The
  * calculator carries the whole evaluate path; 151 since licences joined the sizing (hosts added
- * where they save licences, placement for the licence: +0.5 KB on the evaluate path) took it
- * from 149.8 to 150.7.
+ * where they save licences, placement for the licence: +0.7 KB on the evaluate path) took it
+ * from 149.8 to 150.9.
  */
 const JS_BUDGET_KB: Readonly<Record<string, number>> = { index: 150, calculator: 151 };
 /**
@@ -30,8 +30,9 @@ const JS_BUDGET_KB: Readonly<Record<string, number>> = { index: 150, calculator:
  * Back to 135 KB: it was raised to 140 while the package grew (carbon, currency checks, growth and
  * finance); the package's split (the catalog's words and the range resolver off the evaluate path,
  * charts reading FIGURES rather than the joined CATALOG) brought the heaviest article to 133.6.
+ * 136 since licences joined the sizing (the evaluate path +0.7 KB) took the heaviest to 135.1.
  */
-const ARTICLE_JS_BUDGET_KB = 135;
+const ARTICLE_JS_BUDGET_KB = 136;
 const NO_CHART_LEARN_PAGES = new Set(['learn', 'learn/glossary']);
 /** Every other page ships no JavaScript at all. */
 const JS_BUDGET_OTHER_KB = 0;
