@@ -7,9 +7,10 @@
  * licensings it saves whenever a licensing of its cores costs more than a fifth of a host.
  *
  * So for each pool whose licence depends on its guests and could cost less on more hosts
- * (licences.ts `morePays`, a price-free bound), load hosts are added one at a time, the platform sized and priced again, and the cheapest total kept, the
- * fewest hosts on a tie. The search is exact over host counts, not a guess that stops at the first
- * host that does not pay: it stops once the total without those licences reaches the best total,
+ * (licences.ts `morePays`, a price-free bound; pools of up to 32 load hosts), load hosts are added
+ * one at a time, the platform sized and priced again, and the cheapest total kept, the fewest
+ * hosts on a tie. The search is exact over host counts, not a guess that stops at the first host
+ * that does not pay: it stops once the total without those licences reaches the best total,
  * because that part never falls as hosts are added (hardware, power, space, labour and per-host
  * licences all grow with hosts), so no larger count can cost less. Bounded work: at most
  * `MAX_ADDED_HOSTS` per pool.
