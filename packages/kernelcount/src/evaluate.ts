@@ -1,7 +1,6 @@
 import type { Assumption, Trust } from './catalog/types.js';
-import { cheapestHostCount } from './cost/hostCount.js';
-import { licenceDrafts } from './cost/licences.js';
-import { byCategory, carbonOf, CATEGORIES, energyUse, priceSizing, type Category, type LineItem } from './cost/lineItems.js';
+import { atCheapestHostCount } from './cost/hostCount.js';
+import { byCategory, carbonOf, CATEGORIES, energyUse, type Category, type LineItem } from './cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from './errors.js';
 import { Money, money, sumMoney, ZERO } from './money.js';
 import type { Footprint } from './platforms/footprint.js';
@@ -367,16 +366,7 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
       }
       throw e;
     }
-    const choice = cheapestHostCount(
-      sizing,
-      (added) => sizePlatform(platform, scenario, catalog, added),
-      (sz) => {
-        const licences = licenceDrafts(sz, scenario, catalog);
-        const priced = { items: [] as LineItem[], notes: [] as string[], warnings: [] as string[], decisions: [] as LicenceDecision[], morePays: licences.morePays };
-        priced.items = priceSizing(sz, scenario, catalog, priced.notes, priced.warnings, priced.decisions, { licences });
-        return priced;
-      },
-    );
+    const choice = atCheapestHostCount(sizing, scenario, catalog);
     sizing = choice.sizing;
     const { items, notes: platformNotes, warnings: platformWarnings, decisions } = choice.priced;
     if (sizing.addedHosts > 0) platformNotes.unshift(addedHostsNote(sizing, sumLineItems(choice.packed.priced.items).minus(sumLineItems(items)), scenario.horizonYears));

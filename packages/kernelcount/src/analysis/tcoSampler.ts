@@ -192,6 +192,13 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
   /** Catalog figures the samples set: kept results are checked against these first. */
   const sampledFigures = new Set(priceInputs.map((i) => inputs[i]!.target).flatMap((t) => (t?.kind === 'catalog' ? [t.id] : [])));
   const defaults = new Map<string, unknown>();
+  /** Each sizing's variant, so that pricing a sizing finds the licences kept for it. */
+  const variantOf = new WeakMap<PlatformSizing, Variant>();
+  const variantFor = (sizing: PlatformSizing): Variant => {
+    const v: Variant = { sizing, licences: [] };
+    variantOf.set(sizing, v);
+    return v;
+  };
 
   function scenarioWith(values: readonly number[], only: readonly number[] | null = null): Record<string, unknown> {
     let raw = base;
@@ -213,7 +220,7 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
     const platforms = names.map((name) => parsed.scenario.platforms.find((x) => x.name === name)!);
     const variants = platforms.map((p) => {
       try {
-        return new Map([['{}', { sizing: sizePlatform(p, parsed.scenario, parsed.catalog), licences: [] }]]);
+        return new Map([['{}', variantFor(sizePlatform(p, parsed.scenario, parsed.catalog))]]);
       } catch (e) {
         if (e instanceof TooLargeForHostError) throw sampleError(inputs, values, [tooLargeIssue(e, parsed.scenario)]);
         throw e;
@@ -282,26 +289,21 @@ export function createTcoSampler(input: unknown, inputs: readonly InputPath[], o
     }
     if (workloads) s = { ...s, workloads };
     const book = new SampleBook(s.overrides, s.catalogVersions, figures, defaults);
+    const price = (sizing: PlatformSizing) => {
+      const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
+      const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
+      const lic = licences(entry, variantOf.get(sizing)!, book);
+      return { items: priceSizing(priced, s, book, [], [], [], { licences: lic }), morePays: lic.morePays };
+    };
     return entry.variants.map((variants, k) => {
-      const bySizing = new Map([...variants.values()].map((v) => [v.sizing, v]));
       const variant = (added: Record<string, number>): PlatformSizing => {
         const key = JSON.stringify(added);
         let v = variants.get(key);
-        if (!v) {
-          v = { sizing: entry.resize(k, added), licences: [] };
-          variants.set(key, v);
-          bySizing.set(v.sizing, v);
-        }
+        if (!v) variants.set(key, (v = variantFor(entry.resize(k, added))));
         return v.sizing;
       };
       // At the host count evaluate chooses for these prices (cost/hostCount.ts).
-      const choice = cheapestHostCount(variants.get('{}')!.sizing, variant, (sizing) => {
-        const hostIndex = hosts ? entry.scenario.hosts.indexOf(sizing.host) : -1;
-        const priced = hosts && hostIndex >= 0 ? { ...sizing, host: hosts[hostIndex]! } : sizing;
-        const lic = licences(entry, bySizing.get(sizing)!, book);
-        return { items: priceSizing(priced, s, book, [], [], [], { licences: lic }), morePays: lic.morePays };
-      });
-      return sumLineItems(choice.priced.items);
+      return sumLineItems(cheapestHostCount(variants.get('{}')!.sizing, variant, price).priced.items);
     });
   }
 

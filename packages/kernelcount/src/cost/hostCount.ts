@@ -15,10 +15,12 @@
  * licences all grow with hosts), so no larger count can cost less. Bounded work: at most
  * `MAX_ADDED_HOSTS` per pool.
  */
+import type { CatalogView } from '../catalog/tracker.js';
 import { sumMoney, type Money } from '../money.js';
-import type { PlatformSizing } from '../platforms/size.js';
-import { MAX_ADDED_HOSTS } from './licences.js';
-import type { LineItem } from './lineItems.js';
+import { sizePlatform, type PlatformSizing } from '../platforms/size.js';
+import type { Scenario } from '../scenario/types.js';
+import { licenceDrafts, MAX_ADDED_HOSTS, type LicenceDecision, type LicenceDraftOptions } from './licences.js';
+import { priceSizing, type LineItem } from './lineItems.js';
 
 export { MAX_ADDED_HOSTS } from './licences.js';
 
@@ -78,4 +80,30 @@ export function cheapestHostCount<T extends { items: readonly LineItem[]; morePa
 /** The total of the items, or of those `keep` keeps. */
 function tcoOf(items: readonly LineItem[], keep: (li: LineItem) => boolean = () => true): Money {
   return sumMoney(items.filter(keep).map((li) => li.total));
+}
+
+/** A platform priced: its line items, the notes, warnings and licensing decisions they came with, and `morePays`. */
+export interface PricedSizing {
+  items: LineItem[];
+  notes: string[];
+  warnings: string[];
+  decisions: LicenceDecision[];
+  morePays: string[];
+}
+
+/**
+ * `cheapestHostCount` as `evaluate` and `project` run it: the platform of `packed` sized again with
+ * hosts added, and every sizing priced with its licences worked out once.
+ */
+export function atCheapestHostCount(packed: PlatformSizing, scenario: Scenario, cat: CatalogView, options: LicenceDraftOptions = {}): HostCountChoice<PricedSizing> {
+  return cheapestHostCount(
+    packed,
+    (added) => sizePlatform(packed.platform, scenario, cat, added),
+    (sizing) => {
+      const licences = licenceDrafts(sizing, scenario, cat, options);
+      const priced: PricedSizing = { items: [], notes: [], warnings: [], decisions: [], morePays: licences.morePays };
+      priced.items = priceSizing(sizing, scenario, cat, priced.notes, priced.warnings, priced.decisions, { licences });
+      return priced;
+    },
+  );
 }

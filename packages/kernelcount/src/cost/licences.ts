@@ -201,9 +201,9 @@ function cheaperPlacement(
   const first = price(packed);
   let best = { hosts: packed, q: first, imageMiB: 0 };
   const seen = new Set([list(packed)]);
-  // Filling hosts up to Datacenter's price is tried on pools small enough to try more hosts on.
-  const capped = cap > 0 && cap < Infinity && pool.loadHosts <= MAX_LOAD_HOSTS_TRIED;
-  for (const arranged of [pool.pairedOsesPerHost(), ...(capped ? [pool.pairedOsesPerHost(cap)] : [])]) {
+  // Filling hosts up to the cap steers placement only where the cap is above one licensing (below
+  // it every host costs the same, as with Datacenter alone).
+  for (const arranged of [pool.pairedOsesPerHost(), ...(cap > 1 && cap < Infinity ? [pool.pairedOsesPerHost(cap)] : [])]) {
     const hosts = usage(arranged.perHost);
     if (seen.has(list(hosts))) continue;
     seen.add(list(hosts));
@@ -257,7 +257,8 @@ function windowsServer(s: PlatformSizing, pool: PoolSizing, quote: Quote, assura
     // Picking the edition per host, a host costs at most Datacenter's price: in licensings of
     // Standard, D / S, which the placement also tries to fill hosts up to (and morePays bounds by).
     const one = (edition: string) => quote(WINDOWS, { hosts: [hostUsage(s, 1, 2, !hypervisorHost)] }, { allow: [`windows-server-${edition}/per-core`], assurance }).annualCost;
-    const standard = mode === 'cheapest' ? one('standard') : null;
+    // Only pools small enough to try more hosts on use it (MAX_LOAD_HOSTS_TRIED).
+    const standard = mode === 'cheapest' && pool.loadHosts <= MAX_LOAD_HOSTS_TRIED ? one('standard') : null;
     // Datacenter alone costs the same on every host, whatever it runs: one unit per host.
     const cap = standard?.gt(0) ? one('datacenter').div(standard).toNumber() : mode === 'datacenter' ? 1 : Infinity;
     q = cheaperPlacement(s, pool, !hypervisorHost, price, out, `Windows Server ${what}`, cap);

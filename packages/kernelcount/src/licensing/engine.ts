@@ -346,9 +346,9 @@ function mergeLines(lines: readonly Counted[]): QuoteLine[] {
  * q.hostGroups[0].breakEven.guests //=> 11 at 2022 list prices
  */
 export function quoteLicences(products: readonly string[], usage: LicenceUsage, options: QuoteOptions = {}): LicenceQuote {
-  const hostMetric = resolve(products).some((p) => p.options.some((o) => metricScope(o.metric) === 'host'));
-  validateUsage(usage, hostMetric);
-  return quoteBuilt(products, usage, options);
+  const ps = resolve(products);
+  validateUsage(usage, ps.some((p) => p.options.some((o) => metricScope(o.metric) === 'host')));
+  return quoteResolved(ps, usage, options);
 }
 
 /**
@@ -357,7 +357,10 @@ export function quoteLicences(products: readonly string[], usage: LicenceUsage, 
  * carries nor runs the checks a caller's own usage needs.
  */
 export function quoteBuilt(products: readonly string[], usage: LicenceUsage, options: QuoteOptions = {}): LicenceQuote {
-  const ps = resolve(products);
+  return quoteResolved(resolve(products), usage, options);
+}
+
+function quoteResolved(ps: ProductCore[], usage: LicenceUsage, options: QuoteOptions): LicenceQuote {
   const book = options.prices ?? new CatalogView();
   const years = options.amortizationYears ?? (book.get('hardware.amortizationYears') as number);
   const ctx: Ctx = { book, assurance: options.assurance ?? false, years };

@@ -9,9 +9,8 @@
  * once. Only the hardware lines (owned hosts instead of needed ones) and, in the cash view, the
  * purchases differ from what `priceSizing` gives.
  */
-import { cheapestHostCount } from '../cost/hostCount.js';
-import { licenceDrafts } from '../cost/licences.js';
-import { carbonOf, kWhOf, priceSizing, type LineItem } from '../cost/lineItems.js';
+import { atCheapestHostCount } from '../cost/hostCount.js';
+import { carbonOf, kWhOf, type LineItem } from '../cost/lineItems.js';
 import { KernelcountError, isKernelcountError, type Issue } from '../errors.js';
 import { tooLargeIssue, type SafeResult } from '../evaluate.js';
 import { ZERO, money, sumMoney, type Money } from '../money.js';
@@ -209,15 +208,7 @@ function sizeYear(scenario: Scenario, catalog: Parameters<typeof sizePlatform>[2
     }
     // Priced at the host count evaluate would choose (hosts added where they save licences); the
     // break-even search feeds notes only, never a cost: skipped here.
-    const choice = cheapestHostCount(
-      sizing,
-      (added) => sizePlatform(p, s, catalog, added),
-      (sz) => {
-        const warnings: string[] = [];
-        const licences = licenceDrafts(sz, s, catalog, { breakEvenSearchLimit: 0 });
-        return { items: priceSizing(sz, s, catalog, [], warnings, [], { licences }), warnings, morePays: licences.morePays };
-      },
-    );
+    const choice = atCheapestHostCount(sizing, s, catalog, { breakEvenSearchLimit: 0 });
     out.lines.push(choice.priced.items);
     out.sizings.push(choice.sizing);
     out.warnings.push(choice.priced.warnings);
