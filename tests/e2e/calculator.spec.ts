@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { PRINT_VIEWPORT, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, saveScreenshot, test } from './helpers';
+import { PRINT_VIEWPORT, calculatorSettled, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, saveScreenshot, test } from './helpers';
 
 const cli = path.join(repoRoot, 'packages/kernelcount/bin/kernelcount.js');
 
@@ -79,12 +79,49 @@ test.describe('calculator', () => {
     expect(await cardFigures(page)).toEqual(valid);
   });
 
+  test('says what it is still working on: busy results until evaluated, the link pending until written', async ({ page, gotoPage }) => {
+    // A paused clock, so each step of the debounce is observed rather than raced (an installed
+    // clock still runs with real time until it is paused).
+    await page.clock.install();
+    await fresh(page, gotoPage);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    const root = page.locator('.calculator');
+    const results = page.locator('.result-pane');
+    // The preset's own link is written 400 ms after the page is ready.
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(100);
+        return root.getAttribute('data-pending');
+      })
+      .toBe('');
+    await expect(results).toHaveAttribute('aria-busy', 'false');
+    const link = page.url();
+
+    await page.locator('input[data-path="workloads[0].instances"]').fill('600');
+    await expect(root).toHaveAttribute('data-pending', 'evaluate link');
+    await expect(results).toHaveAttribute('aria-busy', 'true');
+    await page.clock.runFor(200);
+    await expect(root).toHaveAttribute('data-pending', 'link');
+    await expect(results).toHaveAttribute('aria-busy', 'false');
+    expect(page.url()).toBe(link);
+    await page.clock.runFor(400);
+    await expect(root).toHaveAttribute('data-pending', '');
+    expect(page.url()).not.toBe(link);
+
+    // An edit the package refuses (a duplicate name) is checked too: not busy once it is listed.
+    await page.locator('input[data-path="workloads[1].name"]').fill('api');
+    await expect(results).toHaveAttribute('aria-busy', 'true');
+    await page.clock.runFor(200);
+    await expect(page.getByTestId('issues')).toBeVisible();
+    await expect(results).toHaveAttribute('aria-busy', 'false');
+  });
+
   test('the link reproduces the exact result, and the autosave restores it', async ({ page, gotoPage, context }) => {
     await fresh(page, gotoPage);
     await page.locator('input[data-path="workloads[0].instances"]').fill('600');
-    await expect.poll(() => page.url()).toMatch(/#s=v1\./);
-    await page.waitForTimeout(600);
+    await calculatorSettled(page);
     const url = page.url();
+    expect(url).toMatch(/#s=v1\./);
     const figures = await cardFigures(page);
 
     const other = await context.browser()!.newContext();
@@ -149,7 +186,7 @@ test.describe('calculator', () => {
     await page.getByRole('combobox').first().selectOption('windows-lob-sql');
     await expect(page.getByTestId('summary')).toContainText('vm (the baseline)');
     await page.locator('input[data-path="workloads[0].instances"]').fill('9');
-    await page.waitForTimeout(500);
+    await calculatorSettled(page);
     const shown = await cardFigures(page);
     await page.getByText('Export', { exact: true }).click();
     for (const [button, ext] of [

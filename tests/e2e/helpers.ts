@@ -36,6 +36,8 @@
  *   test-results/screenshots/<name>-<project>.png (gitignored; at most
  *   SCREENSHOT_MAX_HEIGHT CSS px tall) and attaches it to the report.
  * - `builtPages()` lists every page in dist/ with its URL path and expected status.
+ * - `calculatorSettled(page)` waits until the calculator has evaluated its draft and written
+ *   it to the link and the autosave; use it after an edit, not a fixed delay.
  *
  * The server is scripts/start.mjs serving dist/ (see playwright.config.ts);
  * `npm test` builds the site first. Run alone with `npx playwright test` after
@@ -189,6 +191,15 @@ export const test = base.extend<{
     });
   },
 });
+
+/**
+ * Waits until the calculator has caught up with its draft: evaluated it, and written it to the link
+ * and the autosave (the page lists what it is still doing in `data-pending`). Use this after an
+ * edit instead of a fixed delay, which a loaded machine can outrun.
+ */
+export async function calculatorSettled(page: Page): Promise<void> {
+  await expect(page.locator('.calculator')).toHaveAttribute('data-pending', '', { timeout: 15_000 });
+}
 
 /** Runs axe-core (WCAG 2.0 A/AA, 2.1 AA) and fails on any serious or critical violation. */
 export async function checkA11y(page: Page, label = ''): Promise<void> {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { overTimeSentence } from '../../src/lib/overTime';
 import { signedTonnes, tonnes } from '../../src/lib/overTimeFormat';
-import { PRINT_VIEWPORT, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, screenshotDir, test } from './helpers';
+import { PRINT_VIEWPORT, calculatorSettled, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, screenshotDir, test } from './helpers';
 
 const SECTION_CODE = /\/_astro\/(OverTime\.|overTime\.worker)/;
 const PRESET = 'vmware-to-kubernetes';
@@ -94,8 +94,8 @@ test.describe('costs over time', () => {
     expect(ms.length).toBeGreaterThan(0);
 
     // The fields travel in the link: a reload keeps them and opens the section again.
+    await calculatorSettled(page);
     await expect(page).toHaveURL(/#s=v1\./);
-    await page.waitForTimeout(600);
     await page.reload();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(field(page, 'growth.percentPerYear')).toHaveValue('10');

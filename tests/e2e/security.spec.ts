@@ -17,7 +17,7 @@ import type { ConsoleMessage, Locator, Page } from '@playwright/test';
 import YAML from 'yaml';
 import { headersFor, parseHeadersFile } from '../../scripts/security-policy.mjs';
 import { encodeScenario } from '../../src/lib/urlState';
-import { PRINT_VIEWPORT, builtPages, distDir, expect, repoRoot, test } from './helpers';
+import { PRINT_VIEWPORT, builtPages, calculatorSettled, distDir, expect, repoRoot, test } from './helpers';
 
 const pages = builtPages();
 if (pages.length === 0) throw new Error('dist/ has no HTML pages: run `npm run build:site` first');
@@ -325,7 +325,7 @@ test.describe('script payloads in names show as text and never run', () => {
     for (let i = 0; i < 3; i++) await page.locator(`input[data-path="workloads[${i}].name"]`).fill(PAYLOADS[i]!);
     await page.locator('input[data-path="hosts[0].name"]').fill(PAYLOADS[3]);
     await expect(page.getByTestId('summary')).toContainText('needs');
-    await page.waitForTimeout(400);
+    await calculatorSettled(page);
     await expectInert(page);
 
     const hostsChart = page.locator('figure[data-chart="hosts"]');

@@ -156,6 +156,12 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   // The scenario the shown results were computed from (the draft may be ahead of it, and invalid).
   const [evaluatedDraft, setEvaluatedDraft] = useState<Draft>(first.scenario);
   const [scenarioIssues, setIssues] = useState<readonly Issue[]>([]);
+  // The draft last checked by the evaluation (valid or not) and the one last written to the link and
+  // the autosave. While the draft is ahead of either, the page says so: aria-busy on the results
+  // for assistive technology, data-pending on the calculator for anything that must wait for a
+  // settled page (the browser tests) instead of guessing a delay.
+  const [checkedDraft, setCheckedDraft] = useState<Draft>(first.scenario);
+  const [savedDraft, setSavedDraft] = useState<Draft | null>(null);
   // Range problems evaluate does not check (lib/rangeCheck.ts), found after each edit of a ranged draft.
   const [rangeIssues, setRangeIssues] = useState<readonly Issue[]>([]);
   const issues = useMemo(() => (rangeIssues.length ? [...scenarioIssues, ...rangeIssues] : scenarioIssues), [scenarioIssues, rangeIssues]);
@@ -188,6 +194,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           const r = evaluateDraft(d.scenario as Draft, today);
           if (r.ok) {
             setDraft(d.scenario as Draft);
+            setCheckedDraft(d.scenario as Draft);
             setEvaluation(r.value);
             setEvaluatedDraft(d.scenario as Draft);
             setPresetId('');
@@ -214,6 +221,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
                 setEvaluatedDraft(s.draft);
               } else setIssues(r.issues);
               setDraft(s.draft);
+              setCheckedDraft(s.draft);
               setPresetId(typeof s.presetId === 'string' ? s.presetId : '');
               setBanner({ kind: 'info', text: 'Restored the scenario you were working on. Use “Reset to preset” to start again.' });
             }
@@ -248,6 +256,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           setEvaluatedDraft(draft);
           setIssues([]);
         } else setIssues(r.issues);
+        setCheckedDraft(draft);
       });
       pendingTiming.current = start;
     }, 150);
@@ -283,9 +292,11 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
       void encodeScenario(draft).then((hash) => {
         // A link pasted since the last write has not been read yet: leave it for the hashchange
         // handler instead of overwriting it with the scenario it is about to replace.
-        if (scenarioParam(window.location.hash) !== null && window.location.hash !== lastHash.current) return;
-        lastHash.current = hash;
-        history.replaceState(null, '', `${window.location.pathname}${hash}`);
+        if (scenarioParam(window.location.hash) === null || window.location.hash === lastHash.current) {
+          lastHash.current = hash;
+          history.replaceState(null, '', `${window.location.pathname}${hash}`);
+        }
+        startTransition(() => setSavedDraft(draft));
       });
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify({ draft, presetId }));
@@ -417,6 +428,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
   return (
     <div
       className={`calculator${dragging ? ' dragging' : ''}`}
+      data-pending={[draft !== checkedDraft && 'evaluate', ready && draft !== savedDraft && 'link'].filter(Boolean).join(' ')}
       onDragOver={(ev) => {
         if (ev.dataTransfer.types.includes('Files')) {
           ev.preventDefault();
@@ -551,7 +563,7 @@ export default function Calculator({ presets, version, today: buildDay }: Props)
           )}
           <Editor ctx={ctx} />
         </section>
-        <section className="result-pane" aria-labelledby="results-h">
+        <section className="result-pane" aria-labelledby="results-h" aria-busy={draft !== checkedDraft}>
           <h2 id="results-h" className="visually-hidden">
             Results
           </h2>
