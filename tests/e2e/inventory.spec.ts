@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { TestInfo } from '@playwright/test';
-import { PRINT_VIEWPORT, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, screenshotDir, test } from './helpers';
+import { PRINT_VIEWPORT, calculatorSettled, checkA11y, expect, expectNoHorizontalOverflow, repoRoot, screenshotDir, test } from './helpers';
 
 const fixtures = path.join(repoRoot, 'tests', 'fixtures');
 const fixture = (name: string) => path.join(fixtures, name);
@@ -248,7 +248,7 @@ test.describe('inventories, workbook and compare', () => {
     await viewportShot(page, testInfo, 'inventory-compare-print');
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await page.waitForTimeout(600);
+    await calculatorSettled(page);
     await gotoPage('/calculator');
     await ready(page);
     await expect(page.getByTestId('compare')).toContainText('A is “');
