@@ -131,7 +131,9 @@ describe('rowsFrom', () => {
         perHost: w.maxPerHost,
         perHostBinding: w.binding,
         hosts: p.hosts,
+        loadHosts: p.loadHosts,
         spareHosts: p.spareHosts,
+        addedHosts: p.addedHosts,
         binding: p.binding,
         costPerInstanceMonth: p.costPerInstanceMonth,
       });

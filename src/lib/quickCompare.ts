@@ -211,9 +211,12 @@ export type QuickRow =
       perHost: number;
       /** What stops one more instance on that host. */
       perHostBinding: Resource;
-      /** Hosts to buy for the fleet, spares included, and how many of them are spares. */
+      /** Hosts to buy for the fleet, spares included: load hosts plus spares. */
       hosts: number;
+      loadHosts: number;
       spareHosts: number;
+      /** Load hosts beyond the fewest that fit, because they cost less than the licences they save. */
+      addedHosts: number;
       /** What fills first across the fleet: a resource or the cluster's minimum size. */
       binding: Binding;
       /** Cost of ownership over the horizon per instance and month. */
@@ -244,7 +247,9 @@ export function rowFrom(p: PlatformResult): QuickRow {
     perHost: w.maxPerHost,
     perHostBinding: w.binding,
     hosts: p.hosts,
+    loadHosts: p.loadHosts,
     spareHosts: p.spareHosts,
+    addedHosts: p.addedHosts,
     binding: p.binding,
     costPerInstanceMonth: p.costPerInstanceMonth,
   };

@@ -294,9 +294,10 @@ export default function QuickCompare() {
                             <span className={styles.figure}>{formatInt(r.hosts)}</span>
                             {r.spareHosts > 0 && (
                               <span className={styles.sub}>
-                                {formatInt(r.hosts - r.spareHosts)} + {formatInt(r.spareHosts)} spare
+                                {formatInt(r.loadHosts)} + {formatInt(r.spareHosts)} spare
                               </span>
                             )}
+                            {r.addedHosts > 0 && <span className={styles.sub}>{formatInt(r.addedHosts)} added for licences</span>}
                           </td>
                           <td role="cell" data-label="Bound by">
                             {BINDING_WORDS[r.binding]}
