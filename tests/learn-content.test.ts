@@ -179,7 +179,7 @@ describe('built articles', () => {
       expect(html, a.slug).toMatch(/<astro-island[^>]*client="visible"/);
       expect(html, a.slug).toMatch(/class="chart-summary"[^>]*>[^<]{20,}/);
       expect(html, a.slug).toMatch(/<table[\s\S]*?<caption>/);
-      expect(html, `${a.slug}: calculator link`).toMatch(/href="\/calculator#s=v1\.[A-Za-z0-9_-]+"/);
+      expect(html, `${a.slug}: calculator link`).toMatch(/href="\/calculator\/#s=v1\.[A-Za-z0-9_-]+"/);
       // The encoded scenario in the calculator link is base64url and may spell anything.
       const text = html.replace(/#s=v1\.[A-Za-z0-9_-]+/g, '#s=');
       expect(text, `${a.slug}: no NaN`).not.toMatch(/NaN|Infinity|undefined/);

@@ -21,7 +21,7 @@ test('shows the version of the kernelcount package the site was built with', asy
 });
 
 test('leads to the calculator and has the main navigation', async ({ page }) => {
-  await expect(page.getByRole('main').locator('a[href="/calculator"]').first()).toBeVisible();
+  await expect(page.getByRole('main').locator('a[href="/calculator/"]').first()).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav).toBeVisible();
   await expect(nav.getByRole('link')).toHaveText(['Calculator', 'Learn', 'Assumptions', 'Package & CLI']);

@@ -82,7 +82,7 @@ test.describe('articles', () => {
     await gotoPage(articles[0]!.urlPath);
     const link = page.getByTestId('try-calculator');
     const href = await link.getAttribute('href');
-    expect(href).toMatch(/^\/calculator#s=v1\./);
+    expect(href).toMatch(/^\/calculator\/#s=v1\./);
     await link.click();
     await expect(page.getByTestId('summary')).toBeVisible();
     await expect(page.locator('.notice.error')).toHaveCount(0);

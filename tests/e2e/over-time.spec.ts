@@ -120,6 +120,32 @@ test.describe('costs over time', () => {
     await expect(page.getByTestId('over-time')).toContainText('finance.leaseRatePercent (6%) is not used: hardware is purchased');
   });
 
+  test('a workload’s own growth: its field opens the section, the sentence counts it, it offers no range and travels in the link', async ({ page, gotoPage }) => {
+    await openOn(page, gotoPage);
+    const own = field(page, 'workloads[0].growthPercentPerYear');
+    // Its placeholder is the scenario's growth, which it overrides for this workload.
+    await expect(own).toHaveAttribute('placeholder', '0');
+    await field(page, 'growth.percentPerYear').fill('10');
+    await expect(own).toHaveAttribute('placeholder', '10');
+    await expect(page.locator('button[data-range-toggle="workloads[0].growthPercentPerYear"]')).toHaveCount(0);
+    await expect(page.locator('button[data-range-toggle="workloads[0].instances"]')).toHaveCount(1);
+
+    await own.fill('25');
+    const workloads = (scenario['workloads'] as Array<Record<string, unknown>>).map((w, i) => (i === 0 ? { ...w, growthPercentPerYear: 25 } : w));
+    const expected = sentence({ growth: { percentPerYear: 10 }, workloads });
+    expect(expected).toContain('one workload at its own rate');
+    await expect(page.getByTestId('summary-over-time')).toHaveText(expected);
+
+    // Outside the package's range: named at the field.
+    await own.fill('-100');
+    await expect(page.locator('.field', { has: own }).locator('.field-error')).toContainText('above -100');
+    await own.fill('25');
+    await calculatorSettled(page);
+    await page.reload();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(field(page, 'workloads[0].growthPercentPerYear')).toHaveValue('25');
+  });
+
   test('a grid region changes the CO2e on the cards and in the section; so does your own figure', async ({ page, gotoPage }, testInfo) => {
     await openOn(page, gotoPage);
     const card = page.getByTestId('co2e-k8s-bare-metal');

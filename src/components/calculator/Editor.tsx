@@ -141,6 +141,12 @@ function LicenceSelect({ ctx, index }: { ctx: FieldContext; index: number }) {
   );
 }
 
+/** The scenario-wide growth a workload without its own follows, as the field's placeholder shows it. */
+function scenarioGrowth(draft: FieldContext['draft']): string {
+  const g = getAt(draft, ['growth', 'percentPerYear']);
+  return typeof g === 'number' || typeof g === 'string' ? String(g) : '0';
+}
+
 function Workloads({ ctx }: { ctx: FieldContext }) {
   const ws = list(ctx.draft, 'workloads');
   return (
@@ -165,6 +171,8 @@ function Workloads({ ctx }: { ctx: FieldContext }) {
               <NumberField ctx={ctx} path={p('imageMiB')} label="Container image" unit="MiB" integer min={0} hint={hint(windows ? 'image.windows.sizeMiB' : 'image.linux.sizeMiB')} />
               <CheckField ctx={ctx} path={p('needsOwnKernel')} label="Needs its own kernel" />
               <LicenceSelect ctx={ctx} index={i} />
+              {/* Overrides the scenario's growth (Over time) for this workload only. */}
+              <NumberField ctx={ctx} path={p('growthPercentPerYear')} label="Growth" unit="% a year" hint={{ value: scenarioGrowth(ctx.draft), source: 'the scenario’s growth' }} />
             </div>
           </div>
         );
@@ -315,7 +323,7 @@ function CatalogOverrides({ ctx }: { ctx: FieldContext }) {
     <details className="licence-prices">
       <summary>Catalog overrides and versions</summary>
       <p className="help">
-        Replace any default by its id (the <a href="/assumptions">assumptions page</a> lists them), as JSON, e.g.{' '}
+        Replace any default by its id (the <a href="/assumptions/">assumptions page</a> lists them), as JSON, e.g.{' '}
         <code>{'{ "hypervisor.hyperv.perVmMiB": 300 }'}</code>.
       </p>
       <label className="field" htmlFor={id}>

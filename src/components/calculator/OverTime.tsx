@@ -158,7 +158,7 @@ export default function OverTime({ draft, today }: { draft: Draft; today: string
           )}
           <p className="muted small">
             Cash books each year&apos;s payments at its start (a host&apos;s price the year it is bought, or a level lease payment each year of its life); present value discounts each year&apos;s cash to today. No resale value, inflation or
-            taxes. The <a href="/docs#api-project">package documentation</a> explains every figure.
+            taxes. The <a href="/docs/#api-project">package documentation</a> explains every figure.
           </p>
         </>
       )}

@@ -179,7 +179,7 @@ function LineItems({ p, e }: { p: PlatformResult; e: Evaluation }) {
                         {li.sources.map((s, j) => (
                           <span key={s}>
                             {j > 0 && ', '}
-                            <a href={`/assumptions#${encodeURIComponent(s)}`}>{s}</a>
+                            <a href={`/assumptions/#${encodeURIComponent(s)}`}>{s}</a>
                           </span>
                         ))}
                       </div>
@@ -226,7 +226,7 @@ export function Assumptions({ e }: { e: Evaluation }) {
           {e.assumptions.map((a) => [a, assumptionText(a)] as const).map(([a, t]) => (
             <tr key={`${a.id}@${a.version ?? ''}`} className={a.flags.length ? 'flagged' : undefined}>
               <th scope="row">
-                <a href={`/assumptions#${encodeURIComponent(a.id)}`}>{t.label}</a>
+                <a href={`/assumptions/#${encodeURIComponent(a.id)}`}>{t.label}</a>
                 {a.version && <span className="muted"> (version {a.version})</span>}
               </th>
               <td>
@@ -412,7 +412,7 @@ function ResultsView({ e, draft, today }: { e: Evaluation; draft: Draft; today: 
         <h2 id="assumptions-h">Assumptions</h2>
         <p>
           {flagged > 0 ? `${flagged} of ${e.assumptions.length} defaults used are weak or older than 18 months; replace them with your own figures where you can.` : 'Every default used is recent and from a vendor or good secondary source.'}{' '}
-          All defaults, with sources, are on the <a href="/assumptions">assumptions page</a>.
+          All defaults, with sources, are on the <a href="/assumptions/">assumptions page</a>.
         </p>
         <LazyDetails className="assumptions-details" summary="Defaults used by this evaluation">
           {() => <Assumptions e={e} />}

@@ -37,8 +37,11 @@ export const hasRanges = (d: Draft): boolean => {
   return !!u && typeof u === 'object' && Object.keys(u).length > 0;
 };
 
-/** Fields under these take a range (the horizon and text fields do not). */
-export const rangeable = (path: Path): boolean => /^(hosts|workloads|platforms|policy|prices)$/.test(String(path[0]));
+/**
+ * Fields under these take a range (the horizon and text fields do not), except a workload's own
+ * growth: it changes only the projection over time, which Monte Carlo does not sample.
+ */
+export const rangeable = (path: Path): boolean => /^(hosts|workloads|platforms|policy|prices)$/.test(String(path[0])) && path.at(-1) !== 'growthPercentPerYear';
 
 const load = () => import('./UncertaintyRangeInputs');
 const Lazy = lazy(load);

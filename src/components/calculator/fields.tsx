@@ -53,7 +53,7 @@ function Described({ id, errors, hint, unit }: { id: string; errors: string[]; h
           {hint.id && (
             <>
               {' '}
-              <a href={`/assumptions#${encodeURIComponent(hint.id)}`} tabIndex={-1}>
+              <a href={`/assumptions/#${encodeURIComponent(hint.id)}`} tabIndex={-1}>
                 (source)
               </a>
             </>

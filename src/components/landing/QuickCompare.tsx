@@ -96,7 +96,7 @@ export default function QuickCompare() {
   const formRef = useRef<HTMLFormElement>(null);
   const [inputs, setInputs] = useState<QuickInputs>(DEFAULT_INPUTS);
   const [shown, setShown] = useState<Shown>(initialState);
-  const [calculatorHref, setCalculatorHref] = useState('/calculator');
+  const [calculatorHref, setCalculatorHref] = useState('/calculator/');
   const first = useRef(true);
 
   // Text typed before the island hydrated is in the inputs but not in the state yet.
@@ -129,8 +129,8 @@ export default function QuickCompare() {
     if (!scenario) return;
     let live = true;
     encodeScenario(scenario).then(
-      (hash) => live && setCalculatorHref(`/calculator${hash}`),
-      () => live && setCalculatorHref('/calculator'),
+      (hash) => live && setCalculatorHref(`/calculator/${hash}`),
+      () => live && setCalculatorHref('/calculator/'),
     );
     return () => {
       live = false;

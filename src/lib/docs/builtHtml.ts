@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { scenarioParam } from '../urlState.ts';
 import { REPO_ROOT } from './run.ts';
 
 export const DIST = path.join(REPO_ROOT, 'dist');
@@ -112,7 +113,21 @@ export function brokenLinks(html: string, sitePath: string): string[] {
       if (!cache.has(file)) cache.set(file, new Set(idsOf(readFileSync(file, 'utf8'))));
       ids = cache.get(file)!;
     }
-    if (fragment && !ids.has(decodeURIComponent(fragment))) broken.push(href);
+    // A scenario in the calculator's link (#s=v1....) is state, not an element's id.
+    if (fragment && scenarioParam(`#${fragment}`) === null && !ids.has(decodeURIComponent(fragment))) broken.push(href);
   }
   return broken;
+}
+
+/**
+ * Internal links to a folder's page written without its trailing slash (`/docs`, `/assumptions#x`):
+ * the server answers each with a redirect to `/docs/` before the page, a round trip on every click.
+ */
+export function redirectingLinks(html: string): string[] {
+  return [...new Set(internalLinks(html))].filter((href) => {
+    const target = href.split('#')[0]!.split('?')[0]!;
+    if (target === '' || target.endsWith('/') || href.startsWith('//')) return false;
+    const file = builtFile(target);
+    return file !== undefined && path.basename(file) === 'index.html' && !target.endsWith('.html');
+  });
 }

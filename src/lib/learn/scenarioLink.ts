@@ -30,7 +30,7 @@ export function loadScenario(ref: string): unknown {
   return scenario;
 }
 
-/** `/calculator#s=v1....` opening the calculator on the referenced scenario. */
+/** `/calculator/#s=v1....` opening the calculator on the referenced scenario. */
 export async function calculatorHref(ref: string): Promise<string> {
-  return `/calculator${await encodeScenario(loadScenario(ref))}`;
+  return `/calculator/${await encodeScenario(loadScenario(ref))}`;
 }
