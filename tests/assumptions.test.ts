@@ -47,7 +47,7 @@ describe('/assumptions', () => {
 
   it('has a title and is marked as the current page in the navigation', () => {
     expect(html).toMatch(/<title>Assumptions \| kernelcount<\/title>/);
-    expect(html).toMatch(/<a href="\/assumptions"[^>]*aria-current="page"/);
+    expect(html).toMatch(/<a href="\/assumptions\/"[^>]*aria-current="page"/);
   });
 
   it('states the counts and the date of its flags', () => {
