@@ -96,7 +96,9 @@ test.describe('costs over time', () => {
     // The fields travel in the link: a reload keeps them and opens the section again.
     await calculatorSettled(page);
     await expect(page).toHaveURL(/#s=v1\./);
-    await page.reload();
+    // Like gotoPage: let the reloaded page's late requests (the favicon) finish before the test ends.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(field(page, 'growth.percentPerYear')).toHaveValue('10');
     await expect(field(page, 'finance.discountRatePercent')).toHaveValue('8');
@@ -141,7 +143,9 @@ test.describe('costs over time', () => {
     await expect(page.locator('.field', { has: own }).locator('.field-error')).toContainText('above -100');
     await own.fill('25');
     await calculatorSettled(page);
-    await page.reload();
+    // Like gotoPage: let the reloaded page's late requests (the favicon) finish before the test ends.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(field(page, 'workloads[0].growthPercentPerYear')).toHaveValue('25');
   });
