@@ -62,6 +62,13 @@ export function place(r: BinRecord, group: PackGroup, k: number, extra: readonly
   for (const s of group.shared ?? []) r.keys.add(s.key);
 }
 
+/** How many bins hold each shared setup (image), by its key. */
+export function sharedBinsOf(records: readonly BinRecord[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of records) for (const key of r.keys) out.set(key, (out.get(key) ?? 0) + r.mult);
+  return out;
+}
+
 /** `records` with empty bins of `capacity` added up to `bins` bins in all. */
 export function upTo(records: BinRecord[], bins: number, capacity: readonly number[]): BinRecord[] {
   const have = records.reduce((a, r) => a + r.mult, 0);

@@ -6,7 +6,7 @@
  * Dimensions are plain non-negative integers (millicores, MiB, MiB, pod slots). An item group may
  * need a shared "setup" (a container image) stored once per bin that holds any item needing it.
  */
-import { cloneRecord, place, room, setupFor, upTo, type BinRecord, type PackGroup } from './bins.js';
+import { cloneRecord, place, room, setupFor, sharedBinsOf, upTo, type BinRecord, type PackGroup } from './bins.js';
 import { packSpread } from './spread.js';
 
 export type { BinRecord, PackGroup } from './bins.js';
@@ -132,9 +132,7 @@ export function packGroups(capacity: readonly number[], groups: readonly PackGro
     best = upTo(packSpread(capacity, order, bins) ?? best, bins, capacity);
   }
 
-  const sharedBins = new Map<string, number>();
-  for (const r of best) for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
-  return { bins, records: best, sharedBins, lowerBound };
+  return { bins, records: best, sharedBins: sharedBinsOf(best), lowerBound };
 }
 
 /** The groups with items, in the order they are packed: priority first, then largest share of a bin first, then as given. */

@@ -1,7 +1,7 @@
 import { DoesNotFitError, packGroups, packOrder, type PackGroup, type PackResult } from '../packing/pack.js';
 import { pairFromStarts } from '../packing/pairs.js';
 import { packSpread } from '../packing/spread.js';
-import { upTo } from '../packing/bins.js';
+import { sharedBinsOf, upTo } from '../packing/bins.js';
 import type { OsFamily, Policy, Workload } from '../scenario/types.js';
 import { addInto, layers, total, type Footprint, type LayerAmounts } from './footprint.js';
 
@@ -152,9 +152,14 @@ function packGroupsOf(spec: PoolSpec): PackGroup[] {
   });
 }
 
+/** A bin's capacity in the packer's dimensions: millicores, MiB of memory, MiB of disk, pod slots. */
+function capacityOf(usable: UsableCapacity): number[] {
+  return [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
+}
+
 /** Packs a pool's items into its bins (`extraBins` more than the fewest found, see packGroups). */
 export function packPool(spec: PoolSpec, usable: UsableCapacity, extraBins = 0): PackedPool {
-  const capacity = [usable.cpuMillicores, usable.memoryMiB, usable.diskMiB, usable.pods];
+  const capacity = capacityOf(usable);
   const groups = packGroupsOf(spec);
   let pack: PackResult;
   try {
@@ -202,6 +207,9 @@ export function packPool(spec: PoolSpec, usable: UsableCapacity, extraBins = 0):
   };
 }
 
+/** Pools of at most this many bins also start the licence placement from a spread packing. */
+const SPREAD_START_MAX_BINS = 32;
+
 /** Guests per bin as arranged for a licence, and the image disk that arrangement stores beyond the packed one. */
 export interface ArrangedGuests {
   perBin: Array<{ bins: number; instances: number }>;
@@ -214,7 +222,8 @@ export interface ArrangedGuests {
  * per-host licence priced by `cost(guests on the host)` costs as little as packing/pairs.ts finds,
  * `spares` HA hosts licensed like the busiest included (Windows Server Standard and RHEL Server
  * license 2 guests per licensing). The number of bins stays as packed; the search starts from the
- * bins as packed and, up to 32 bins, from every group spread over them, and keeps the cheaper.
+ * bins as packed and, up to SPREAD_START_MAX_BINS bins, from every group spread over them, and
+ * keeps the cheaper.
  */
 export function arrangeGuests(
   packed: PackedPool,
@@ -224,15 +233,13 @@ export function arrangeGuests(
 ): ArrangedGuests {
   const byId = new Map(packed.spec.items.map((i) => [i.id, i]));
   const groups = packGroupsOf(packed.spec);
-  const capacity = [packed.usable.cpuMillicores, packed.usable.memoryMiB, packed.usable.diskMiB, packed.usable.pods];
+  const capacity = capacityOf(packed.usable);
   const starts = [packed.pack.records];
-  // A second start for pools of up to 32 bins (bounded work: each start is a search of its own).
-  const spread = packed.bins <= 32 ? packSpread(capacity, packOrder(capacity, groups), packed.bins) : null;
+  // A second start for small pools (bounded work: each start is a search of its own).
+  const spread = packed.bins <= SPREAD_START_MAX_BINS ? packSpread(capacity, packOrder(capacity, groups), packed.bins) : null;
   if (spread) starts.push(upTo(spread, packed.bins, capacity));
   const records = pairFromStarts(starts, groups, (id) => guests(byId.get(id)!), spares, cost);
-  const sharedBins = new Map<string, number>();
-  for (const r of records) for (const key of r.keys) sharedBins.set(key, (sharedBins.get(key) ?? 0) + r.mult);
-  const pack = { ...packed.pack, records, sharedBins };
+  const pack = { ...packed.pack, records, sharedBins: sharedBinsOf(records) };
   return {
     perBin: instancesPerBin({ ...packed, pack }, guests),
     extraImageMiB: Math.max(0, sharedDiskMiB(packed.spec, pack) - sharedDiskMiB(packed.spec, packed.pack)),
