@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { playwrightProblems, vitestProblems } from './test-report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'node_modules', '.bin');
@@ -99,6 +100,7 @@ function vitest(name, cmd, args) {
     detail += `; vitest exited ${code}`;
   }
   summary.push(`${tests > 0 && code === 0 ? 'ok  ' : 'FAIL'} ${name} (${detail})`);
+  for (const line of vitestProblems(json, root)) summary.push(line);
 }
 
 vitest('vitest', 'vitest', ['run']);
@@ -168,6 +170,9 @@ if (run('node', ['scripts/ensure-chromium.mjs']) !== 0) {
       detail += `; playwright exited ${pwCode}`;
     }
     summary.push(`${ok ? 'ok  ' : 'FAIL'} playwright (${detail})`);
+    // CI keeps only the end of the output: name each failed (or retried) test and its error here,
+    // next to the counts, not only hundreds of lines above them.
+    for (const line of playwrightProblems(json, root)) summary.push(line);
   }
 }
 rmSync(tmp, { recursive: true, force: true });

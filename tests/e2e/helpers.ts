@@ -24,7 +24,11 @@
  *   violation on purpose `test.use({ allowedCspViolations: [/pattern/] })`.
  * - `gotoPage(path, { status })` goes to a path of the site (baseURL is the local
  *   server; status defaults to 200, the 404 page passes 404).
- * - `pageWatch.problems()` reads the findings so far, for a test that wants to assert mid-way.
+ * - `reloadPage()` reloads the page the same way, once no request of the old one is in flight
+ *   (gotoPage waits for that too when a page is already open): a request cut short by the test's
+ *   own navigation is not the site's failure, and would fail the watch.
+ * - `pageWatch.problems()` reads the findings so far, for a test that wants to assert mid-way;
+ *   `pageWatch.quiet()` waits until no request has been in flight for a moment.
  * - `checkA11y(page, label?)` runs axe-core with the WCAG 2.0 A/AA and 2.1 AA tags
  *   and fails on serious or critical violations; call it after
  *   `page.emulateMedia({ colorScheme: 'dark' })` to check the dark theme.
@@ -44,7 +48,7 @@
  * `npm run build:site`.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type Request, type TestInfo } from '@playwright/test';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +83,16 @@ export interface PageWatch {
   expectStatus(url: string, status: number): void;
   /** A request to this URL is expected to fail (a test that provokes a block on purpose). */
   expectFailure(url: string): void;
+  /**
+   * Waits until the page has had no request in flight for QUIET_MS (a chunk loaded late, or the
+   * favicon Chromium fetches again after each history.replaceState). Navigating away earlier would
+   * abort such a request, and the watch would fail the test on it.
+   */
+  quiet(): Promise<void>;
 }
+
+/** How long the page must go without a request in flight before it counts as quiet. */
+const QUIET_MS = 500;
 
 export interface GotoOptions {
   /** Expected HTTP status of the document; 200 by default. */
@@ -87,6 +100,7 @@ export interface GotoOptions {
 }
 
 export type GotoPage = (urlPath: string, options?: GotoOptions) => Promise<void>;
+export type ReloadPage = () => Promise<void>;
 
 function isExternal(url: string): boolean {
   let parsed: URL;
@@ -104,6 +118,7 @@ export const test = base.extend<{
   allowedCspViolations: RegExp[];
   pageWatch: PageWatch;
   gotoPage: GotoPage;
+  reloadPage: ReloadPage;
 }>({
   allowedConsoleErrors: [[], { option: true }],
   allowedCspViolations: [[], { option: true }],
@@ -149,6 +164,16 @@ export const test = base.extend<{
         found.consoleErrors.push(where ? `${text} (${where})` : text);
       });
       page.on('pageerror', (err) => found.pageErrors.push(err.stack ?? err.message));
+      // Requests under way, and when the last one ended: what quiet() waits on.
+      const inFlight = new Set<Request>();
+      let lastEnded = Date.now();
+      page.on('request', (req) => inFlight.add(req));
+      const ended = (req: Request) => {
+        inFlight.delete(req);
+        lastEnded = Date.now();
+      };
+      page.on('requestfinished', ended);
+      page.on('requestfailed', ended);
       page.on('requestfailed', (req) => {
         if (isExternal(req.url())) return; // already recorded above
         if (expectedFailures.has(req.url())) return;
@@ -164,10 +189,25 @@ export const test = base.extend<{
         problems: () => structuredClone(found),
         expectStatus: (url, status) => void expected.set(url, status),
         expectFailure: (url) => void expectedFailures.add(url),
+        quiet: async () => {
+          // Quiet from the call on too: a request can start a moment after the test's last step
+          // (the favicon after a history.replaceState).
+          const since = Date.now();
+          const busy = () => {
+            if (inFlight.size > 0) return [...inFlight].map((r) => r.url());
+            const idleFor = Date.now() - Math.max(lastEnded, since);
+            return idleFor >= QUIET_MS ? [] : [`(none, but only for ${idleFor} ms)`];
+          };
+          await expect.poll(busy, { message: 'requests in flight', timeout: 20_000, intervals: [50] }).toEqual([]);
+        },
       };
       await use(watch);
 
-      expect(found, 'console errors, page errors, failed or external requests, CSP violations on the page').toEqual({
+      // The findings in the message's first line too, which is what a run's summary shows.
+      const seen = Object.entries(found)
+        .filter(([, list]) => list.length > 0)
+        .map(([kind, list]) => `${kind}: ${list.map((x: string) => x.split('\n')[0]).join(' | ')}`);
+      expect(found, `console errors, page errors, failed or external requests, CSP violations on the page${seen.length ? ` (${seen.join('; ')})` : ''}`).toEqual({
         consoleErrors: [],
         pageErrors: [],
         failedRequests: [],
@@ -183,10 +223,22 @@ export const test = base.extend<{
       if (!baseURL) throw new Error('baseURL is not set: run the tests through playwright.config.ts');
       const url = new URL(urlPath, baseURL).href;
       if (status !== 200) pageWatch.expectStatus(url, status);
+      // Leaving a page mid-request would abort the request: let the one open finish first.
+      if (page.url() !== 'about:blank') await pageWatch.quiet();
       const response = await page.goto(url, { waitUntil: 'load' });
       expect(response, `no response for ${urlPath}`).not.toBeNull();
       expect(response!.status(), `HTTP status of ${urlPath}`).toBe(status);
       // Let late requests (islands hydrating, lazy chunks) finish and report.
+      await page.waitForLoadState('networkidle');
+    });
+  },
+
+  reloadPage: async ({ page, pageWatch }, use) => {
+    await use(async () => {
+      await pageWatch.quiet();
+      const response = await page.reload({ waitUntil: 'load' });
+      expect(response, 'no response to the reload').not.toBeNull();
+      expect(response!.status(), `HTTP status of ${page.url()} on reload`).toBe(200);
       await page.waitForLoadState('networkidle');
     });
   },

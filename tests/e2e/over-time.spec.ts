@@ -42,7 +42,7 @@ async function showSection(page: Page) {
 }
 
 test.describe('costs over time', () => {
-  test('loads nothing until asked; growth and a discount rate open it; its sentence, chart table and totals follow', async ({ page, gotoPage }, testInfo) => {
+  test('loads nothing until asked; growth and a discount rate open it; its sentence, chart table and totals follow', async ({ page, gotoPage, reloadPage }, testInfo) => {
     const fetched: string[] = [];
     page.on('request', (r) => SECTION_CODE.test(r.url()) && fetched.push(r.url()));
     await openOn(page, gotoPage);
@@ -96,9 +96,7 @@ test.describe('costs over time', () => {
     // The fields travel in the link: a reload keeps them and opens the section again.
     await calculatorSettled(page);
     await expect(page).toHaveURL(/#s=v1\./);
-    // Like gotoPage: let the reloaded page's late requests (the favicon) finish before the test ends.
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    await reloadPage();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(field(page, 'growth.percentPerYear')).toHaveValue('10');
     await expect(field(page, 'finance.discountRatePercent')).toHaveValue('8');
@@ -122,7 +120,7 @@ test.describe('costs over time', () => {
     await expect(page.getByTestId('over-time')).toContainText('finance.leaseRatePercent (6%) is not used: hardware is purchased');
   });
 
-  test('a workload’s own growth: its field opens the section, the sentence counts it, it offers no range and travels in the link', async ({ page, gotoPage }) => {
+  test('a workload’s own growth: its field opens the section, the sentence counts it, it offers no range and travels in the link', async ({ page, gotoPage, reloadPage }) => {
     await openOn(page, gotoPage);
     const own = field(page, 'workloads[0].growthPercentPerYear');
     // Its placeholder is the scenario's growth, which it overrides for this workload.
@@ -143,9 +141,7 @@ test.describe('costs over time', () => {
     await expect(page.locator('.field', { has: own }).locator('.field-error')).toContainText('above -100');
     await own.fill('25');
     await calculatorSettled(page);
-    // Like gotoPage: let the reloaded page's late requests (the favicon) finish before the test ends.
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    await reloadPage();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(field(page, 'workloads[0].growthPercentPerYear')).toHaveValue('25');
   });

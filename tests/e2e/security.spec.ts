@@ -66,18 +66,21 @@ async function scrollThrough(page: Page) {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 30_000 });
 }
 
+/** How long one step of moving a control may take: a stuck step then fails by name, with its call log. */
+const CONTROL_STEP_MS = 20_000;
+
 /** Moves every chart control of an article once: a select to another option, a range to its other end. */
 async function moveEveryControl(page: Page) {
   const controls = page.locator('[data-learn-chart] [data-control]');
   for (let i = 0; i < (await controls.count()); i++) {
     const control = controls.nth(i);
-    await control.scrollIntoViewIfNeeded();
+    await control.scrollIntoViewIfNeeded({ timeout: CONTROL_STEP_MS });
     if ((await control.evaluate((el) => el.tagName)) === 'SELECT') {
       const values = await control.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       const current = await control.inputValue();
-      await control.selectOption(values.find((v) => v !== current)!);
+      await control.selectOption(values.find((v) => v !== current)!, { timeout: CONTROL_STEP_MS });
     } else {
-      await control.focus();
+      await control.focus({ timeout: CONTROL_STEP_MS });
       const atMax = await control.evaluate((el) => (el as HTMLInputElement).value === (el as HTMLInputElement).max);
       await page.keyboard.press(atMax ? 'Home' : 'End');
     }
