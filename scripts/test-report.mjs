@@ -57,6 +57,9 @@ export function playwrightProblems(json, root) {
           if (r.status === 'passed' || r.status === 'skipped') continue;
           const at = r.error?.location ? ` at ${path.relative(root, r.error.location.file)}:${r.error.location.line}` : '';
           out.push(`       attempt ${r.retry + 1}: ${r.status}${at}`);
+          // Notes the harness adds to a failed attempt (tests/e2e/helpers.ts), such as a page that
+          // had stopped drawing: what the error alone does not say.
+          for (const a of r.annotations ?? []) if (a.type === 'browser') out.push(`         note (${a.type}): ${a.description}`);
           for (const e of r.errors?.length ? r.errors : r.error ? [r.error] : []) {
             for (const l of firstLines(e.message, 10)) out.push(`         ${l}`);
           }

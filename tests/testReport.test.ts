@@ -57,6 +57,20 @@ describe('playwrightProblems', () => {
     ]);
   });
 
+  it('shows the harness’s note on an attempt (a page that had stopped drawing) before its error', () => {
+    const test = pwTest('desktop', 'unexpected', [{ status: 'timedOut', message: 'Error: Test timeout of 90000ms exceeded.' }]);
+    (test.results[0] as Record<string, unknown>)['annotations'] = [
+      { type: 'browser', description: 'the page had stopped drawing frames' },
+      { type: 'other', description: 'not shown' },
+    ];
+    expect(playwrightProblems(pwReport([{ title: 'stalls', file: 'a.spec.ts', line: 2, tests: [test] }]), root)).toEqual([
+      '     failed: [desktop] a.spec.ts:2 › stalls',
+      '       attempt 1: timedOut at tests/e2e/a.spec.ts:1',
+      '         note (browser): the page had stopped drawing frames',
+      '         Error: Test timeout of 90000ms exceeded.',
+    ]);
+  });
+
   it('lists nothing when every test passed or was skipped, and copes with a report without suites', () => {
     const ok = { title: 'ok', file: 'a.spec.ts', line: 1, tests: [pwTest('desktop', 'expected', [{ status: 'passed' }]), pwTest('phone', 'skipped', [{ status: 'skipped' }])] };
     expect(playwrightProblems(pwReport([ok]), root)).toEqual([]);

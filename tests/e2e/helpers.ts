@@ -102,6 +102,23 @@ export interface GotoOptions {
 export type GotoPage = (urlPath: string, options?: GotoOptions) => Promise<void>;
 export type ReloadPage = () => Promise<void>;
 
+/** The note on a failed test whose page had stopped drawing frames. */
+export const STALLED_FRAMES = 'the page had stopped drawing frames (requestAnimationFrame did not run within 2 s), so waits for a stable element could not end';
+
+/** Whether the page still draws: a requestAnimationFrame callback runs within 2 s (false if the page does not answer in 3 s). */
+export async function drawsFrames(page: Page): Promise<boolean> {
+  const inPage = page
+    .evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          requestAnimationFrame(() => resolve(true));
+          setTimeout(() => resolve(false), 2_000);
+        }),
+    )
+    .catch(() => false);
+  return Promise.race([inPage, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000))]);
+}
+
 function isExternal(url: string): boolean {
   let parsed: URL;
   try {
@@ -124,7 +141,7 @@ export const test = base.extend<{
   allowedCspViolations: [[], { option: true }],
 
   pageWatch: [
-    async ({ page, allowedConsoleErrors, allowedCspViolations }, use) => {
+    async ({ page, allowedConsoleErrors, allowedCspViolations }, use, testInfo) => {
       const found: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [] };
       const expected = new Map<string, number>();
       const expectedFailures = new Set<string>();
@@ -202,6 +219,13 @@ export const test = base.extend<{
         },
       };
       await use(watch);
+
+      // A failed test whose page had stopped drawing says so: headless Chromium now and then stops
+      // producing animation frames for a page, and then every wait for a stable element (clicks,
+      // scrolls, screenshots) runs out, whatever the site does. The summary of npm test shows this.
+      if (testInfo.status !== testInfo.expectedStatus && !page.isClosed() && !(await drawsFrames(page))) {
+        testInfo.annotations.push({ type: 'browser', description: STALLED_FRAMES });
+      }
 
       // The findings in the message's first line too, which is what a run's summary shows.
       const seen = Object.entries(found)
