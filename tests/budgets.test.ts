@@ -9,11 +9,12 @@
 //        Dynamic `import("./x.js")` loads on demand and is not counted.
 //   CSS: <link rel="stylesheet">, inline <style>, and the files they @import.
 // Each file counts once per page, however many times it is referenced.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { builtHtmlFiles } from '../src/lib/docs/builtHtml';
 
 /** 1 KB = 1024 bytes of gzip output. */
 const KB = 1024;
@@ -201,15 +202,7 @@ function readDistFile(rel: string): string | null {
   }
 }
 
-function builtHtmlFiles(): string[] {
-  if (!existsSync(path.join(dist, 'index.html'))) return [];
-  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => f.endsWith('.html'))
-    .sort();
-}
-
-const files = builtHtmlFiles();
+const files = existsSync(path.join(dist, 'index.html')) ? builtHtmlFiles(dist) : [];
 
 describe('size budgets of the built pages (gzip -9)', () => {
   it('finds the built pages in dist/', () => {

@@ -49,9 +49,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type Request, type TestInfo } from '@playwright/test';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtHtmlFiles } from '../../src/lib/docs/builtHtml';
 
 export { expect };
 
@@ -103,10 +104,10 @@ export type GotoPage = (urlPath: string, options?: GotoOptions) => Promise<void>
 export type ReloadPage = () => Promise<void>;
 
 /** The note on a failed test whose page had stopped drawing frames. */
-export const STALLED_FRAMES = 'the page had stopped drawing frames (requestAnimationFrame did not run within 2 s), so waits for a stable element could not end';
+const STALLED_FRAMES = 'the page had stopped drawing frames (requestAnimationFrame did not run within 2 s), so waits for a stable element could not end';
 
 /** Whether the page still draws: a requestAnimationFrame callback runs within 2 s (false if the page does not answer in 3 s). */
-export async function drawsFrames(page: Page): Promise<boolean> {
+async function drawsFrames(page: Page): Promise<boolean> {
   const inPage = page
     .evaluate(
       () =>
@@ -367,11 +368,7 @@ export const MISSING_PATH = '/no-such-page-kernelcount-e2e';
 
 /** Every HTML page in dist/, sorted, with the URL the static server gives it. */
 export function builtPages(dir = distDir): BuiltPage[] {
-  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => f.endsWith('.html'))
-    .sort();
-  return files.map((file) => {
+  return builtHtmlFiles(dir).map((file) => {
     if (file === '404.html') return { name: '404', file, urlPath: MISSING_PATH, status: 404 };
     if (file === 'index.html') return { name: 'index', file, urlPath: '/', status: 200 };
     if (file.endsWith('/index.html')) {

@@ -2,12 +2,26 @@
  * Reading the built site (dist/) in tests: pages, text with entities decoded, ids, elements by id,
  * and internal links that must resolve to a built file and, with a fragment, to an id on it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { scenarioParam } from '../urlState.ts';
 import { REPO_ROOT } from './run.ts';
 
 export const DIST = path.join(REPO_ROOT, 'dist');
+
+/** The built site's HTML files, relative to `dir` with `/` separators, sorted; none when it is not built. */
+export function builtHtmlFiles(dir = DIST): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+}
+
+/** The site path a built HTML file is served at: `index.html` is `/`, `docs/index.html` `/docs/`, `404.html` `/404.html`. */
+export function sitePathOf(file: string): string {
+  return `/${file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
+}
 
 /** The built file for a site path (`/docs`, `/docs/`, `/favicon.svg`), or undefined. */
 export function builtFile(sitePath: string): string | undefined {
